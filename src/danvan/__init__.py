@@ -1,0 +1,1 @@
+"""Danvan — the information system for công tác dân vận."""
