@@ -12,7 +12,7 @@ import importlib
 import sys
 
 COMMANDS: dict[str, tuple[str, str]] = {
-    "serve": ("danvan.commands.serve", "Chạy ứng dụng web (và tiến trình nền) trên máy này"),
+    "serve": ("danvan.commands.serve", "Chạy ứng dụng web trên máy này"),
     "demo": ("danvan.commands.demo", "Nạp dữ liệu mẫu (chạy lại không nhân đôi)"),
     "migrate": ("danvan.commands.migrate", "Tạo và cập nhật cơ sở dữ liệu"),
     "createadmin": ("danvan.commands.createadmin", "Tạo tài khoản quản trị"),

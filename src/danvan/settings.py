@@ -58,7 +58,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "danvan.accounts.middleware.PermissionDeniedMiddleware",
 ]
 
 ROOT_URLCONF = "danvan.urls"

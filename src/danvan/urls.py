@@ -1,3 +1,20 @@
-from django.urls import path
+from django.contrib import admin
+from django.urls import include, path
 
-urlpatterns: list = []
+from danvan.api import api
+from danvan.portal import views as portal_views
+
+admin.site.site_header = "Danvan — quản trị"
+admin.site.site_title = "Danvan"
+
+urlpatterns = [
+    path("healthz", portal_views.healthz, name="healthz"),
+    path("quan-tri/", admin.site.urls),
+    path("api/", api.urls),
+    path("tai-khoan/", include("danvan.accounts.urls")),
+    path("don-vi/", include("danvan.orgs.urls")),
+    path("", include("danvan.portal.urls")),
+]
+
+handler403 = "danvan.portal.views.permission_denied"
+handler404 = "danvan.portal.views.not_found"

@@ -1,0 +1,98 @@
+"""Who may do what, where. Every service and selector asks here, so pages and API agree.
+
+A role granted on a unit covers the unit's subtree (by materialised path). Superusers are
+the installation's administrators and act everywhere.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+
+from danvan.orgs.models import OrgUnit
+
+from .models import Membership, Role
+
+ALL_ROLES = frozenset(Role.values)
+ACTION_ROLES: dict[str, frozenset[str]] = {
+    "orgs.view": ALL_ROLES,
+    "orgs.manage": frozenset({Role.ADMIN}),
+    "accounts.manage": frozenset({Role.ADMIN}),
+    "audit.view": frozenset({Role.ADMIN}),
+}
+ACTION_DENIED_MESSAGES = {
+    "orgs.view": "Bạn không có quyền xem đơn vị này.",
+    "orgs.manage": "Chỉ quản trị viên của đơn vị (hoặc đơn vị cấp trên) mới được thay đổi cây đơn vị.",
+    "accounts.manage": "Chỉ quản trị viên của đơn vị (hoặc đơn vị cấp trên) mới được phân quyền.",
+    "audit.view": "Chỉ quản trị viên mới được xem nhật ký thay đổi.",
+}
+GLOBAL_SCOPE = None  # returned by scope_paths() for superusers: every unit
+
+
+class SystemActor:
+    """The command line and the demo loader: whoever runs them owns the installation."""
+
+    pk = None
+    is_authenticated = True
+    is_active = True
+    is_superuser = True
+
+    def get_username(self) -> str:
+        return "hệ thống"
+
+
+SYSTEM = SystemActor()
+
+
+class ScopeDenied(PermissionDenied):
+    """Raised with a Vietnamese message; rendered as 403 by the pages and the API."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def _roles_for(action: str) -> frozenset[str]:
+    if action not in ACTION_ROLES:
+        raise KeyError(f"unknown action {action!r}")
+    return ACTION_ROLES[action]
+
+
+def scope_paths(user, action: str) -> list[str] | None:
+    """Paths of the units whose subtrees `user` may act on; None means everywhere."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return []
+    if user.is_superuser:
+        return GLOBAL_SCOPE
+    roles = _roles_for(action)
+    paths = sorted(
+        set(Membership.objects.filter(user=user, role__in=roles).values_list("unit__path", flat=True))
+    )
+    # Drop paths already covered by a shorter one, so callers get the scope roots.
+    roots: list[str] = []
+    for path in paths:
+        if not any(path.startswith(root) for root in roots):
+            roots.append(path)
+    return roots
+
+
+def covers(paths: list[str] | None, unit_path: str) -> bool:
+    return paths is GLOBAL_SCOPE or any(unit_path.startswith(p) for p in paths)
+
+
+def has_permission(user, action: str, unit: OrgUnit) -> bool:
+    return covers(scope_paths(user, action), unit.path)
+
+
+def require(user, action: str, unit: OrgUnit | None = None) -> None:
+    """Raise ScopeDenied unless `user` may do `action` on `unit` (or anywhere, when None)."""
+    paths = scope_paths(user, action)
+    allowed = paths is GLOBAL_SCOPE or (bool(paths) if unit is None else covers(paths, unit.path))
+    if not allowed:
+        raise ScopeDenied(ACTION_DENIED_MESSAGES.get(action, "Bạn không có quyền thực hiện thao tác này."))
+
+
+def units_in_scope(user, action: str):
+    paths = scope_paths(user, action)
+    if paths is GLOBAL_SCOPE:
+        return OrgUnit.objects.all()
+    return OrgUnit.objects.within_paths(paths)

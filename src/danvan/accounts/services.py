@@ -1,0 +1,127 @@
+"""Every write about accounts: logins (with throttling), passwords, roles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.auth import authenticate, get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from danvan.audit.services import record_event
+from danvan.orgs.models import OrgUnit
+
+from . import permissions
+from .models import LoginFailure, Membership, Role
+
+
+class LoginRefused(Exception):
+    """Wrong credentials or too many failures; the message is shown as is."""
+
+
+WRONG_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng."
+
+
+def _window_start() -> dt.datetime:
+    return timezone.now() - dt.timedelta(seconds=settings.DANVAN_LOGIN_WINDOW_SECONDS)
+
+
+def _is_throttled(username: str, ip_address: str) -> bool:
+    recent = LoginFailure.objects.filter(at__gte=_window_start())
+    limit = settings.DANVAN_LOGIN_MAX_FAILURES
+    # One address guessing many usernames is stopped too, at a higher bar (shared office NAT).
+    return (
+        recent.filter(username__iexact=username).count() >= limit
+        or recent.filter(ip_address=ip_address).count() >= limit * 4
+    )
+
+
+def log_in(request, username: str, password: str):
+    """Authenticate, counting failures; return the user or raise LoginRefused."""
+    username = (username or "").strip()
+    ip_address = request.META.get("REMOTE_ADDR", "")
+    if _is_throttled(username, ip_address):
+        minutes = max(1, settings.DANVAN_LOGIN_WINDOW_SECONDS // 60)
+        record_event(None, "accounts.login.throttled", "User", username, summary=ip_address)
+        raise LoginRefused(
+            f"Đăng nhập sai quá nhiều lần. Tài khoản tạm khóa, vui lòng thử lại sau {minutes} phút."
+        )
+    user = authenticate(request, username=username, password=password)
+    if user is None:
+        LoginFailure.objects.create(username=username[:150], ip_address=ip_address)
+        record_event(None, "accounts.login.failed", "User", username, summary=ip_address)
+        raise LoginRefused(WRONG_CREDENTIALS)
+    LoginFailure.objects.filter(username__iexact=username).delete()
+    record_event(user, "accounts.login", "User", user.pk, summary=ip_address)
+    return user
+
+
+def change_password(user, new_password: str) -> None:
+    validate_password(new_password, user)
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    record_event(user, "accounts.password.change", "User", user.pk, summary=user.get_username())
+
+
+def grant_role(actor, username: str, unit_code: str, role: str) -> Membership:
+    unit = OrgUnit.objects.filter(code=unit_code).first()
+    if unit is None:
+        raise ValueError(f"Không tìm thấy đơn vị có mã {unit_code}.")
+    permissions.require(actor, "accounts.manage", unit)
+    if role not in Role.values:
+        raise ValueError(f"Vai trò '{role}' không hợp lệ.")
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise ValueError(f"Không tìm thấy người dùng '{username}'.")
+    with transaction.atomic():
+        membership, created = Membership.objects.get_or_create(
+            user=user, unit=unit, role=role, defaults={"granted_by": actor if getattr(actor, "pk", None) else None}
+        )
+        if created:
+            record_event(actor, "accounts.role.grant", "Membership", membership.pk, summary=str(membership),
+                         after={"user": username, "unit": unit.code, "role": role})
+    return membership
+
+
+def revoke_role(actor, membership_id: int) -> None:
+    membership = Membership.objects.select_related("unit", "user").filter(pk=membership_id).first()
+    if membership is None:
+        raise ValueError("Không tìm thấy quyền cần thu hồi.")
+    permissions.require(actor, "accounts.manage", membership.unit)
+    with transaction.atomic():
+        before = {"user": membership.user.get_username(), "unit": membership.unit.code, "role": membership.role}
+        summary = str(membership)
+        membership.delete()
+        record_event(actor, "accounts.role.revoke", "Membership", membership_id, summary=summary, before=before)
+
+
+def create_user(actor, username: str, password: str, *, full_name: str = "", email: str = "",
+                is_superuser: bool = False):
+    """Create an account (the CLI's createadmin and the demo); the password must pass the policy."""
+    User = get_user_model()
+    if User.objects.filter(Q(username__iexact=username)).exists():
+        raise ValueError(f"Tên đăng nhập '{username}' đã tồn tại.")
+    candidate = User(username=username, email=email)
+    validate_password(password, candidate)
+    first, _, last = full_name.rpartition(" ")
+    with transaction.atomic():
+        user = User.objects.create_user(
+            username=username, password=password, email=email, first_name=first, last_name=last,
+            is_superuser=is_superuser, is_staff=is_superuser,
+        )
+        record_event(actor, "accounts.user.create", "User", user.pk, summary=username,
+                     after={"username": username, "is_superuser": is_superuser})
+    return user
+
+
+def switch_unit(request, membership_id: str) -> None:
+    """Remember which of the user's units the pages act for; only the user's own memberships."""
+    from .selectors import SESSION_ACTIVE_MEMBERSHIP
+
+    membership = Membership.objects.filter(user=request.user, pk=int(membership_id) if str(membership_id).isdigit() else 0).first()
+    if membership is None:
+        raise permissions.ScopeDenied("Bạn không có vai trò tại đơn vị này.")
+    request.session[SESSION_ACTIVE_MEMBERSHIP] = membership.pk

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login, logout, update_session_auth_hash
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+
+from . import selectors, services
+from .forms import GrantRoleForm, LoginForm
+
+
+@sensitive_post_parameters("password")
+@never_cache
+def login_view(request):
+    form = LoginForm(request.POST or None)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.log_in(request, form.cleaned_data["username"], form.cleaned_data["password"])
+        except services.LoginRefused as exc:
+            error = str(exc)
+        else:
+            login(request, user)
+            target = request.GET.get("next", "")
+            if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+                target = "portal:home"
+            return redirect(target)
+    status = 400 if error else 200
+    return render(request, "accounts/login.html", {"form": form, "error": error}, status=status)
+
+
+@require_POST
+def logout_view(request):
+    logout(request)
+    messages.info(request, "Bạn đã đăng xuất.")
+    return redirect("accounts:login")
+
+
+@sensitive_post_parameters()
+@login_required
+def password_change(request):
+    form = PasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.change_password(request.user, form.cleaned_data["new_password1"])
+        update_session_auth_hash(request, request.user)
+        messages.success(request, "Đã đổi mật khẩu.")
+        return redirect("portal:home")
+    return render(request, "accounts/password_change.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+def roles(request):
+    memberships = selectors.manageable_memberships(request.user)
+    form = GrantRoleForm(request.POST or None)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.grant_role(request.user, **form.cleaned_data)
+        except (ValueError, ValidationError) as exc:
+            error = str(exc)
+        else:
+            messages.success(request, "Đã cấp quyền.")
+            return redirect("accounts:roles")
+    return render(request, "accounts/roles.html", {"memberships": memberships, "form": form, "error": error},
+                  status=400 if error or form.errors else 200)
+
+
+@login_required
+@require_POST
+def revoke(request, membership_id: int):
+    try:
+        services.revoke_role(request.user, membership_id)
+    except ValueError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Đã thu hồi quyền.")
+    return redirect("accounts:roles")

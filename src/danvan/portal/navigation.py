@@ -1,0 +1,41 @@
+"""The shell's navigation: the thirteen capabilities, each marked ready or still to come,
+and which roles see it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from danvan.accounts.models import Role
+
+EVERYONE = frozenset(Role.values)
+STAFF = frozenset({Role.ADMIN, Role.COORDINATOR, Role.LEADER})
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str | None  # None: the capability is still to come
+    roles: frozenset[str]
+    description: str = ""
+
+
+NAV_ITEMS = (
+    NavItem("Trang chủ", "portal:home", EVERYONE),
+    NavItem("Cây đơn vị", "orgs:tree", EVERYONE, "Đơn vị theo thời gian, sáp nhập, kế thừa"),
+    NavItem("Báo cáo cần nộp", None, frozenset({Role.REPORTER}), "Hộp báo cáo: đến hạn, quá hạn, bị trả lại"),
+    NavItem("Yêu cầu báo cáo", None, frozenset({Role.COORDINATOR}), "Đề cương, biểu mẫu, hạn nộp"),
+    NavItem("Theo dõi tiến độ", None, STAFF, "Đơn vị đã nộp, đúng hạn, trễ hạn"),
+    NavItem("Tổng hợp", None, STAFF, "Cộng dồn chỉ tiêu, so sánh cùng kỳ"),
+    NavItem("Chỉ tiêu", None, frozenset({Role.COORDINATOR, Role.ADMIN}), "Danh mục chỉ tiêu và quy tắc kiểm tra"),
+    NavItem("Văn bản", None, EVERYONE, "Nhập văn bản, sổ văn bản được trích dẫn"),
+    NavItem("Chương trình phối hợp", None, STAFF, "Chương trình, kế hoạch, sơ kết"),
+    NavItem("Dân vận khéo", None, EVERYONE, "Mô hình, điển hình"),
+    NavItem("Tình hình Nhân dân", None, EVERYONE, "Dư luận xã hội, điểm nóng"),
+    NavItem("Tiếp dân, đơn thư", None, EVERYONE, "Tiếp công dân, khiếu nại, tố cáo, kiến nghị"),
+    NavItem("Tìm kiếm", None, EVERYONE, "Tìm không dấu trong văn bản và báo cáo"),
+    NavItem("Phân quyền", "accounts:roles", frozenset({Role.ADMIN}), "Người dùng và vai trò theo đơn vị"),
+)
+
+
+def items_for(role: str | None, is_superuser: bool) -> list[NavItem]:
+    return [item for item in NAV_ITEMS if is_superuser or (role in item.roles)]

@@ -1,0 +1,49 @@
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from danvan.accounts import services as account_services
+from danvan.accounts.selectors import active_membership
+
+from .navigation import items_for
+from .selectors import database_status
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    status = database_status()
+    if status == "ok":
+        return JsonResponse({"status": "ok", "database": "ok"})
+    return JsonResponse({"status": "error", "database": "error"}, status=503)
+
+
+@login_required
+def home(request):
+    active = active_membership(request)
+    role = active.role if active else None
+    cards = [item for item in items_for(role, request.user.is_superuser) if item.url_name != "portal:home"]
+    return render(request, "portal/home.html", {"role": role, "cards": cards})
+
+
+@login_required
+@require_POST
+def switch_unit(request):
+    account_services.switch_unit(request, request.POST.get("membership", ""))
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "portal:home"
+    return redirect(target)
+
+
+def permission_denied(request, exception=None):
+    message = getattr(exception, "message", None) or "Bạn không có quyền truy cập trang này."
+    return render(request, "403.html", {"message": message}, status=403)
+
+
+def not_found(request, exception=None):
+    message = str(exception) if exception and "Không" in str(exception) else "Không tìm thấy trang bạn yêu cầu."
+    return render(request, "404.html", {"message": message}, status=404)
