@@ -1,0 +1,119 @@
+"""Write a parsed document as a Word file laid out by one rule set."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import IO, Any
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from danvan.publish.body import write_body
+from danvan.publish.closing import write_closing
+from danvan.publish.footnotes import Footnotes
+from danvan.publish.header_block import write_addressees, write_header_block, write_title
+from danvan.publish.layouts import Layout, choose_layout, get_layout
+from danvan.publish.model import Document, document_from_dict
+from danvan.publish.ooxml import add_page_field, format_paragraph, mark_style, set_font_slots
+
+A4_MM = (210, 297)
+
+
+def _set_up_styles(document, layout: Layout) -> None:
+    """Times New Roman and the body size as the defaults, and no theme fonts anywhere in the
+    styles: a theme font attribute overrides the named font, and Word's theme is Calibri."""
+    styles = document.styles.element
+    for r_fonts in styles.iter(qn("w:rFonts")):
+        set_font_slots(r_fonts)
+    rpr = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for tag in ("w:sz", "w:szCs"):
+        rpr.find(qn(tag)).set(qn("w:val"), str(round(layout.body.size * 2)))
+    lang = rpr.find(qn("w:lang"))
+    lang.set(qn("w:val"), "vi-VN")
+    normal = document.styles["Normal"]
+    normal.font.name = "Times New Roman"
+    normal.font.size = Pt(layout.body.size)
+    set_font_slots(normal.element.get_or_add_rPr().get_or_add_rFonts())
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+
+
+def _set_up_page(document, layout: Layout) -> float:
+    """A4 portrait, the layout's margins, page numbers from page 2; returns the text width."""
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(A4_MM[0]), Mm(A4_MM[1])
+    top, bottom, left, right = layout.margins_mm
+    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+    section.left_margin, section.right_margin = Mm(left), Mm(right)
+    section.header_distance = Mm(layout.header_distance_mm)
+    section.footer_distance = Mm(layout.header_distance_mm)
+    # No number on page 1: a different first-page header that stays empty.
+    section.different_first_page_header_footer = True
+    first = section.first_page_header
+    first.is_linked_to_previous = False
+    mark_style(first.paragraphs[0], layout.page_number)
+    header = section.header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    format_paragraph(paragraph, "center")
+    mark_style(paragraph, layout.page_number)
+    add_page_field(paragraph, layout.page_number)
+    return A4_MM[0] - left - right
+
+
+def _set_properties(document, doc: Document, layout: Layout) -> None:
+    props = document.core_properties
+    header = doc.header
+    props.title = " ".join(filter(None, [header.type_name, header.symbol, header.title]))[:250]
+    props.author = header.issuer or ""
+    props.comments = f"Thể thức: {layout.label}"
+    props.language = "vi-VN"
+
+
+def build_document(doc: Document, layout: Layout):
+    """The python-docx Document for `doc` laid out by `layout`."""
+    document = docx.Document()
+    _set_up_styles(document, layout)
+    text_width_mm = _set_up_page(document, layout)
+    _set_properties(document, doc, layout)
+    footnotes = Footnotes(document, layout.footnote)
+    write_header_block(document, doc, layout, text_width_mm)
+    write_title(document, doc, layout, text_width_mm)
+    write_addressees(document, doc, layout)
+    write_body(document, doc, layout, footnotes)
+    write_closing(document, doc, layout, text_width_mm)
+    return document
+
+
+def resolve_layout(doc: Document, layout: str | Layout | None) -> Layout:
+    if isinstance(layout, Layout):
+        return layout
+    if layout:
+        return get_layout(layout)
+    return choose_layout(doc.form, doc.header.date, doc.header.symbol)
+
+
+def render_docx(
+    parsed: dict[str, Any], out: str | Path | IO[bytes], layout: str | Layout | None = None
+) -> Layout:
+    """Write `parsed` (a danvan.parsed-document/1 dict) as DOCX to a path or binary file.
+
+    `layout` forces "party", "party-2018" or "state"; by default the document's form and date
+    choose. Returns the layout used. Raises PublishError with a Vietnamese message on bad input.
+    """
+    doc = document_from_dict(parsed)
+    chosen = resolve_layout(doc, layout)
+    document = build_document(doc, chosen)
+    document.save(str(out) if isinstance(out, Path) else out)
+    return chosen
+
+
+def render_docx_bytes(parsed: dict[str, Any], layout: str | Layout | None = None) -> bytes:
+    """The DOCX as bytes, for a download response."""
+    buffer = io.BytesIO()
+    render_docx(parsed, buffer, layout)
+    return buffer.getvalue()
