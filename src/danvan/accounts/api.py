@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from . import selectors, services
 
@@ -49,13 +49,13 @@ def memberships(request):
 @router.post("/memberships", response={201: MembershipOut}, summary="Cấp vai trò trên một đơn vị")
 def grant(request, payload: GrantIn):
     membership = services.grant_role(request.auth, payload.username, payload.unit_code, payload.role)
-    return 201, _membership(membership)
+    return Status(201, _membership(membership))
 
 
 @router.delete("/memberships/{membership_id}", response={204: None}, summary="Thu hồi vai trò")
 def revoke(request, membership_id: int):
     services.revoke_role(request.auth, membership_id)
-    return 204, None
+    return Status(204, None)
 
 
 

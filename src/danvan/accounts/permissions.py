@@ -21,9 +21,9 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
 }
 ACTION_DENIED_MESSAGES = {
     "orgs.view": "Bạn không có quyền xem đơn vị này.",
-    "orgs.manage": "Chỉ quản trị viên của đơn vị (hoặc đơn vị cấp trên) mới được thay đổi cây đơn vị.",
-    "accounts.manage": "Chỉ quản trị viên của đơn vị (hoặc đơn vị cấp trên) mới được phân quyền.",
-    "audit.view": "Chỉ quản trị viên mới được xem nhật ký thay đổi.",
+    "orgs.manage": "Bạn không có quyền quản trị cây đơn vị: chỉ quản trị viên của đơn vị (hoặc cấp trên) được thay đổi hay xuất dữ liệu đơn vị.",
+    "accounts.manage": "Bạn không có quyền phân quyền: chỉ quản trị viên của đơn vị (hoặc cấp trên) được cấp hay thu hồi vai trò.",
+    "audit.view": "Bạn không có quyền xem nhật ký thay đổi.",
 }
 GLOBAL_SCOPE = None  # returned by scope_paths() for superusers: every unit
 

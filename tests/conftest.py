@@ -1,0 +1,35 @@
+"""Shared fixtures. The demo data are loaded once per test database (through the same import
+service a user calls), and every ordinary test runs in a transaction rolled back after it."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from danvan.demo.loader import DEMO_PASSWORD, load_demo
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_demo()
+
+
+@pytest.fixture
+def demo_user(db):
+    def get(username: str):
+        return get_user_model().objects.get(username=username)
+
+    return get
+
+
+@pytest.fixture
+def login_client(client, demo_user):
+    """A test client logged in as one of the demo users (by the real login page)."""
+
+    def log_in(username: str):
+        response = client.post("/tai-khoan/dang-nhap/", {"username": username, "password": DEMO_PASSWORD})
+        assert response.status_code == 302, response.content.decode()[:500]
+        return client
+
+    return log_in
