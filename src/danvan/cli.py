@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "migrate": ("danvan.commands.migrate", "Tạo và cập nhật cơ sở dữ liệu"),
     "createadmin": ("danvan.commands.createadmin", "Tạo tài khoản quản trị"),
     "check": ("danvan.commands.check", "Kiểm tra cấu hình và kết nối cơ sở dữ liệu"),
+    "parse": ("danvan.commands.parse", "Đọc văn bản (txt, pdf, docx, doc) và in cấu trúc JSON"),
     "units": ("danvan.commands.units", "Nhập/xuất đơn vị và quan hệ kế thừa (CSV, JSON)"),
     "render": ("danvan.commands.render", "Viết văn bản DOCX/PDF theo thể thức Đảng hoặc Nhà nước"),
 }

@@ -1,0 +1,1 @@
+"""The structure pass: from a reader's `Layout` to a `ParsedDocument`."""

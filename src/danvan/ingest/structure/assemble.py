@@ -1,0 +1,122 @@
+"""The structure pass: Layout → ParsedDocument."""
+
+from __future__ import annotations
+
+from ..layout import MARK, Layout, Line
+from ..model import Footnote, Paragraph, ParsedDocument, Section, Source
+from .closing import find_closing
+from .figures import find_figures
+from .footnotes import link_explicit, link_glued
+from .header import is_decoration, parse_header
+from .labels import find_label
+from .paragraphs import _looks_heading, join_lines
+from .references import find_references
+
+_STYLE_ORDER = ("part", "roman", "arabic", "deep2", "deep3", "deep4", "alpha")
+
+
+def build(layout: Layout, source: Source) -> ParsedDocument:
+    doc = ParsedDocument(source=source)
+    warnings = list(layout.warnings)
+    head = parse_header(layout.body, layout.header_left, layout.header_right)
+    doc.form = head.form  # type: ignore[assignment]
+    doc.header = head.header
+    warnings.extend(head.warnings)
+    body = layout.body[head.consumed :]
+    closing = find_closing(body, layout.closing_left, layout.closing_right)
+    doc.closing = closing.closing
+    if closing.start is not None:
+        body = body[: closing.start]
+    body = [line for line in body if not is_decoration(line.text)]
+
+    texts = join_lines(body)
+    footnote_ids = sorted(layout.footnotes)
+    if layout.marks_explicit:
+        texts, marks = link_explicit(texts)
+    else:
+        texts, marks = link_glued(texts, footnote_ids, warnings)
+    _check_marks(marks, footnote_ids, warnings, layout.marks_explicit)
+
+    doc.preamble, doc.outline = _outline(texts, marks)
+    doc.tables = layout.tables
+    doc.footnotes = [Footnote(k, MARK.sub("", layout.footnotes[k])) for k in footnote_ids]
+
+    if doc.header.title:
+        refs, w = find_references(doc.header.title, "header")
+        doc.references.extend(refs)
+        warnings.extend(w)
+    # References and figures in reading order: each body paragraph, with the footnotes
+    # it carries following it, as a reader meets them.
+    notes = {note.id: note for note in doc.footnotes}
+    for paragraph in doc.paragraphs():
+        _collect(doc, paragraph.text, "body", warnings)
+        for k in paragraph.footnotes:
+            if k in notes:
+                _collect(doc, notes.pop(k).text, "footnote", warnings)
+    for k in sorted(notes):
+        _collect(doc, notes[k].text, "footnote", warnings)
+    doc.warnings = _dedupe(warnings)
+    return doc
+
+
+def _collect(doc: ParsedDocument, text: str, where: str, warnings: list[str]) -> None:
+    refs, found_warnings = find_references(text, where)
+    doc.references.extend(refs)
+    warnings.extend(found_warnings)
+    doc.figures.extend(find_figures(text, where))
+
+
+def _check_marks(
+    marks: list[list[int]], ids: list[int], warnings: list[str], explicit: bool
+) -> None:
+    seen = [k for found in marks for k in found]
+    for k in ids:
+        if explicit and k not in seen:
+            warnings.append(f"footnote {k}: mark not found in the body")
+    for k in sorted(set(seen) - set(ids)):
+        warnings.append(f"footnote mark {k} has no footnote text")
+
+
+def _outline(texts: list[str], marks: list[list[int]]) -> tuple[list[Paragraph], list[Section]]:
+    preamble: list[Paragraph] = []
+    roots: list[Section] = []
+    stack: list[tuple[str, Section]] = []
+    for text, found in zip(texts, marks, strict=True):
+        label = find_label(text)
+        if label and _looks_heading(text) and not found:
+            _close_to(stack, label.style)
+            section = Section(label=label.label, title=label.rest, level=len(stack) + 1)
+            (stack[-1][1].children if stack else roots).append(section)
+            stack.append((label.style, section))
+            continue
+        paragraph = Paragraph(text=text, footnotes=sorted(found))
+        (stack[-1][1].paragraphs if stack else preamble).append(paragraph)
+    return preamble, roots
+
+
+def _order(style: str) -> int:
+    return _STYLE_ORDER.index(style) if style in _STYLE_ORDER else len(_STYLE_ORDER)
+
+
+def _close_to(stack: list[tuple[str, Section]], style: str) -> None:
+    """Close open sections until a `style` heading can open: a style already open closes
+    it and everything under it; a new style closes deeper-ranked ones only."""
+    for position, (open_style, _) in enumerate(stack):
+        if open_style == style:
+            del stack[position:]
+            return
+    while stack and _order(stack[-1][0]) > _order(style):
+        stack.pop()
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out
+
+
+__all__ = ["build", "Line"]

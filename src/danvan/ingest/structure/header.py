@@ -1,0 +1,303 @@
+"""The header block: Party or State form, issuer, số ký hiệu, place and date, type name,
+title (trích yếu; "V/v …" for a công văn) and "Kính gửi"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...vn.dates import DATE_AFTER_NGAY, make_date
+from ...vn.symbols import BLANK_SYMBOL, SYMBOL, from_match, parse_symbol
+from ...vn.text import fold, squeeze
+from ..layout import Line
+from ..model import Header
+
+# Tên loại văn bản as printed, with their codes.
+TYPE_NAMES: dict[str, str] = {
+    "BÁO CÁO": "BC", "QUYẾT ĐỊNH": "QĐ", "CHỈ THỊ": "CT", "NGHỊ QUYẾT": "NQ", "KẾT LUẬN": "KL",
+    "KẾ HOẠCH": "KH", "CHƯƠNG TRÌNH": "CTr", "HƯỚNG DẪN": "HD", "THÔNG BÁO": "TB",
+    "TỜ TRÌNH": "TTr", "QUY ĐỊNH": "QyĐ", "QUY CHẾ": "QC", "CÔNG VĂN": "CV", "BIÊN BẢN": "BB",
+    "ĐỀ ÁN": "ĐA", "PHƯƠNG ÁN": "PA", "GIẤY MỜI": "GM", "CÔNG ĐIỆN": "CĐ", "NGHỊ ĐỊNH": "NĐ",
+    "THÔNG TƯ": "TT", "LUẬT": "L", "PHÁP LỆNH": "PL", "HỢP ĐỒNG": "HĐ", "DỰ ÁN": "DA",
+    "GIẤY ỦY QUYỀN": "GUQ", "GIẤY GIỚI THIỆU": "GGT", "PHIẾU GỬI": "PG", "PHIẾU CHUYỂN": "PC",
+}  # fmt: skip
+_TYPE_FOLDED = sorted(((fold(k), k) for k in TYPE_NAMES), key=lambda kv: -len(kv[0]))
+
+_DECORATION = re.compile(r"^[\s\-_*=~.·•]+$")
+_SO = re.compile(r"^\s*Số\s*[:.]?\s*", re.IGNORECASE)
+_VV = re.compile(r"^\s*V/v\s*[:.]?\s*", re.IGNORECASE)
+_KINH_GUI = re.compile(r"^\s*Kính\s+gửi\s*[:.]?\s*", re.IGNORECASE)
+_PLACE_DATE = re.compile(r"^\s*(?P<place>[^\d,]{2,40}?)\s*,\s*(?=ngày)", re.IGNORECASE)
+_LEVEL_WORDS = (
+    "TỈNH ",
+    "THÀNH PHỐ ",
+    "HUYỆN ",
+    "QUẬN ",
+    "XÃ ",
+    "PHƯỜNG ",
+    "THỊ XÃ ",
+    "THỊ TRẤN ",
+    "ĐẶC KHU ",
+)
+# Lines that begin the body text rather than a title.
+_BODY_START = re.compile(
+    r"^\s*(?:Thực hiện|Căn cứ|Theo|Trên cơ sở|Nhằm|Để|Qua|Ngày|Sau|Triển khai|Kính gửi|Thi hành|Năm|Trong)\b"
+)
+
+
+@dataclass
+class HeaderResult:
+    form: str | None = None
+    header: Header = field(default_factory=Header)
+    consumed: int = 0  # body lines that belonged to the header
+    warnings: list[str] = field(default_factory=list)
+
+
+def is_decoration(text: str) -> bool:
+    return bool(_DECORATION.match(text))
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def type_name_of(text: str) -> str | None:
+    folded = fold(squeeze(text))
+    for key, name in _TYPE_FOLDED:
+        if folded == key:
+            return name
+    return None
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.result = HeaderResult()
+        self.issuer_lines: list[str] = []
+        self.title_lines: list[str] = []
+        self.seen_so = False
+
+    @property
+    def header(self) -> Header:
+        return self.result.header
+
+    def motto(self, text: str) -> bool:
+        folded = fold(text)
+        if "dang cong san viet nam" in folded:
+            self.result.form = "party"
+            return True
+        if "cong hoa xa hoi chu nghia viet nam" in folded or (
+            "doc lap" in folded and "hanh phuc" in folded
+        ):
+            self.result.form = "state"
+            return True
+        return False
+
+    def so(self, text: str) -> bool:
+        match = _SO.match(text)
+        if not match or not re.search(r"[/\-]", text):
+            return False
+        rest = text[match.end() :]
+        sym = SYMBOL.search(rest)
+        blank = BLANK_SYMBOL.search(rest)
+        if sym and (not blank or sym.start() <= blank.start()):
+            parsed = from_match(sym)
+            tail = rest[sym.end() :]
+        elif blank:
+            parsed = parse_symbol(blank.group(0))
+            tail = rest[blank.end() :]
+        else:
+            return False
+        if parsed:
+            self.header.symbol = parsed.text
+            self.header.number = parsed.number
+            self.header.type_code = self.header.type_code or parsed.type_code
+        self.seen_so = True
+        if tail.strip():
+            self.place_date(tail)  # two columns merged on one printed line
+        return True
+
+    def place_date(self, text: str) -> bool:
+        match = DATE_AFTER_NGAY.search(text)
+        if not match or "tháng" not in text and not re.search(r"\d/\d", text):
+            return False
+        place = _PLACE_DATE.match(text[: match.start()] + "ngày")
+        if place:
+            self.header.place = squeeze(place.group("place"))
+        groups = match.groupdict()
+        day, month, year = (
+            (groups["d"], groups["m"], groups["y"])
+            if groups.get("d")
+            else (groups.get("d2"), groups.get("m2"), groups.get("y2"))
+        )
+        value, warning = make_date(day, month, year, match.group(0))
+        self.header.date = value.isoformat() if value else None
+        if warning:
+            self.result.warnings.append(f"header: {warning}")
+        return True
+
+
+def _split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
+    lines = [squeeze(line) for line in lines if line.strip() and not is_decoration(line)]
+    if not lines:
+        return None, None
+    # Lines continued by a trailing comma or a lower-case start belong together.
+    groups: list[str] = []
+    for line in lines:
+        if groups and (groups[-1].endswith((",", "-", "–")) or line[:1].islower()):
+            groups[-1] = f"{groups[-1]} {line}"
+        else:
+            groups.append(line)
+    if (
+        len(groups) >= 2
+        and groups[1].upper().startswith(_LEVEL_WORDS)
+        and not groups[0].upper().startswith(_LEVEL_WORDS)
+    ):
+        # "ỦY BAN NHÂN DÂN" + "TỈNH QUẢNG NGÃI" is one body, printed on two lines.
+        groups = [f"{groups[0]} {groups[1]}", *groups[2:]]
+    if len(groups) == 1:
+        return None, groups[0]
+    return groups[0], " ".join(groups[1:])
+
+
+def parse_header(body: list[Line], left: list[str], right: list[str]) -> HeaderResult:
+    """Read the header from the reader's columns (if any) and the first body lines."""
+    b = _Builder()
+    for text in left:
+        if is_decoration(text) or b.motto(text):
+            continue
+        if b.so(text):
+            continue
+        vv = _VV.match(text)
+        if vv or (b.title_lines and b.seen_so):
+            b.title_lines.append(text[vv.end() :] if vv else text)
+            continue
+        if not b.seen_so and _is_caps(text):
+            b.issuer_lines.append(text)
+    for text in right:
+        if is_decoration(text) or b.motto(text):
+            continue
+        if not b.place_date(text) and _SO.match(text):
+            b.so(text)
+    consumed = _scan_body(b, body)
+    header = b.header
+    header.parent_issuer, header.issuer = _split_issuer(b.issuer_lines)
+    if b.title_lines:
+        header.title = squeeze(" ".join(t.strip() for t in b.title_lines)) or None
+    if header.type_name and not header.type_code:
+        header.type_code = TYPE_NAMES.get(header.type_name)
+    if (
+        not header.type_code
+        and header.title
+        and any(_VV.match(t) for t in left + [line.text for line in body[:consumed]])
+    ):
+        header.type_code = "CV"
+    b.result.consumed = consumed
+    return b.result
+
+
+def _scan_body(b: _Builder, body: list[Line]) -> int:
+    """Consume header lines at the top of the body; return how many."""
+    index = 0
+    stage = "top"  # top → title → after_title → kinh_gui
+    limit = min(len(body), 40)
+    while index < limit:
+        line = body[index]
+        text = line.text.strip()
+        if not text or is_decoration(text):
+            if stage == "title" and b.title_lines:
+                stage = "after_title"
+            index += 1
+            continue
+        kinh = _KINH_GUI.match(text)
+        if kinh:
+            index = _addressees(b, body, index, kinh.end())
+            stage = "done"
+            break
+        if stage == "top":
+            if b.motto(text) or b.so(text) or b.place_date(text):
+                index += 1
+                continue
+            vv = _VV.match(text)
+            if vv:
+                b.title_lines.append(text[vv.end() :])
+                stage = "vv"
+                index += 1
+                continue
+            name = type_name_of(text)
+            if name:
+                b.header.type_name = name
+                stage = "title"
+                index += 1
+                continue
+            if _is_caps(text) and not b.seen_so and index < 8 and not line.whole:
+                b.issuer_lines.append(text)
+                index += 1
+                continue
+            break
+        if stage == "vv":
+            if (
+                line.centered is False
+                or _BODY_START.match(text)
+                or b.title_lines[-1].rstrip().endswith(".")
+            ):
+                break
+            b.title_lines.append(text)
+            index += 1
+            continue
+        if stage == "title":
+            if _title_goes_on(b.title_lines, line):
+                b.title_lines.append(text)
+                index += 1
+                continue
+            stage = "after_title"
+            continue
+        break
+    return index
+
+
+def _title_goes_on(title: list[str], line: Line) -> bool:
+    text = line.text.strip()
+    if not title:
+        return not _BODY_START.match(text) or line.centered is True
+    if line.centered is not None:
+        return line.centered and len(title) < 6
+    if title[-1].rstrip().endswith((".", ";", ":")) or len(title) >= 4:
+        return False
+    return not _BODY_START.match(text)
+
+
+def _addressees(b: _Builder, body: list[Line], index: int, offset: int) -> int:
+    """ "Kính gửi: X" on one line, or a list of "- X;" lines under it."""
+    first = body[index].text.strip()[offset:].strip()
+    entries: list[str] = []
+    if first:
+        entries.append(first)
+    index += 1
+    while index < len(body):
+        text = body[index].text.strip()
+        if not text:
+            index += 1
+            continue
+        if re.match(r"^[-–+•]\s*", text) and len(text) < 200:
+            entries.append(text)
+            index += 1
+            continue
+        if (
+            entries
+            and not entries[-1].rstrip().endswith((";", ".", ","))
+            and text[:1].islower()
+            and len(entries[-1]) < 120
+        ):
+            entries[-1] = f"{entries[-1]} {text}"
+            index += 1
+            continue
+        break
+    b.header.addressees = [clean_entry(e) for e in entries if clean_entry(e)]
+    return index
+
+
+def clean_entry(text: str) -> str:
+    """ "- Sở Nội vụ;" → "Sở Nội vụ": list dash and final punctuation removed."""
+    text = re.sub(r"^\s*[-–+•]\s*", "", text)
+    return squeeze(re.sub(r"[\s;,.]+$", "", text))

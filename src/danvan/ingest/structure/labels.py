@@ -1,0 +1,48 @@
+"""Section labels: "Phần thứ nhất", "I.", "1.", "2.1.", "a)"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+_LABEL = re.compile(
+    rf"""^\s*(?:
+        (?P<part>(?:PHẦN|Phần)\s+(?:THỨ|thứ)\s+\w+|PHẦN\s+{_ROMAN}\b|Phần\s+{_ROMAN}\b)\s*[.:\-–]?\s*
+      | (?P<roman>(?=[IVX]){_ROMAN})\s*[.\-–]\s+
+      | (?P<deep>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\.?\s+
+      | (?P<arabic>\d{{1,2}})\s*[.\-–]\s+
+      | (?P<alpha>[a-zđ])\s*\)\s+
+    )""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Label:
+    style: str  # "part" | "roman" | "arabic" | "deep2" | "deep3" | "alpha"
+    label: str
+    rest: str
+
+
+def find_label(text: str) -> Label | None:
+    match = _LABEL.match(text)
+    if not match or match.end() >= len(text):
+        return None
+    rest = text[match.end() :].strip()
+    if match.group("part"):
+        return Label("part", " ".join(match.group("part").split()), rest)
+    if match.group("roman"):
+        return Label("roman", match.group("roman"), rest)
+    if match.group("deep"):
+        depth = match.group("deep").count(".") + 1
+        return Label(f"deep{depth}", match.group("deep"), rest)
+    if match.group("arabic"):
+        return Label("arabic", match.group("arabic"), rest)
+    if match.group("alpha"):
+        return Label("alpha", match.group("alpha"), rest)
+    return None
+
+
+def starts_with_label(text: str) -> bool:
+    return find_label(text) is not None

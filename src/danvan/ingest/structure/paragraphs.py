@@ -1,0 +1,87 @@
+"""Re-joining printed lines into paragraphs.
+
+Extracted text loses paragraph boundaries. A paragraph ends where a line ends a sentence
+(".", ":", ";", "!", "?", "…", possibly followed by a closing quote or bracket) and the next
+line starts like a new one (capital letter, digit, dash, opening quote, a section label);
+a section label also starts one. A labelled heading ends at the first line starting with a
+capital, because headings do not end in a full stop. A line ending in "-" right after a
+letter or digit is glued to the next one without a space ("4392/QĐ-" + "UBND").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..layout import Line
+from .labels import find_label
+
+_ENDS_SENTENCE = re.compile(r"[.:;!?…][”\"’)\]]*\s*$|\.\s*/\s*\.?\s*$")
+_STARTS_NEW = re.compile(r"^\s*(?:[A-ZĐÀ-ỸÂĂÊÔƠƯ“\"(\[+•*]|-\s|–\s)")
+_UPPER_START = re.compile(r"^\s*[A-ZĐÀ-ỸÂĂÊÔƠƯ“\"]")
+_GLUE_HYPHEN = re.compile(r"[\w)][-–]$")
+# A heading line never ends on one of these words: the title goes on.
+_OPEN_WORDS = frozenset(
+    "của và với các cho theo tại số ngày về trên trong những đối là để từ đến".split()
+)
+
+
+def _looks_heading(text: str) -> bool:
+    label = find_label(text)
+    if label is None:
+        return _is_caps_line(text)
+    body = label.rest
+    return (
+        len(body) <= 220
+        and not re.search(r"[.;]\s+\S", body)
+        and not body.rstrip().endswith((".", ";"))
+    )
+
+
+def _is_caps_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def join_pair(left: str, right: str) -> str:
+    left = left.rstrip()
+    right = right.strip()
+    if _GLUE_HYPHEN.search(left):
+        return left + right
+    return f"{left} {right}" if left else right
+
+
+def join_lines(lines: list[Line]) -> list[str]:
+    """Paragraph texts from printed lines (whole-paragraph lines pass through)."""
+    paragraphs: list[str] = []
+    current = ""
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        if not current:
+            current = text
+            continue
+        if line.whole or line.starts_paragraph or _breaks(current, text):
+            paragraphs.append(current)
+            current = text
+        else:
+            current = join_pair(current, text)
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _breaks(current: str, text: str) -> bool:
+    if find_label(text) and not _GLUE_HYPHEN.search(current):
+        return True
+    if _ENDS_SENTENCE.search(current) and _STARTS_NEW.match(text):
+        return True
+    if _looks_heading(current) and not _ENDS_SENTENCE.search(current):
+        last_word = current.split()[-1].lower() if current.split() else ""
+        if _is_caps_line(current) and not find_label(current):
+            return not _is_caps_line(text)
+        if _is_caps_line(current):
+            # "IV. NHIỆM VỤ … CUỐI NĂM" + "2019": capitals and digits go on.
+            return not _is_caps_line(text) and not text.strip().isdigit()
+        return bool(_UPPER_START.match(text)) and last_word not in _OPEN_WORDS
+    return False

@@ -1,0 +1,54 @@
+"""Repair of the usual faults in Vietnamese text extracted from PDF and Word files."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Glyph faults seen in real extractions: PDF fonts that map ư/Ư to the Latin letters
+# ƣ/Ƣ (U+01A3/U+01A2, "oi"), and Đ typed as the Icelandic Eth (U+00D0/U+00F0).
+_GLYPH_FIXES = str.maketrans(
+    {
+        "\u01a3": "ư",
+        "\u01a2": "Ư",
+        "\u00d0": "Đ",
+        "\u00f0": "đ",
+        "\u00a0": " ",  # no-break space
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u200b": None,  # zero-width space
+        "\u200c": None,
+        "\u200d": None,
+        "\ufeff": None,  # stray byte-order mark
+        "\u00ad": None,  # soft hyphen
+        # pdfium reports a hyphen that ends a line as U+FFFE or U+0002.
+        "\ufffe": "-",
+        "\u0002": "-",
+    }
+)
+
+_CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]")
+
+
+def repair(text: str) -> str:
+    """Return `text` with glyph faults fixed, control characters dropped, and NFC applied.
+
+    NFC runs after the glyph fixes so that "ƣ" + combining dot below becomes "ự".
+    """
+    text = text.translate(_GLYPH_FIXES)
+    text = _CONTROL.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+_SPACES = re.compile(r"[ \t]+")
+
+
+def squeeze(text: str) -> str:
+    """Collapse runs of spaces/tabs and trim the ends."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip diacritics (đ→d): for matching keywords, never for output."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
