@@ -18,13 +18,18 @@ from docx.text.paragraph import Paragraph
 from danvan.publish.layouts import Style
 from danvan.publish.ooxml import add_run, format_paragraph, mark_style
 
+# The separator runs name the font too: the rules want Times New Roman in every run.
+_FONTS = (
+    '<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"'
+    ' w:cs="Times New Roman" w:eastAsia="Times New Roman"/><w:color w:val="000000"/></w:rPr>'
+)
 _EMPTY_PART = (
     f"<w:footnotes {nsdecls('w', 'r')}>"
     '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240"'
-    ' w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+    f' w:lineRule="auto"/></w:pPr><w:r>{_FONTS}<w:separator/></w:r></w:p></w:footnote>'
     '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0"'
-    ' w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p>'
-    "</w:footnote></w:footnotes>"
+    f' w:line="240" w:lineRule="auto"/></w:pPr><w:r>{_FONTS}<w:continuationSeparator/></w:r>'
+    "</w:p></w:footnote></w:footnotes>"
 )
 
 

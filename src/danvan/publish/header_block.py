@@ -89,7 +89,7 @@ def _right_column(cell, doc: Document, layout: Layout, width_mm: float) -> None:
 
 def header_widths(layout: Layout, text_width_mm: float) -> tuple[float, float]:
     # The State Quốc hiệu is the longest header line: give its column more room.
-    left = 0.4 if layout.system == "state" else 0.45
+    left = 0.35 if layout.system == "state" else 0.45
     return (round(text_width_mm * left, 1), round(text_width_mm * (1 - left), 1))
 
 
@@ -114,7 +114,7 @@ def write_title(document, doc: Document, layout: Layout, text_width_mm: float) -
     elif layout.subject_rule and header.title:
         room = text_width_mm * _PT_PER_MM
         width = min(estimate_width_pt(header.title, layout.subject), room) * layout.subject_rule
-        add_rule_paragraph(document, width, 6, room)
+        add_rule_paragraph(document, width, 6, room, before_pt=2)
 
 
 def _is_to_trinh(header: Header) -> bool:

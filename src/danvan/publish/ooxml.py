@@ -213,7 +213,7 @@ def estimate_width_pt(text: str, style: Style) -> float:
 
 
 def add_rule_paragraph(
-    cell_or_doc, width_pt: float, space_pt: float, available_pt: float
+    cell_or_doc, width_pt: float, space_pt: float, available_pt: float, before_pt: float = 0
 ) -> Paragraph:
     """An empty, nearly zero-height paragraph carrying a centred rule `width_pt` long."""
     paragraph = new_paragraph(cell_or_doc)
@@ -223,6 +223,7 @@ def add_rule_paragraph(
         "center",
         left_mm=side_mm,
         right_mm=side_mm,
+        before_pt=before_pt,
         after_pt=space_pt,
         spacing=LineSpacing("exact", 2),
     )
