@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from . import permissions
 from .models import Membership
@@ -15,12 +16,15 @@ def memberships_of(user) -> QuerySet[Membership]:
 
 
 def active_membership(request) -> Membership | None:
-    """The membership the user chose in the unit switcher, else their first one."""
+    """The membership the user chose in the unit switcher, else the first on a unit that
+    exists today (a reporter of a dissolved unit usually reports for its successor now)."""
     memberships = list(memberships_of(request.user))
     if not memberships:
         return None
     chosen = request.session.get(SESSION_ACTIVE_MEMBERSHIP)
-    return next((m for m in memberships if m.pk == chosen), memberships[0])
+    today = timezone.localdate()
+    current = [m for m in memberships if m.unit.is_valid_on(today)]
+    return next((m for m in memberships if m.pk == chosen), (current or memberships)[0])
 
 
 def manageable_memberships(user) -> QuerySet[Membership]:

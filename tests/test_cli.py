@@ -1,0 +1,85 @@
+"""The `danvan` command, run as a user runs it: from another directory, on a fresh SQLite
+installation of its own (DANVAN_DATA_DIR), whatever database the suite itself uses."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DANVAN = str(Path(sys.executable).with_name("danvan"))
+
+
+@pytest.fixture(scope="module")
+def installation(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("danvan-data")
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env["DANVAN_DATA_DIR"] = str(data_dir)
+
+    def run(*args, check=True):
+        result = subprocess.run([DANVAN, *args], cwd=tmp_path_factory.getbasetemp(), env=env,
+                                capture_output=True, text=True, timeout=300)
+        if check:
+            assert result.returncode == 0, result.stdout + result.stderr
+        return result
+
+    run("migrate")
+    return run, data_dir
+
+
+def test_help_lists_the_commands(installation):
+    run, _ = installation
+    out = run("--help").stdout
+    for command in ("serve", "demo", "migrate", "createadmin", "check"):
+        assert command in out
+
+
+def test_demo_is_idempotent(installation):
+    run, _ = installation
+    first = run("demo").stdout
+    assert "tạo mới 56 đơn vị, 6 tài khoản" in first
+    assert "dn.dieuphoi" in first and "Danvan@2026" in first
+    again = run("demo", "--quiet").stdout
+    assert "tạo mới 0 đơn vị, 0 tài khoản" in again
+
+
+def test_check_reports_the_database(installation):
+    run, _ = installation
+    assert "Cơ sở dữ liệu: kết nối tốt." in run("check").stdout
+
+
+def test_units_export_then_import_round_trips(installation, tmp_path):
+    run, _ = installation
+    run("demo", "--quiet")
+    exported = tmp_path / "units.json"
+    # Successions: Đà Nẵng 2 board mergers + 13 wards, Quảng Nam 4, Cần Thơ 5 + 4 transfers.
+    assert "Đã xuất 56 đơn vị và 28 quan hệ kế thừa" in run("units", "export", "-o", str(exported)).stdout
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data["schema"] == "danvan.org-units/1"
+    assert run("units", "import", str(exported)).stdout.startswith("Đã tạo 0 đơn vị, cập nhật 0, giữ nguyên 56")
+    csv_dir = tmp_path / "csv"
+    run("units", "export", "--format", "csv", "-o", str(csv_dir))
+    assert (csv_dir / "units.csv").read_text(encoding="utf-8").count("\n") == 57
+
+
+def test_units_import_of_a_bad_file_exits_2_and_names_the_row(installation, tmp_path):
+    run, _ = installation
+    run("demo", "--quiet")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("code,name,kind,parent_code,valid_from\nDN-X,Đơn vị X,agency,KHONG-CO,2024-01-01\n", encoding="utf-8")
+    result = run("units", "import", str(bad), check=False)
+    assert result.returncode == 2
+    assert "Đơn vị, dòng 2 (mã DN-X): đơn vị cấp trên 'KHONG-CO' không tồn tại." in result.stdout
+
+
+def test_createadmin_enforces_the_password_policy(installation):
+    run, _ = installation
+    env_name = "DANVAN_TEST_ADMIN_PASSWORD"
+    os.environ[env_name] = "123"
+    try:
+        weak = run("createadmin", "--username", "quantri2", "--password-env", env_name, check=False)
+        assert weak.returncode == 2 and "mật khẩu chưa đạt yêu cầu" in weak.stdout
+    finally:
+        del os.environ[env_name]
