@@ -33,6 +33,9 @@ class Line:
     # and a centred line (titles).
     starts_paragraph: bool = False
     centered: bool | None = None
+    # True when the reader saw the layout (PDF indents): paragraphs then break only at a
+    # visible paragraph start or a section label, not by the text heuristics.
+    layout_known: bool = False
 
 
 @dataclass

@@ -35,7 +35,9 @@ def _is_caps(text: str) -> bool:
 
 def find_closing(body: list[Line], left: list[str], right: list[str]) -> ClosingResult:
     result = ClosingResult()
-    start = _closing_start(body)
+    # A reader that saw the closing block (a Word table) has already taken it out of the
+    # body; the body may still quote "Nơi nhận:" as an example, so it is not searched.
+    start = None if (left or right) else _closing_start(body)
     result.start = start
     tail = [line.text for line in body[start:]] if start is not None else []
     if left or right:

@@ -12,7 +12,7 @@ _LABEL = re.compile(
       | (?P<roman>(?=[IVX]){_ROMAN})\s*[.\-–]\s+
       | (?P<deep>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\.?\s+
       | (?P<arabic>\d{{1,2}})\s*[.\-–]\s+
-      | (?P<alpha>[a-zđ])\s*\)\s+
+      | (?P<alpha>[a-zđ])\s*[).]\s+
     )""",
     re.VERBOSE,
 )

@@ -18,6 +18,7 @@ from .labels import find_label
 _ENDS_SENTENCE = re.compile(r"[.:;!?…][”\"’)\]]*\s*$|\.\s*/\s*\.?\s*$")
 _STARTS_NEW = re.compile(r"^\s*(?:[A-ZĐÀ-ỸÂĂÊÔƠƯ“\"(\[+•*]|-\s|–\s)")
 _UPPER_START = re.compile(r"^\s*[A-ZĐÀ-ỸÂĂÊÔƠƯ“\"]")
+_PUNCT_START = re.compile(r"^[.,;:!?)\]…\ue000]")
 _GLUE_HYPHEN = re.compile(r"[\w)][-–]$")
 # A heading line never ends on one of these words: the title goes on.
 _OPEN_WORDS = frozenset(
@@ -38,8 +39,9 @@ def _looks_heading(text: str) -> bool:
 
 
 def _is_caps_line(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    if len(text) > 400:
+        return False  # headings are short; keeps the check cheap on long paragraphs
+    return not any(c.islower() for c in text) and sum(1 for c in text if c.isalpha()) >= 4
 
 
 def join_pair(left: str, right: str) -> str:
@@ -61,7 +63,14 @@ def join_lines(lines: list[Line]) -> list[str]:
         if not current:
             current = text
             continue
-        if line.whole or line.starts_paragraph or _breaks(current, text):
+        if _PUNCT_START.match(text):
+            current = current.rstrip() + text  # "ngành1" + "." split by a raised mark
+            continue
+        if (
+            line.whole
+            or line.starts_paragraph
+            or (_label_break(current, text) if line.layout_known else _breaks(current, text))
+        ):
             paragraphs.append(current)
             current = text
         else:
@@ -69,6 +78,18 @@ def join_lines(lines: list[Line]) -> list[str]:
     if current:
         paragraphs.append(current)
     return paragraphs
+
+
+def _label_break(current: str, text: str) -> bool:
+    if find_label(text) and not _GLUE_HYPHEN.search(current):
+        return True
+    return (
+        _looks_heading(current)
+        and bool(find_label(current))
+        and bool(_UPPER_START.match(text))
+        and _is_caps_line(current)
+        and not _is_caps_line(text)
+    )
 
 
 def _breaks(current: str, text: str) -> bool:

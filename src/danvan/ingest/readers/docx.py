@@ -1,0 +1,206 @@
+"""DOCX reader: body paragraphs and tables in order, text boxes, Word footnotes with their
+reference marks, legacy-font runs (.VnTime → TCVN3, VNI-Times → VNI) converted.
+
+It walks the WordprocessingML with lxml through `safety` (bounded unzip, no DTDs) rather
+than python-docx, because it needs what python-docx does not expose: text boxes, footnote
+references inside runs, and the order of paragraphs and tables together.
+"""
+
+from __future__ import annotations
+
+from ...vn import legacy
+from ...vn.text import repair
+from ..errors import DocumentError
+from ..layout import Layout, Line, mark
+from ..model import Table
+from ..safety import SafeZip, parse_xml
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+V = "urn:schemas-microsoft-com:vml"
+
+
+def _q(ns: str, tag: str) -> str:
+    return f"{{{ns}}}{tag}"
+
+
+P, R, T, TAB, BR, CR, TBL, TR, TC = (
+    _q(W, t) for t in ("p", "r", "t", "tab", "br", "cr", "tbl", "tr", "tc")
+)
+SDT, SDT_CONTENT, FOOTNOTE_REF, RPR, RFONTS, DEL = (
+    _q(W, t) for t in ("sdt", "sdtContent", "footnoteReference", "rPr", "rFonts", "del")
+)
+TXBX_CONTENT = _q(W, "txbxContent")
+FALLBACK = _q(MC, "Fallback")
+INS, HYPERLINK, SMART_TAG, FLD_SIMPLE = (
+    _q(W, t) for t in ("ins", "hyperlink", "smartTag", "fldSimple")
+)
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.footnote_numbers: dict[str, int] = {}
+        self.textbox_lines: list[str] = []
+
+    def run_text(self, run) -> str:
+        parts: list[str] = []
+        for child in run:
+            if child.tag == T:
+                parts.append(child.text or "")
+            elif child.tag == TAB:
+                parts.append("\t")
+            elif child.tag in (BR, CR):
+                parts.append("\n")
+            elif child.tag == FOOTNOTE_REF:
+                word_id = child.get(_q(W, "id"))
+                if word_id is not None and child.get(_q(W, "customMarkFollows")) not in (
+                    "1",
+                    "true",
+                ):
+                    number = self.footnote_numbers.setdefault(
+                        word_id, len(self.footnote_numbers) + 1
+                    )
+                    parts.append(mark(number))
+        text = "".join(parts)
+        font = _run_font(run)
+        encoding = legacy.font_encoding(font)
+        if encoding and text:
+            converted = legacy.to_unicode(text, encoding)
+            text = converted.upper() if legacy.is_capitals_font(font) else converted
+        return text
+
+    def paragraph_text(self, paragraph) -> str:
+        parts: list[str] = []
+        for node in paragraph.iter():
+            if node.tag == R and not _inside(node, paragraph, (FALLBACK, DEL, TXBX_CONTENT)):
+                parts.append(self.run_text(node))
+            elif node.tag == TXBX_CONTENT and not _inside(node, paragraph, (FALLBACK,)):
+                for inner in node.iter(P):
+                    text = self.paragraph_text(inner)
+                    if text.strip():
+                        self.textbox_lines.append(text)
+        return "".join(parts)
+
+
+def _inside(node, stop, tags) -> bool:
+    parent = node.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag in tags:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _run_font(run) -> str | None:
+    props = run.find(RPR)
+    if props is None:
+        return None
+    fonts = props.find(RFONTS)
+    if fonts is None:
+        return None
+    return fonts.get(_q(W, "ascii")) or fonts.get(_q(W, "hAnsi"))
+
+
+def _cells(row) -> list:
+    return [cell for cell in row if cell.tag == TC]
+
+
+def read_docx(data: bytes, name: str, *, max_unpacked: int) -> Layout:
+    archive = SafeZip(data, name, max_unpacked)
+    document = archive.read("word/document.xml")
+    if document is None:
+        raise DocumentError("corrupt", f"Tệp {name} không có phần nội dung word/document.xml.")
+    root = parse_xml(document, name)
+    body = root.find(_q(W, "body"))
+    layout = Layout(format="docx")
+    if body is None:
+        return layout
+    reader = _Reader()
+    last_paragraph: str | None = None
+    closed = False
+    for block in _blocks(body):
+        if block.tag == P:
+            text = repair(reader.paragraph_text(block))
+            for box_line in reader.textbox_lines:
+                layout.body.append(Line(text=repair(box_line), whole=True))
+            reader.textbox_lines.clear()
+            if text.strip() and not closed:
+                for piece in text.split("\n"):
+                    if piece.strip():
+                        layout.body.append(Line(text=piece.strip(), whole=True))
+                last_paragraph = text.strip() or last_paragraph
+        elif block.tag == TBL:
+            rows = [
+                [
+                    repair("\n".join(reader.paragraph_text(p) for p in cell.iter(P))).strip()
+                    for cell in _cells(row)
+                ]
+                for row in block.iter(TR)
+            ]
+            kind = _table_kind(rows, seen_body=bool(layout.body))
+            if kind == "header" and not layout.header_left:
+                layout.header_left, layout.header_right = _columns(rows)
+            elif kind == "closing" and not closed:
+                layout.closing_left, layout.closing_right = _columns(rows)
+                closed = True
+            else:
+                layout.tables.append(Table(rows=rows, after_paragraph=last_paragraph))
+    layout.footnotes = _footnotes(archive, name, reader)
+    layout.marks_explicit = True
+    return layout
+
+
+def _blocks(container):
+    """Paragraphs and tables in document order, looking through content controls."""
+    for child in container:
+        if child.tag in (P, TBL):
+            yield child
+        elif child.tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                yield from _blocks(content)
+        elif child.tag in (INS, SMART_TAG):
+            yield from _blocks(child)
+
+
+def _table_kind(rows: list[list[str]], *, seen_body: bool) -> str:
+    text = "\n".join(cell for row in rows for cell in row)
+    first_cells = [row[0] for row in rows if row]
+    from ...vn.text import fold
+
+    folded = fold(text)
+    if not seen_body or "cong hoa xa hoi chu nghia" in folded or "dang cong san viet nam" in folded:
+        if "so:" in folded.replace(" ", "") or "cong hoa" in folded or "dang cong san" in folded:
+            return "header"
+    if any(fold(cell).startswith(("noi nhan", "noi nhân")) for cell in first_cells):
+        return "closing"
+    return "table"
+
+
+def _columns(rows: list[list[str]]) -> tuple[list[str], list[str]]:
+    left: list[str] = []
+    right: list[str] = []
+    for row in rows:
+        if not row:
+            continue
+        left.extend(line for line in row[0].split("\n") if line.strip())
+        for cell in row[1:]:
+            right.extend(line for line in cell.split("\n") if line.strip())
+    return [s.strip() for s in left], [s.strip() for s in right]
+
+
+def _footnotes(archive: SafeZip, name: str, reader: _Reader) -> dict[int, str]:
+    data = archive.read("word/footnotes.xml")
+    if data is None or not reader.footnote_numbers:
+        return {}
+    root = parse_xml(data, name)
+    notes: dict[int, str] = {}
+    for note in root.iter(_q(W, "footnote")):
+        number = reader.footnote_numbers.get(note.get(_q(W, "id")) or "")
+        if number is None:
+            continue  # separators, and footnotes nobody references
+        texts = [repair(reader.paragraph_text(p)).strip() for p in note.iter(P)]
+        text = "\n".join(t for t in texts if t)
+        notes[number] = " ".join(text.split(" ")).strip()
+    return notes

@@ -1,0 +1,317 @@
+"""PDF reader (text layer) through pypdfium2.
+
+pdfium gives the page text with line breaks; for each printed line this reader looks at a
+few characters' boxes and font sizes (not every character, to stay within a small factor of
+bare extraction) to tell:
+- body lines from footnotes (a run of smaller type at the foot of the page),
+- paragraph starts (first-line indent) and centred title lines,
+- superscript footnote marks (digits in small type glued to a word),
+- page numbers, running headers and e-signature stamps (dropped),
+- the two-column blocks: issuer | Quốc hiệu at the top of page 1, Nơi nhận | signature at
+  the end (split where a wide horizontal gap separates the columns).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+
+from ...vn.text import repair
+from ..errors import DocumentError
+from ..layout import MARK_OPEN, Layout, Line, mark
+from ..structure.header import type_name_of
+from ..structure.paragraphs import join_lines
+
+_STAMP = re.compile(
+    r"ký bởi|người ký|thời gian ký|email\s*:|@[\w-]+\.|^\s*cơ quan\s*:|\d{1,2}[./]\d{1,2}[./]\d{4}\s+\d{1,2}:\d{2}",
+    re.IGNORECASE,
+)
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
+_FOOTNOTE_START = re.compile(r"^\s*(\d{1,3})\s*(\S.*)$")
+_NOI_NHAN = re.compile(r"^\s*N[oơ]i\s+nh[aậâ]n", re.IGNORECASE)
+_KINH_GUI = re.compile(r"^\s*Kính\s+gửi", re.IGNORECASE)
+_DIGIT_RUN = re.compile(r"\d+")
+COLUMN_GAP = 18.0  # points of empty space that separate two columns on one baseline
+
+
+@dataclass
+class _PLine:
+    text: str
+    start: int  # index of the first character in the page text
+    page: int
+    size: float
+    x0: float
+    x1: float
+    y: float
+
+
+def read_pdf(data: bytes, name: str, *, max_pages: int) -> Layout:
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise DocumentError(
+                "encrypted", f"Tệp {name} được mã hóa (có mật khẩu); không đọc được."
+            ) from None
+        raise DocumentError("corrupt", f"Tệp {name} bị hỏng, không mở được như PDF.") from None
+    try:
+        return _read(pdf, name, max_pages)
+    finally:
+        pdf.close()
+
+
+def _read(pdf: pdfium.PdfDocument, name: str, max_pages: int) -> Layout:
+    count = len(pdf)
+    if count > max_pages:
+        raise DocumentError(
+            "too_many_pages", f"Tệp {name} có {count} trang, vượt giới hạn {max_pages} trang."
+        )
+    layout = Layout(format="pdf", pages=count)
+    pages: list[tuple[list[_PLine], float, object]] = []
+    for index in range(count):
+        page = pdf[index]
+        width = page.get_width()
+        textpage = page.get_textpage()
+        pages.append((_lines(textpage, index), width, textpage))
+    sizes = Counter()
+    for lines, _, _ in pages:
+        for line in lines:
+            sizes[round(line.size * 2) / 2] += len(line.text)
+    if not sizes:
+        return layout
+    body_size = sizes.most_common(1)[0][0]
+    running = _running_headers(pages)
+    closing_at = _closing_position(pages)
+    notes = _Notes(layout)
+    for page_index, (lines, width, textpage) in enumerate(pages):
+        if closing_at and page_index > closing_at[0]:
+            break  # appendices after the signature are not part of the letter
+        lines = [
+            line for position, line in enumerate(lines)
+            if not _STAMP.search(line.text)
+            and not (_PAGE_NUMBER.match(line.text) and position in (0, len(lines) - 1))
+            and not (position == 0 and line.text.strip() in running)
+        ]  # fmt: skip
+        foot = _footnote_zone(lines, body_size)
+        body, zone = lines[: len(lines) - foot], lines[len(lines) - foot :]
+        notes.add_page(zone, page_index)
+        if page_index == 0:
+            body = _take_header(body, textpage, width, layout)
+        if closing_at and page_index == closing_at[0]:
+            body = _take_closing(body, closing_at[1], textpage, width, layout)
+        margin = min((line.x0 for line in body if line.size >= body_size * 0.9), default=0.0)
+        centre = (margin + width - margin) / 2
+        for line in body:
+            text = _superscripts(line, textpage, layout)
+            mark_first = text.startswith(MARK_OPEN)
+            layout.body.append(
+                Line(
+                    text=repair(text),
+                    page=page_index + 1,
+                    starts_paragraph=line.x0 > margin + 15 and not mark_first,
+                    centered=abs((line.x0 + line.x1) / 2 - centre) < 25 and line.x0 > margin + 20
+                    if page_index == 0
+                    else None,
+                    layout_known=True,
+                )
+            )
+    layout.footnotes = notes.finish()
+    return layout
+
+
+def _lines(textpage, page: int) -> list[_PLine]:
+    text = textpage.get_text_range()
+    out: list[_PLine] = []
+    index = 0
+    for raw in text.split("\r\n"):
+        stripped = raw.strip()
+        if stripped:
+            first = index + (len(raw) - len(raw.lstrip()))
+            last = index + len(raw.rstrip()) - 1
+            middle = (first + last) // 2
+            size = max(
+                pdfium_raw.FPDFText_GetFontSize(textpage, first),
+                pdfium_raw.FPDFText_GetFontSize(textpage, middle),
+            )
+            left = _box(textpage, first)
+            right = _box(textpage, last)
+            out.append(_PLine(stripped, first, page, float(size), left[0], right[2], left[1]))
+        index += len(raw) + 2
+    return out
+
+
+def _box(textpage, index: int) -> tuple[float, float, float, float]:
+    """Character box; generated characters (inserted spaces, hyphens) may have none."""
+    try:
+        return textpage.get_charbox(index)
+    except pdfium.PdfiumError:
+        return (0.0, 0.0, 0.0, 0.0)
+
+
+def _running_headers(pages) -> set[str]:
+    firsts = Counter(
+        lines[0].text.strip()
+        for lines, _, _ in pages
+        if lines and not _PAGE_NUMBER.match(lines[0].text)
+    )
+    return {text for text, n in firsts.items() if n >= 3 and len(pages) >= 3}
+
+
+def _footnote_zone(lines: list[_PLine], body_size: float) -> int:
+    """How many lines at the foot of the page are in footnote-sized type."""
+    count = 0
+    for line in reversed(lines):
+        if (
+            line.size < body_size * 0.85
+            and not _NOI_NHAN.match(line.text)
+            and not line.text.startswith("- ")
+        ):
+            count += 1
+        elif line.size < body_size * 0.85 and count:
+            count += 1
+        else:
+            break
+    # The zone must open with a footnote number or continue one; otherwise it is small
+    # body text (a table, a closing list) and stays in the body.
+    while (
+        count and not _FOOTNOTE_START.match(lines[len(lines) - count].text) and count < len(lines)
+    ):
+        if lines[len(lines) - count].x0 > lines[-1].x0 + 40:
+            count -= 1
+            continue
+        break
+    return count
+
+
+class _Notes:
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.lines: dict[int, list[str]] = {}
+        self.current: int | None = None
+
+    def add_page(self, zone: list[_PLine], page: int) -> None:
+        for position, line in enumerate(zone):
+            text = repair(line.text)
+            start = _FOOTNOTE_START.match(text)
+            if start and int(start.group(1)) == len(self.lines) + 1:
+                self.current = int(start.group(1))
+                self.lines[self.current] = [start.group(2)]
+            elif self.current is not None:
+                if position == 0:
+                    self.layout.warnings.append(
+                        f"footnote {self.current} continues on page {page + 1}"
+                    )
+                self.lines[self.current].append(text)
+
+    def finish(self) -> dict[int, str]:
+        return {k: "\n".join(join_lines([Line(text=t) for t in v])) for k, v in self.lines.items()}
+
+
+def _closing_position(pages) -> tuple[int, int] | None:
+    for page_index in range(len(pages) - 1, -1, -1):
+        lines = pages[page_index][0]
+        for position in range(len(lines) - 1, -1, -1):
+            if _NOI_NHAN.match(lines[position].text):
+                return page_index, position
+    return None
+
+
+def _segments(line: _PLine, textpage) -> list[tuple[float, str]]:
+    """Split a printed line where a wide gap separates two columns: [(x0, text), …]."""
+    text = textpage.get_text_range(line.start, len(line.text))
+    segments: list[tuple[float, str]] = []
+    current: list[str] = []
+    seg_x = None
+    prev_right = None
+    for offset, ch in enumerate(text):
+        if ch.isspace():
+            current.append(ch)
+            continue
+        left, _, right, _ = _box(textpage, line.start + offset)
+        if prev_right is not None and left - prev_right > COLUMN_GAP:
+            segments.append((seg_x, "".join(current).strip()))
+            current = []
+            seg_x = None
+        if seg_x is None:
+            seg_x = left
+        current.append(ch)
+        prev_right = right
+    if current and seg_x is not None:
+        segments.append((seg_x, "".join(current).strip()))
+    return segments
+
+
+def _sides(segments: list[tuple[float, str]], mid: float) -> list[tuple[bool, str]]:
+    """Group segments into the left and right column: [(is_left, text), …]. A gap inside
+    one column ("Số:      /BC-UBND", a blank number) does not split it."""
+    out: list[tuple[bool, str]] = []
+    for x, text in segments:
+        left = x < mid
+        if out and out[-1][0] == left:
+            out[-1] = (left, f"{out[-1][1]} {text}")
+        else:
+            out.append((left, text))
+    return out
+
+
+def _take_header(body: list[_PLine], textpage, width: float, layout: Layout) -> list[_PLine]:
+    """Move the two-column top block of page 1 into header_left/right."""
+    mid = width * 0.45
+    taken = 0
+    for line in body[:16]:
+        if type_name_of(line.text) or _KINH_GUI.match(line.text):
+            break
+        segments = _segments(line, textpage)
+        if len(segments) == 1 and line.x0 < mid < line.x1 and len(line.text) > 60:
+            break  # a full-width body line
+        for left, text in _sides(segments, mid):
+            (layout.header_left if left else layout.header_right).append(repair(text))
+        taken += 1
+    if not any(s for s in layout.header_left + layout.header_right):
+        return body
+    return body[taken:]
+
+
+def _take_closing(
+    body: list[_PLine], position: int, textpage, width: float, layout: Layout
+) -> list[_PLine]:
+    """Move "Nơi nhận" and the signature block into closing_left/right."""
+    mid = width * 0.45
+    start = next((i for i, line in enumerate(body) if _NOI_NHAN.match(line.text)), None)
+    if start is None:
+        return body
+    while start > 0 and body[start - 1].x0 > mid:
+        start -= 1  # signature lines printed above "Nơi nhận"
+    for line in body[start:]:
+        for left, text in _sides(_segments(line, textpage), mid):
+            (layout.closing_left if left else layout.closing_right).append(repair(text))
+    return body[:start]
+
+
+def _superscripts(line: _PLine, textpage, layout: Layout) -> str:
+    """Replace digits set in small raised type with explicit footnote marks; the mark may
+    follow a word, a bracket or another number ("năm 2025" + mark 7 reads "20257")."""
+    text = line.text
+    pieces: list[str] = []
+    last = 0
+    limit = line.size * 0.75
+    for match in _DIGIT_RUN.finditer(text):
+        end = match.end()
+        begin = end
+        while begin > match.start() and end - begin < 3:
+            size = pdfium_raw.FPDFText_GetFontSize(textpage, line.start + begin - 1)
+            if not size or size >= limit:
+                break
+            begin -= 1
+        if begin == end:
+            continue
+        pieces.append(text[last:begin])
+        pieces.append(mark(int(text[begin:end])))
+        last = end
+        layout.marks_explicit = True
+    pieces.append(text[last:])
+    return "".join(pieces)
