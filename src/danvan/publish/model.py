@@ -8,6 +8,7 @@ are kept; references, figures and warnings are the reader's business.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,12 +69,17 @@ class Document:
     signature: Signature = Signature()
 
 
+# Characters XML 1.0 cannot carry (control codes a PDF extraction may leave, such as a form
+# feed, lone surrogates, U+FFFE/U+FFFF): a space keeps the words apart.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _text(value: Any, where: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
         raise PublishError(f"Dữ liệu không hợp lệ: '{where}' phải là chuỗi ký tự.")
-    return value.strip() or None
+    return _NOT_XML.sub(" ", value).strip() or None
 
 
 def _list(value: Any, where: str) -> list:
@@ -177,7 +183,10 @@ def document_from_dict(raw: Any) -> Document:
     for i, table in enumerate(_list(raw.get("tables"), "tables")):
         table = _dict(table, f"tables[{i}]")
         rows = tuple(
-            tuple("" if cell is None else str(cell) for cell in _list(row, f"tables[{i}].rows"))
+            tuple(
+                _NOT_XML.sub(" ", "" if cell is None else str(cell))
+                for cell in _list(row, f"tables[{i}].rows")
+            )
             for row in _list(table.get("rows"), f"tables[{i}].rows")
         )
         tables.append(
