@@ -3,9 +3,9 @@
 import pypdfium2 as pdfium
 import pytest
 from docx_probe import Probe
-from sample_documents import danang_report
+from sample_documents import danang_report, lam_dong_report
 
-from danvan.publish import convert_to_pdf, render_docx
+from danvan.publish import convert_to_pdf, render_docx, render_pdf_bytes
 from danvan.publish.pdf import find_soffice
 
 pytestmark = pytest.mark.skipif(find_soffice() is None, reason="LibreOffice is not installed")
@@ -48,3 +48,12 @@ def test_pdf_text_contains_every_paragraph_and_footnote(converted):
     assert len(paragraphs) > 15
     for paragraph in paragraphs + list(probe.footnote_texts().values()):
         assert _squash(paragraph) in text, paragraph
+
+
+def test_pdf_bytes_for_a_download():
+    data = render_pdf_bytes(lam_dong_report())
+    assert data.startswith(b"%PDF")
+    pdf = pdfium.PdfDocument(data)
+    text = _squash("".join(page.get_textpage().get_text_range() for page in pdf))
+    assert _squash("Số: 329/BC-UBND") in text
+    assert _squash("Lâm Đồng, ngày 19 tháng 12 năm 2025") in text

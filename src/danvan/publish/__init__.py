@@ -5,7 +5,7 @@ No Django here: the web app and `danvan render` both call these functions with p
 
 from danvan.publish.errors import PublishError
 from danvan.publish.layouts import LAYOUTS, Layout, choose_layout, get_layout
-from danvan.publish.pdf import convert_to_pdf
+from danvan.publish.pdf import convert_to_pdf, render_pdf_bytes
 from danvan.publish.writer import render_docx, render_docx_bytes
 
 __all__ = [
@@ -17,4 +17,5 @@ __all__ = [
     "get_layout",
     "render_docx",
     "render_docx_bytes",
+    "render_pdf_bytes",
 ]

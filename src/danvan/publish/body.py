@@ -30,6 +30,13 @@ def heading_text(section: Section) -> str:
     return f"{label}. {section.title}"
 
 
+def ended(text: str) -> str:
+    """The last paragraph of the body ends with a full stop (all three rule sets)."""
+    if not text or text.rstrip(')"”’» ').endswith((".", "!", "?", "…", ":")):
+        return text
+    return text + "."
+
+
 class BodyWriter:
     def __init__(self, document, doc: Document, layout: Layout, footnotes: Footnotes):
         self._document = document
@@ -38,6 +45,8 @@ class BodyWriter:
         self._footnotes = footnotes
         self._pending_tables: list[Table] = list(doc.tables)
         self._last = None
+        paragraphs = list(_all_paragraphs(doc))
+        self._final = paragraphs[-1] if paragraphs else None
 
     def write(self) -> None:
         basis = [p for p in self._doc.preamble if _BASIS.match(p.text)]
@@ -75,7 +84,8 @@ class BodyWriter:
 
     def _paragraph(self, source: Paragraph) -> None:
         paragraph = self._body_paragraph(self._layout.body)
-        add_run(paragraph, source.text, self._layout.body)
+        text = ended(source.text) if source is self._final else source.text
+        add_run(paragraph, text, self._layout.body)
         for note_id in source.footnotes:
             if note_id in self._doc.footnotes:
                 self._footnotes.reference(

@@ -12,8 +12,11 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from danvan.publish.errors import PublishError
+from danvan.publish.layouts import Layout
+from danvan.publish.writer import render_docx
 
 DEFAULT_TIMEOUT_S = 180
 
@@ -81,3 +84,13 @@ def _environment(work: Path) -> dict[str, str]:
     # LibreOffice writes caches under HOME; a read-only or shared HOME must not break it.
     env["HOME"] = str(work)
     return env
+
+
+def render_pdf_bytes(
+    parsed: dict[str, Any], layout: str | Layout | None = None, timeout: float = DEFAULT_TIMEOUT_S
+) -> bytes:
+    """Write `parsed` as DOCX and convert it: the PDF as bytes, for a download response."""
+    with tempfile.TemporaryDirectory(prefix="danvan-render-") as tmp:
+        docx_path = Path(tmp) / "document.docx"
+        render_docx(parsed, docx_path, layout)
+        return convert_to_pdf(docx_path, Path(tmp) / "document.pdf", timeout).read_bytes()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 from typing import IO, Any
@@ -72,6 +73,11 @@ def _set_properties(document, doc: Document, layout: Layout) -> None:
     props.author = header.issuer or ""
     props.comments = f"Thể thức: {layout.label}"
     props.language = "vi-VN"
+    if header.date is not None:
+        # The document's own date rather than the moment of writing: the same input gives the
+        # same file content.
+        stamp = dt.datetime.combine(header.date, dt.time())
+        props.created = props.modified = stamp
 
 
 def build_document(doc: Document, layout: Layout):
