@@ -39,6 +39,10 @@ def read_doc(data: bytes, name: str, *, max_pages: int) -> Layout:
         raise DocumentError("corrupt", f"Tệp {name} không phải tệp Word .doc hợp lệ.")
     if _encrypted(data):
         raise DocumentError("encrypted", f"Tệp {name} được mã hóa (có mật khẩu); không đọc được.")
+    if "WordDocument".encode("utf-16-le") not in data:
+        # An OLE container without a Word stream (Excel, a damaged file): nothing to read,
+        # and LibreOffice would import its bytes as text.
+        raise DocumentError("corrupt", f"Tệp {name} bị hỏng hoặc không phải văn bản Word.")
     antiword = shutil.which("antiword")
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if antiword is None and soffice is None:

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 
-from ...vn.text import repair
+from ...vn.text import fold, repair
 from ..errors import DocumentError
 from ..layout import MARK_OPEN, Layout, Line, mark
-from ..structure.header import type_name_of
-from ..structure.paragraphs import join_lines
+from ..structure.header import is_decoration, type_name_of
+from ..structure.paragraphs import is_caps_line, join_lines
 
 _STAMP = re.compile(
     r"ký bởi|người ký|thời gian ký|email\s*:|@[\w-]+\.|^\s*cơ quan\s*:|\d{1,2}[./]\d{1,2}[./]\d{4}\s+\d{1,2}:\d{2}",
@@ -35,6 +35,9 @@ _FOOTNOTE_START = re.compile(r"^\s*(\d{1,3})\s*(\S.*)$")
 _NOI_NHAN = re.compile(r"^\s*N[oơ]i\s+nh[aậâ]n", re.IGNORECASE)
 _KINH_GUI = re.compile(r"^\s*Kính\s+gửi", re.IGNORECASE)
 _DIGIT_RUN = re.compile(r"\d+")
+_VV = re.compile(r"^\s*V/v\b", re.IGNORECASE)
+_SO = re.compile(r"^\s*Số\s*[:.]", re.IGNORECASE)
+_DATE_LINE = re.compile(r",\s*ngày\b.*\bnăm\b", re.IGNORECASE)
 COLUMN_GAP = 18.0  # points of empty space that separate two columns on one baseline
 
 
@@ -259,20 +262,33 @@ def _sides(segments: list[tuple[float, str]], mid: float) -> list[tuple[bool, st
 
 
 def _take_header(body: list[_PLine], textpage, width: float, layout: Layout) -> list[_PLine]:
-    """Move the two-column top block of page 1 into header_left/right."""
+    """Move the two-column top block of page 1 into header_left/right. Only lines that look
+    like header material are taken: two columns on one baseline, capitals (issuer, Quốc
+    hiệu), "Số:", a place-and-date line, "V/v" and its continuation in the left column."""
     mid = width * 0.45
     taken = 0
+    in_vv = False
     for line in body[:16]:
-        if type_name_of(line.text) or _KINH_GUI.match(line.text):
+        text = line.text
+        if type_name_of(text) or _KINH_GUI.match(text):
             break
-        segments = _segments(line, textpage)
-        if len(segments) == 1 and line.x0 < mid < line.x1 and len(line.text) > 60:
-            break  # a full-width body line
-        for left, text in _sides(segments, mid):
-            (layout.header_left if left else layout.header_right).append(repair(text))
+        sides = _sides(_segments(line, textpage), mid)
+        if _VV.match(text):
+            in_vv = True
+        headerish = (
+            len(sides) > 1
+            or is_decoration(text)
+            or "doc lap" in fold(text)
+            or (is_caps_line(text) and len(text) < 80)
+            or bool(_SO.match(text))
+            or bool(_DATE_LINE.search(text))
+            or (in_vv and line.x1 < width * 0.55)
+        )
+        if not headerish:
+            break
+        for left, part in sides:
+            (layout.header_left if left else layout.header_right).append(repair(part))
         taken += 1
-    if not any(s for s in layout.header_left + layout.header_right):
-        return body
     return body[taken:]
 
 

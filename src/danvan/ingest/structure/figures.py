@@ -29,6 +29,17 @@ _APPROX = (
 )
 _TWO = frozenset(
     (
+        "nghị quyết",
+        "quyết định",
+        "cá nhân",
+        "công chức",
+        "viên chức",
+        "kế hoạch",
+        "chỉ thị",
+        "công văn",
+        "dự thảo",
+        "thông báo",
+        "hội đồng",
         "đối tượng",
         "thanh niên",
         "tổ chức",

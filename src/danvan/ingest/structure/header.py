@@ -23,7 +23,7 @@ TYPE_NAMES: dict[str, str] = {
 }  # fmt: skip
 _TYPE_FOLDED = sorted(((fold(k), k) for k in TYPE_NAMES), key=lambda kv: -len(kv[0]))
 
-_DECORATION = re.compile(r"^[\s\-_*=~.·•]+$")
+_DECORATION = re.compile(r"^(?:[\s\-_*=~·•]+|\s*\.{3,}\s*)$")
 _SO = re.compile(r"^\s*Số\s*[:.]?\s*", re.IGNORECASE)
 _VV = re.compile(r"^\s*V/v\s*[:.]?\s*", re.IGNORECASE)
 _KINH_GUI = re.compile(r"^\s*Kính\s+gửi\s*[:.]?\s*", re.IGNORECASE)

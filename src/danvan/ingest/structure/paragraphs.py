@@ -29,7 +29,7 @@ _OPEN_WORDS = frozenset(
 def _looks_heading(text: str) -> bool:
     label = find_label(text)
     if label is None:
-        return _is_caps_line(text)
+        return is_caps_line(text)
     body = label.rest
     return (
         len(body) <= 220
@@ -38,7 +38,7 @@ def _looks_heading(text: str) -> bool:
     )
 
 
-def _is_caps_line(text: str) -> bool:
+def is_caps_line(text: str) -> bool:
     if len(text) > 400:
         return False  # headings are short; keeps the check cheap on long paragraphs
     return not any(c.islower() for c in text) and sum(1 for c in text if c.isalpha()) >= 4
@@ -87,8 +87,8 @@ def _label_break(current: str, text: str) -> bool:
         _looks_heading(current)
         and bool(find_label(current))
         and bool(_UPPER_START.match(text))
-        and _is_caps_line(current)
-        and not _is_caps_line(text)
+        and is_caps_line(current)
+        and not is_caps_line(text)
     )
 
 
@@ -99,10 +99,10 @@ def _breaks(current: str, text: str) -> bool:
         return True
     if _looks_heading(current) and not _ENDS_SENTENCE.search(current):
         last_word = current.split()[-1].lower() if current.split() else ""
-        if _is_caps_line(current) and not find_label(current):
-            return not _is_caps_line(text)
-        if _is_caps_line(current):
+        if is_caps_line(current) and not find_label(current):
+            return not is_caps_line(text)
+        if is_caps_line(current):
             # "IV. NHIỆM VỤ … CUỐI NĂM" + "2019": capitals and digits go on.
-            return not _is_caps_line(text) and not text.strip().isdigit()
+            return not is_caps_line(text) and not text.strip().isdigit()
         return bool(_UPPER_START.match(text)) and last_word not in _OPEN_WORDS
     return False
