@@ -105,3 +105,28 @@ def test_cantho_seed(tmp_path, layout):
 def test_corpus_word_files(tmp_path, source):
     before, after = _round_trip(source, None, tmp_path)
     _assert_same_document(before, after)
+
+
+def test_corpus_cong_van_pdf(tmp_path):
+    before, after = _round_trip(
+        SAMPLES / "corpus" / "ubnd-quang-ngai-cv-507-2025.pdf", None, tmp_path
+    )
+    _assert_same_document(before, after)
+    # The signed PDF carries its number and date in the e-signature stamp, not in the text.
+    assert after["header"]["issuer"] == "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI"
+    assert after["header"]["type_code"] == "CV"
+    assert after["header"]["addressees"] == ["Sở Thông tin và Truyền thông"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="footnote 15 of the PDF has no mark in the body: the reader lists that note's "
+    "references after all others, while the written DOCX must mark it (after note 14) and the "
+    "reader then lists them in place; footnotes, outline, figures and closing do match",
+)
+def test_corpus_report_pdf(tmp_path):
+    source = SAMPLES / "corpus" / "ubnd-lam-dong-bc-329-cchc-2025.pdf"
+    before, after = _round_trip(source, None, tmp_path)
+    assert after["header"]["symbol"] == "329/BC-UBND"
+    assert after["footnotes"] == before["footnotes"]
+    _assert_same_document(before, after)

@@ -2,7 +2,7 @@
 Quy định's code, drafts with blanks — each expected value from document-layout.md."""
 
 import pytest
-from docx_probe import Probe, text_of
+from docx_probe import Probe, text_of, w
 from sample_documents import danang_report, lam_dong_report
 
 from danvan.publish import render_docx
@@ -152,3 +152,22 @@ def test_footnote_without_a_mark_is_kept(tmp_path):
     _, probe = _render(doc, tmp_path)
     assert probe.footnote_texts()[4] == "Số liệu của Văn phòng Thành ủy."
     assert probe.footnote_reference_ids() == [1, 2, 3, 4]
+
+
+def test_note_without_a_mark_is_marked_after_the_note_before_it(tmp_path):
+    # Word numbers notes by where their marks stand: marking note 2 after note 1 keeps the
+    # printed numbers in id order.
+    doc = danang_report()
+    doc["outline"][0]["paragraphs"][0]["footnotes"] = [1]
+    _, probe = _render(doc, tmp_path)
+    assert probe.footnote_reference_ids() == [1, 2, 3]
+    paragraph = probe.paragraph("Trên cơ sở các Chương trình phối hợp")
+    assert [int(r.get(w("id"))) for r in paragraph.iter(w("footnoteReference"))] == [1, 2]
+
+
+def test_a_note_is_marked_once_and_unknown_ids_are_skipped(tmp_path):
+    doc = danang_report()
+    doc["preamble"][0]["footnotes"] = [1, 9]
+    _, probe = _render(doc, tmp_path)
+    assert probe.footnote_reference_ids() == [1, 2, 3]
+    assert set(probe.footnote_texts()) == {1, 2, 3}

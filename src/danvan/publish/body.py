@@ -7,6 +7,7 @@ import re
 
 from danvan.publish.footnotes import Footnotes
 from danvan.publish.layouts import Layout, Style
+from danvan.publish.marks import place_marks
 from danvan.publish.model import Document, Paragraph, Section, Table
 from danvan.publish.ooxml import add_run, format_paragraph, mark_style, new_paragraph
 
@@ -47,6 +48,9 @@ class BodyWriter:
         self._last = None
         paragraphs = list(_all_paragraphs(doc))
         self._final = paragraphs[-1] if paragraphs else None
+        self._marks, self._homeless = place_marks(
+            [(id(p), p.footnotes) for p in paragraphs], list(doc.footnotes)
+        )
 
     def write(self) -> None:
         basis = [p for p in self._doc.preamble if _BASIS.match(p.text)]
@@ -66,7 +70,7 @@ class BodyWriter:
         punct = self._layout.basis_punct
         text = _BASIS.match(paragraph.text).group(1).rstrip(" ;,.")
         mark = punct.last if last else punct.each
-        self._paragraph(Paragraph(f"- {text}{mark}", paragraph.footnotes))
+        self._paragraph(paragraph, text=f"- {text}{mark}")
 
     def _body_paragraph(self, style: Style, keep_with_next: bool = False):
         layout = self._layout
@@ -82,15 +86,15 @@ class BodyWriter:
         mark_style(paragraph, style)
         return paragraph
 
-    def _paragraph(self, source: Paragraph) -> None:
+    def _paragraph(self, source: Paragraph, text: str | None = None) -> None:
         paragraph = self._body_paragraph(self._layout.body)
-        text = ended(source.text) if source is self._final else source.text
+        if text is None:
+            text = ended(source.text) if source is self._final else source.text
         add_run(paragraph, text, self._layout.body)
-        for note_id in source.footnotes:
-            if note_id in self._doc.footnotes:
-                self._footnotes.reference(
-                    paragraph, note_id, self._doc.footnotes[note_id], self._layout.body
-                )
+        for note_id in self._marks.get(id(source), ()):
+            self._footnotes.reference(
+                paragraph, note_id, self._doc.footnotes[note_id], self._layout.body
+            )
         self._last = paragraph
         self._place_tables_after(source.text)
 
@@ -136,15 +140,13 @@ class BodyWriter:
         mark_style(spacer, Style(6))
 
     def _attach_unreferenced_notes(self) -> None:
-        """A footnote no paragraph points to (its mark was lost in extraction) still belongs
-        to the document: keep its text, marked at the end of the last paragraph."""
-        referenced = {i for p in _all_paragraphs(self._doc) for i in p.footnotes}
-        missing = [i for i in sorted(self._doc.footnotes) if i not in referenced]
-        if not missing:
+        """Notes in a document whose paragraphs carry no mark at all: kept, marked at the end
+        of the last paragraph rather than lost."""
+        if not self._homeless:
             return
         if self._last is None:
             self._last = self._body_paragraph(self._layout.body)
-        for note_id in missing:
+        for note_id in self._homeless:
             self._footnotes.reference(
                 self._last, note_id, self._doc.footnotes[note_id], self._layout.body
             )
