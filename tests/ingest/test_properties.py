@@ -51,7 +51,12 @@ def test_random_bytes(data):
 
 
 @SETTINGS
-@given(st.sampled_from([b"%PDF-1.4\n", b"PK\x03\x04", b"\xef\xbb\xbf"]), st.binary(max_size=3000))
+@given(
+    st.sampled_from(
+        [b"%PDF-1.4\n", b"PK\x03\x04", b"\xef\xbb\xbf", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"]
+    ),
+    st.binary(max_size=3000),
+)
 def test_random_bytes_behind_real_magic(magic, data):
     assert _outcome(magic + data, "x") == _outcome(magic + data, "x")
 

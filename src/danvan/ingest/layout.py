@@ -36,6 +36,8 @@ class Line:
     # True when the reader saw the layout (PDF indents): paragraphs then break only at a
     # visible paragraph start or a section label, not by the text heuristics.
     layout_known: bool = False
+    # The line stops well short of the right margin (the last line of a paragraph).
+    ends_short: bool = False
 
 
 @dataclass

@@ -107,9 +107,10 @@ def _read(pdf: pdfium.PdfDocument, name: str, max_pages: int) -> Layout:
         if closing_at and page_index == closing_at[0]:
             body = _take_closing(body, closing_at[1], textpage, width, layout)
         margin = min((line.x0 for line in body if line.size >= body_size * 0.9), default=0.0)
+        right = max((line.x1 for line in body if line.size >= body_size * 0.9), default=width)
         centre = (margin + width - margin) / 2
         for line in body:
-            text = _superscripts(line, textpage, layout)
+            text = _superscripts(line, textpage, layout, body_size)
             mark_first = text.startswith(MARK_OPEN)
             layout.body.append(
                 Line(
@@ -120,6 +121,7 @@ def _read(pdf: pdfium.PdfDocument, name: str, max_pages: int) -> Layout:
                     if page_index == 0
                     else None,
                     layout_known=True,
+                    ends_short=line.x1 < right - 40,
                 )
             )
     layout.footnotes = notes.finish()
@@ -308,13 +310,14 @@ def _take_closing(
     return body[:start]
 
 
-def _superscripts(line: _PLine, textpage, layout: Layout) -> str:
+def _superscripts(line: _PLine, textpage, layout: Layout, body_size: float) -> str:
     """Replace digits set in small raised type with explicit footnote marks; the mark may
     follow a word, a bracket or another number ("năm 2025" + mark 7 reads "20257")."""
     text = line.text
     pieces: list[str] = []
     last = 0
-    limit = line.size * 0.75
+    # Compared with the body type, so that a mark alone on its own line still counts.
+    limit = max(line.size, body_size) * 0.75
     for match in _DIGIT_RUN.finditer(text):
         end = match.end()
         begin = end

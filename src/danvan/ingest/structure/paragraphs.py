@@ -56,25 +56,39 @@ def join_lines(lines: list[Line]) -> list[str]:
     """Paragraph texts from printed lines (whole-paragraph lines pass through)."""
     paragraphs: list[str] = []
     current = ""
+    previous: Line | None = None
     for line in lines:
         text = line.text.strip()
         if not text:
             continue
         if not current:
-            current = text
+            current, previous = text, line
             continue
         if _PUNCT_START.match(text):
             current = current.rstrip() + text  # "ngành1" + "." split by a raised mark
+            previous = line
             continue
-        if (
-            line.whole
-            or line.starts_paragraph
-            or (_label_break(current, text) if line.layout_known else _breaks(current, text))
-        ):
+        if line.layout_known:
+            # A visible indent, a label, or a short line ending a sentence (a paragraph
+            # printed without first-line indent).
+            breaks = (
+                line.starts_paragraph
+                or _label_break(current, text)
+                or (
+                    previous is not None
+                    and previous.ends_short
+                    and bool(_ENDS_SENTENCE.search(current))
+                    and bool(_STARTS_NEW.match(text))
+                )
+            )
+        else:
+            breaks = line.whole or line.starts_paragraph or _breaks(current, text)
+        if breaks:
             paragraphs.append(current)
             current = text
         else:
             current = join_pair(current, text)
+        previous = line
     if current:
         paragraphs.append(current)
     return paragraphs
