@@ -37,9 +37,12 @@ def test_quoc_hieu_12_to_13_bold_and_tieu_ngu_13_to_14_bold_with_rule(probe):
 
 
 def test_issuer_12_to_13_bold_centred_with_a_short_rule(probe):
-    issuer_p = probe.paragraph("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG")
-    (issuer,) = probe.runs(issuer_p)
-    assert 12 <= issuer.size <= 13 and issuer.bold and probe.alignment(issuer_p) == "center"
+    first = probe.paragraph("ỦY BAN NHÂN DÂN")
+    issuer_p = first.getnext()
+    assert [text_of(first), text_of(issuer_p)] == ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"]
+    for p in (first, issuer_p):
+        (issuer,) = probe.runs(p)
+        assert 12 <= issuer.size <= 13 and issuer.bold and probe.alignment(p) == "center"
     rule = issuer_p.getnext()
     assert rule.find(f"{w('pPr')}/{w('pBdr')}/{w('bottom')}") is not None
     # ⅓–½ of the line: indented on both sides, not spanning the column.

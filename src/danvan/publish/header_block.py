@@ -59,16 +59,37 @@ def _centred(container, text: str, style: Style, *, before: float = 0, after: fl
     return paragraph
 
 
+def balanced_lines(text: str, style: Style, room_pt: float) -> list[str]:
+    """An issuer too long for its column, broken into two lines of about equal length at a
+    word boundary, as offices print it ("BAN TUYÊN GIÁO" / "VÀ DÂN VẬN") rather than leaving
+    one word alone on the second line."""
+    words = text.split()
+    if len(words) < 2 or estimate_width_pt(text, style) <= room_pt:
+        return [text]
+
+    def longer_half(i: int) -> float:
+        return max(
+            estimate_width_pt(" ".join(words[:i]), style),
+            estimate_width_pt(" ".join(words[i:]), style),
+        )
+
+    cut = min(range(1, len(words)), key=longer_half)
+    return [" ".join(words[:cut]), " ".join(words[cut:])]
+
+
 def _left_column(cell, doc: Document, layout: Layout, width_mm: float) -> None:
     header = doc.header
     room = width_mm * _PT_PER_MM - _CELL_PADDING_PT
     if header.parent_issuer:
-        _centred(cell, header.parent_issuer.upper(), layout.parent_issuer)
+        for line in balanced_lines(header.parent_issuer.upper(), layout.parent_issuer, room):
+            _centred(cell, line, layout.parent_issuer)
     if header.issuer:
-        _centred(cell, header.issuer.upper(), layout.issuer)
+        lines = balanced_lines(header.issuer.upper(), layout.issuer, room)
+        for line in lines:
+            _centred(cell, line, layout.issuer)
         if layout.issuer_rule:
-            width = min(estimate_width_pt(header.issuer.upper(), layout.issuer), room)
-            add_rule_paragraph(cell, width * layout.issuer_rule, 0, room)
+            width = max(estimate_width_pt(line, layout.issuer) for line in lines)
+            add_rule_paragraph(cell, min(width, room) * layout.issuer_rule, 0, room)
     if layout.issuer_star:
         _centred(cell, "*", layout.number)
     _centred(cell, number_line(header, layout), layout.number, before=4)
@@ -89,7 +110,7 @@ def _right_column(cell, doc: Document, layout: Layout, width_mm: float) -> None:
 
 def header_widths(layout: Layout, text_width_mm: float) -> tuple[float, float]:
     # The State Quốc hiệu is the longest header line: give its column more room.
-    left = 0.35 if layout.system == "state" else 0.45
+    left = 0.35 if layout.system == "state" else 0.47
     return (round(text_width_mm * left, 1), round(text_width_mm * (1 - left), 1))
 
 
