@@ -55,12 +55,11 @@ def find_closing(body: list[Line], left: list[str], right: list[str]) -> Closing
 def _closing_start(body: list[Line]) -> int | None:
     for index in range(len(body) - 1, max(-1, len(body) - 80), -1):
         if _NOI_NHAN.match(body[index].text):
-            # A signature printed before "Nơi nhận" in reading order belongs to it too.
-            while index > 0 and (
-                _AUTHORITY.match(body[index - 1].text)
-                or (_is_caps(body[index - 1].text) and len(body[index - 1].text.strip()) < 40)
-            ):
-                index -= 1
+            # A signature printed before "Nơi nhận" in reading order (its authority line
+            # within the three lines above) belongs to the closing too.
+            for back in range(index - 1, max(-1, index - 4), -1):
+                if _AUTHORITY.match(body[back].text):
+                    return back
             return index
     for index in range(len(body) - 1, max(-1, len(body) - 15), -1):
         if _AUTHORITY.match(body[index].text):

@@ -119,9 +119,11 @@ class _Builder:
 
     def place_date(self, text: str) -> bool:
         match = DATE_AFTER_NGAY.search(text)
-        if not match or "tháng" not in text and not re.search(r"\d/\d", text):
+        if not match:
             return False
         place = _PLACE_DATE.match(text[: match.start()] + "ngày")
+        if not place and "tháng" not in match.group(0):
+            return False  # a bare "ngày 02/12/2021" is body text, not the header date
         if place:
             self.header.place = squeeze(place.group("place"))
         groups = match.groupdict()
@@ -215,6 +217,16 @@ def _scan_body(b: _Builder, body: list[Line]) -> int:
             stage = "done"
             break
         if stage == "top":
+            parts = re.split(r"\s{4,}|\t+", text)
+            if len(parts) > 1 and not line.whole:
+                # Two header columns printed on one line of a text file.
+                for part in parts:
+                    if not (
+                        b.motto(part) or b.so(part) or b.place_date(part) or is_decoration(part)
+                    ) and _is_caps(part):
+                        b.issuer_lines.append(part)
+                index += 1
+                continue
             if b.motto(text) or b.so(text) or b.place_date(text):
                 index += 1
                 continue

@@ -1,0 +1,122 @@
+"""Header, outline and closing rules on documents written here in the two layouts
+(Party and State) as a plain-text extraction would give them, columns side by side."""
+
+from danvan.ingest import parse_bytes
+
+PARTY = """ĐẢNG BỘ TỈNH LÂM ĐỒNG                ĐẢNG CỘNG SẢN VIỆT NAM
+BAN DÂN VẬN TỈNH ỦY
+*
+Số 15-BC/BDVTU                Lâm Đồng, ngày 05 tháng 11 năm 2025
+
+BÁO CÁO
+kết quả công tác dân vận quý III năm 2025
+-----
+
+Kính gửi: Ban Dân vận Trung ương
+
+Thực hiện Hướng dẫn số 12-HD/BDVTW ngày 03/3/2025 của Ban Dân vận Trung ương, Ban Dân vận Tỉnh ủy báo cáo như sau:
+
+Phần thứ nhất
+KẾT QUẢ THỰC HIỆN
+
+I. CÔNG TÁC TRIỂN KHAI
+Đã tổ chức 12 hội nghị với hơn 1.500 lượt cán bộ tham dự.
+II. KẾT QUẢ
+1. Dân vận chính quyền
+Có 45/48 xã đạt chuẩn.
+
+Phần thứ hai
+PHƯƠNG HƯỚNG
+
+Nơi nhận:
+- Ban Dân vận Trung ương (b/c),
+- Lưu Văn phòng.
+
+T/M BAN THƯỜNG VỤ
+PHÓ TRƯỞNG BAN THƯỜNG TRỰC
+
+Nguyễn Văn An
+"""
+
+STATE_LETTER = """ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LÂM ĐỒNG                Độc lập - Tự do - Hạnh phúc
+SỞ NỘI VỤ
+Số: 181/SNV-CCHC             Lâm Đồng, ngày 25-02-2010
+V/v báo cáo kết quả cải cách
+hành chính năm 2009
+
+Kính gửi:
+- Ủy ban nhân dân tỉnh;
+- Bộ Nội vụ.
+
+Theo Công văn số 05/BNV-VP ngày 15/01/2010 của Bộ Nội vụ, Sở Nội vụ báo cáo khoảng 26 tỷ đồng đã giải ngân.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT, CCHC.
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+Trần Thị Bình
+"""
+
+
+def test_party_report_layout():
+    doc = parse_bytes(PARTY.encode(), "dang.txt")
+    h = doc.header
+    assert doc.form == "party"
+    assert (h.parent_issuer, h.issuer) == ("ĐẢNG BỘ TỈNH LÂM ĐỒNG", "BAN DÂN VẬN TỈNH ỦY")
+    assert (h.number, h.symbol, h.type_code) == ("15", "15-BC/BDVTU", "BC")
+    assert (h.place, h.date) == ("Lâm Đồng", "2025-11-05")
+    assert (h.type_name, h.title) == ("BÁO CÁO", "kết quả công tác dân vận quý III năm 2025")
+    assert h.addressees == ["Ban Dân vận Trung ương"]
+    parts = doc.outline
+    assert [(p.label, p.title, p.level) for p in parts] == [
+        ("Phần thứ nhất", "KẾT QUẢ THỰC HIỆN", 1),
+        ("Phần thứ hai", "PHƯƠNG HƯỚNG", 1),
+    ]
+    assert [c.label for c in parts[0].children] == ["I", "II"]
+    assert parts[0].children[1].children[0].title == "Dân vận chính quyền"
+    assert parts[0].children[1].children[0].level == 3
+    figures = {f.text: f for f in doc.figures}
+    assert figures["hơn 1.500 lượt"].approx == "hơn"
+    assert (figures["45/48 xã"].value, figures["45/48 xã"].total) == (45, 48)
+    assert doc.closing.recipients == ["Ban Dân vận Trung ương (b/c)", "Lưu Văn phòng"]
+    sig = doc.closing.signature
+    assert (sig.authority, sig.title, sig.name) == (
+        ["T/M BAN THƯỜNG VỤ"],
+        "PHÓ TRƯỞNG BAN THƯỜNG TRỰC",
+        "Nguyễn Văn An",
+    )
+
+
+def test_state_letter_layout():
+    doc = parse_bytes(STATE_LETTER.encode(), "cong-van.txt")
+    h = doc.header
+    assert doc.form == "state"
+    assert (h.parent_issuer, h.issuer) == ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ")
+    assert (h.number, h.symbol) == ("181", "181/SNV-CCHC")
+    assert h.type_code == "CV"  # a công văn: no type code in the symbol, no type name
+    assert (h.place, h.date, h.type_name) == ("Lâm Đồng", "2010-02-25", None)
+    assert h.title == "báo cáo kết quả cải cách hành chính năm 2009"
+    assert h.addressees == ["Ủy ban nhân dân tỉnh", "Bộ Nội vụ"]
+    ref = doc.references[0]
+    assert (ref.symbol, ref.type_code, ref.issuer_code, ref.date, ref.issued_by) == (
+        "05/BNV-VP",
+        None,
+        "BNV-VP",
+        "2010-01-15",
+        "Bộ Nội vụ",
+    )
+    money = next(f for f in doc.figures if f.unit == "đồng")
+    assert (money.text, money.value, money.approx) == (
+        "khoảng 26 tỷ đồng",
+        26_000_000_000,
+        "khoảng",
+    )
+    assert doc.closing.recipients == ["Như trên", "Lưu: VT, CCHC"]
+    sig = doc.closing.signature
+    assert (sig.authority, sig.title, sig.name) == (
+        ["KT. GIÁM ĐỐC"],
+        "PHÓ GIÁM ĐỐC",
+        "Trần Thị Bình",
+    )
