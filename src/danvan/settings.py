@@ -44,6 +44,11 @@ INSTALLED_APPS = [
     "danvan.audit",
     "danvan.orgs",
     "danvan.accounts",
+    "danvan.documents",
+    "danvan.indicators",
+    "danvan.reporting",
+    "danvan.consolidation",
+    "danvan.notifications",
     "danvan.portal",
 ]
 

@@ -96,3 +96,24 @@ def units_in_scope(user, action: str):
     if paths is GLOBAL_SCOPE:
         return OrgUnit.objects.all()
     return OrgUnit.objects.within_paths(paths)
+
+
+# Reporting-cycle actions (issue 4).
+ACTION_ROLES.update({
+    "reporting.issue": frozenset({Role.COORDINATOR}),
+    "reporting.review": frozenset({Role.COORDINATOR}),
+    "reporting.board": frozenset({Role.COORDINATOR, Role.LEADER}),
+    "reporting.submit": frozenset({Role.REPORTER}),
+    "reporting.view": frozenset({Role.REPORTER, Role.COORDINATOR, Role.LEADER, Role.VIEWER}),
+    "reporting.templates": frozenset({Role.COORDINATOR}),
+    "consolidation.view": frozenset({Role.COORDINATOR, Role.LEADER}),
+})
+ACTION_DENIED_MESSAGES.update({
+    "reporting.issue": "Bạn không có quyền ban hành yêu cầu báo cáo cho đơn vị này.",
+    "reporting.review": "Bạn không có quyền tiếp nhận hay trả lại báo cáo của đơn vị này.",
+    "reporting.board": "Bạn không có quyền xem bảng theo dõi của yêu cầu này.",
+    "reporting.submit": "Bạn không có quyền soạn hay nộp báo cáo cho đơn vị này.",
+    "reporting.view": "Bạn không có quyền xem báo cáo của đơn vị này.",
+    "reporting.templates": "Bạn không có quyền quản lý đề cương báo cáo.",
+    "consolidation.view": "Bạn không có quyền xem số liệu tổng hợp của đơn vị này.",
+})

@@ -14,6 +14,7 @@ from danvan.accounts.permissions import SYSTEM
 from danvan.orgs import interchange
 from danvan.orgs import services as org_services
 
+from .cycles import load_cycles
 from .units import demo_interchange
 
 DEMO_PASSWORD = "Danvan@2026"
@@ -33,6 +34,8 @@ DEMO_USERS = (
              description="quản trị hệ thống (toàn quyền)"),
     DemoUser("dn.dieuphoi", "Trần Thị Hoa", (("coordinator", "DN-TU"),),
              description="cán bộ điều phối, Ban Dân vận Thành ủy Đà Nẵng"),
+    DemoUser("ct.dieuphoi", "Võ Thị Lan", (("coordinator", "CT-TU"),),
+             description="cán bộ điều phối, Ban Dân vận Thành ủy Cần Thơ"),
     DemoUser("dn.lanhdao", "Mai Thị Thu", (("leader", "DN-TU"),),
              description="lãnh đạo Ban, Thành ủy Đà Nẵng"),
     DemoUser("dn.baocao", "Lê Văn Bình", (("reporter", "DN-CATP"),),
@@ -62,4 +65,5 @@ def load_demo() -> dict[str, int]:
             for role, unit_code in demo_user.memberships:
                 if not Membership.objects.filter(user=user, unit__code=unit_code, role=role).exists():
                     account_services.grant_role(SYSTEM, user.username, unit_code, role)
+        load_cycles()
     return {"units_created": len(result.created), "users_created": users_created}

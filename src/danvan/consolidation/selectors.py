@@ -1,0 +1,182 @@
+"""Roll-ups over a unit's subtree for a period: totals with disaggregations, the per-unit
+breakdown, the same period a year earlier, and the narrative assembled per template section.
+Values are aggregated in the database (GROUP BY over the materialised path), not in Python."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Avg, Max, Min, OuterRef, Subquery, Sum
+
+from danvan.accounts import permissions
+from danvan.indicators.models import Aggregation, Indicator
+from danvan.orgs.models import OrgUnit
+from danvan.reporting import periods
+from danvan.reporting.models import DataValue, ReportRequest, Revision, SubmissionStatus
+
+COUNTED = (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED)
+AGGREGATES = {Aggregation.SUM: Sum, Aggregation.LAST: Sum, Aggregation.AVERAGE: Avg,
+              Aggregation.MIN: Min, Aggregation.MAX: Max}
+
+
+@dataclass
+class Line:
+    indicator: Indicator
+    option_name: str | None
+    option_code: str | None
+    value: Decimal | None
+    previous: Decimal | None
+
+    @property
+    def change(self) -> Decimal | None:
+        if self.value is None or self.previous is None:
+            return None
+        return self.value - self.previous
+
+    @property
+    def change_percent(self) -> Decimal | None:
+        if self.change is None or not self.previous:
+            return None
+        return (100 * self.change / self.previous).quantize(Decimal("0.1"))
+
+
+@dataclass
+class Passage:
+    unit_name: str
+    text: str
+
+
+@dataclass
+class Section:
+    key: str
+    label: str
+    title: str
+    level: int
+    passages: list[Passage] = field(default_factory=list)
+
+
+@dataclass
+class Consolidation:
+    root: OrgUnit
+    period_code: str
+    previous_code: str
+    request: ReportRequest | None
+    lines: list[Line]
+    units: list[tuple[str, dict[str, Decimal]]]  # unit name, {"code" or "code:option": value}
+    sections: list[Section]
+    counted_submissions: int
+
+
+def plain(value) -> Decimal | None:
+    """A Decimal without exponent or trailing zeros: 20, not 2E+1; 99.5, not 99.50."""
+    if value is None:
+        return None
+    value = Decimal(value)
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def _values(root: OrgUnit, period_code: str, request: ReportRequest | None, statuses):
+    values = DataValue.objects.filter(period__code=period_code, unit_path__startswith=root.path,
+                                      submission__status__in=statuses)
+    if request is not None and request.period.code == period_code:
+        values = values.filter(submission__assignment__request=request)
+    return values
+
+
+def _totals(values, indicators: dict[int, Indicator]) -> dict[tuple[int, int | None], Decimal]:
+    grouped = values.values("indicator_id", "option_id").annotate(
+        total=Sum("value"), average=Avg("value"), smallest=Min("value"), largest=Max("value"))
+    pick = {Aggregation.SUM: "total", Aggregation.LAST: "total", Aggregation.AVERAGE: "average",
+            Aggregation.MIN: "smallest", Aggregation.MAX: "largest"}
+    result = {}
+    for row in grouped:
+        indicator = indicators.get(row["indicator_id"])
+        if indicator is not None:
+            value = row[pick[indicator.aggregation]]
+            result[(row["indicator_id"], row["option_id"])] = plain(Decimal(value).quantize(Decimal("0.01"))) if value is not None else None
+    return result
+
+
+def _indicators(request: ReportRequest | None, values) -> list[Indicator]:
+    if request is not None:
+        return [row.indicator for row in request.template.form_rows.select_related("indicator__category")
+                .prefetch_related("indicator__category__options")]
+    ids = values.values_list("indicator_id", flat=True).distinct()
+    return list(Indicator.objects.filter(id__in=ids).select_related("category").prefetch_related("category__options"))
+
+
+def consolidate(user, root: OrgUnit, period_code: str, request: ReportRequest | None = None,
+                accepted_only: bool = False) -> Consolidation:
+    permissions.require(user, "consolidation.view", root)
+    period_code = periods.parse_period(period_code).code
+    previous_code = periods.same_period_previous_year(period_code)
+    statuses = (SubmissionStatus.ACCEPTED,) if accepted_only else COUNTED
+    current = _values(root, period_code, request, statuses)
+    indicators = _indicators(request, current)
+    by_id = {i.id: i for i in indicators}
+    totals = _totals(current, by_id)
+    previous = _totals(_values(root, previous_code, None, statuses), by_id)
+    lines = []
+    for indicator in indicators:
+        lines.append(Line(indicator, None, None, totals.get((indicator.id, None)), previous.get((indicator.id, None))))
+        if indicator.category_id:
+            for option in indicator.category.options.all():
+                key = (indicator.id, option.id)
+                if key in totals or key in previous:
+                    lines.append(Line(indicator, option.name, option.code, totals.get(key), previous.get(key)))
+    return Consolidation(
+        root=root, period_code=period_code, previous_code=previous_code, request=request, lines=lines,
+        units=_per_unit(current, by_id), sections=_narrative(root, period_code, request, statuses),
+        counted_submissions=current.values("submission_id").distinct().count(),
+    )
+
+
+def _per_unit(values, indicators: dict[int, Indicator]) -> list[tuple[str, dict[str, Decimal]]]:
+    rows = (values.values("unit_path", "submission__assignment__unit_name", "indicator_id", "option__code")
+            .annotate(value=Sum("value")).order_by("unit_path"))
+    units: dict[str, tuple[str, dict[str, Decimal]]] = {}
+    for row in rows:
+        indicator = indicators.get(row["indicator_id"])
+        if indicator is None:
+            continue
+        name = row["submission__assignment__unit_name"]
+        entry = units.setdefault(row["unit_path"] + name, (name, {}))
+        key = f"{indicator.code}:{row['option__code']}" if row["option__code"] else indicator.code
+        entry[1][key] = plain(row["value"])
+    return list(units.values())
+
+
+def _flatten(sections: list[dict], level: int = 1) -> list[Section]:
+    flat = []
+    for item in sections:
+        flat.append(Section(item["key"], item.get("label", ""), item["title"], level))
+        flat.extend(_flatten(item.get("children", []), level + 1))
+    return flat
+
+
+def _narrative(root: OrgUnit, period_code: str, request: ReportRequest | None, statuses) -> list[Section]:
+    latest_number = Revision.objects.filter(submission=OuterRef("submission")).order_by("-number").values("number")[:1]
+    revisions = Revision.objects.filter(
+        submission__assignment__unit_path__startswith=root.path,
+        submission__assignment__request__period__code=period_code,
+        submission__status__in=statuses,
+        number=Subquery(latest_number),
+    ).select_related("submission__assignment__request__template").order_by("submission__assignment__unit_path")
+    if request is not None:
+        revisions = revisions.filter(submission__assignment__request=request)
+    sections: dict[str, Section] = {}
+    if request is not None:
+        sections = {s.key: s for s in _flatten(request.template.sections)}
+    other = Section("khac", "", "Nội dung khác", 1)
+    for revision in revisions:
+        template_sections = {s.key: s for s in _flatten(revision.submission.assignment.request.template.sections)}
+        for key, text in revision.sections.items():
+            if key not in sections and key in template_sections:
+                sections[key] = template_sections[key]
+            target = sections.get(key, other)
+            target.passages.append(Passage(revision.submission.assignment.unit_name, text))
+    result = list(sections.values())
+    if other.passages:
+        result.append(other)
+    return result

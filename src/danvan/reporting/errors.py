@@ -1,0 +1,10 @@
+class ReportingError(Exception):
+    """A rule of the reporting cycle refused the action; `messages` are Vietnamese."""
+
+    def __init__(self, *messages: str):
+        super().__init__(" ".join(messages))
+        self.messages = list(messages)
+
+
+class ConcurrentEdit(ReportingError):
+    """Someone else saved the submission since this user opened it."""

@@ -1,0 +1,82 @@
+"""Period identifiers and data cut-off windows (plain functions, no database).
+
+Codes: "202206" month, "2022Q1" quarter, "2022S1"/"2022S2" half-year, "2022N9" the first nine
+months, "2022" year. Cut-off windows: Party bodies report calendar periods; state agencies cut
+off on the 14th of the period's last month, starting on the 15th of the month before the
+period (Nghị định 09/2019/NĐ-CP, Điều 12: 15/12 → 14/6 for the first half, 15/6 → 14/12 for
+the second, 15/12 → 14/12 for the year).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+PATTERN = re.compile(r"^(?P<year>\d{4})(?:(?P<month>0[1-9]|1[0-2])|Q(?P<quarter>[1-4])|S(?P<half>[12])|(?P<nine>N9))?$")
+
+
+class InvalidPeriod(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class PeriodSpec:
+    code: str
+    type: str
+    start: dt.date
+    end: dt.date
+    name: str
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_period(code: str) -> PeriodSpec:
+    match = PATTERN.match((code or "").strip().upper())
+    if not match:
+        raise InvalidPeriod(
+            f"Mã kỳ '{code}' không hợp lệ. Dùng 202206 (tháng), 2022Q1 (quý), 2022S1 (6 tháng), "
+            "2022N9 (9 tháng) hoặc 2022 (năm)."
+        )
+    year = int(match["year"])
+    if not 1945 <= year <= 2100:
+        raise InvalidPeriod(f"Năm {year} của kỳ '{code}' nằm ngoài khoảng cho phép.")
+    canonical = match.group(0)
+    if match["month"]:
+        month = int(match["month"])
+        return PeriodSpec(canonical, "month", dt.date(year, month, 1), _month_end(year, month),
+                          f"Tháng {month:02d}/{year}")
+    if match["quarter"]:
+        quarter = int(match["quarter"])
+        first = 3 * quarter - 2
+        roman = ["I", "II", "III", "IV"][quarter - 1]
+        return PeriodSpec(canonical, "quarter", dt.date(year, first, 1), _month_end(year, first + 2),
+                          f"Quý {roman}/{year}")
+    if match["half"]:
+        half = int(match["half"])
+        first = 1 if half == 1 else 7
+        name = f"6 tháng đầu năm {year}" if half == 1 else f"6 tháng cuối năm {year}"
+        return PeriodSpec(canonical, "half", dt.date(year, first, 1), _month_end(year, first + 5), name)
+    if match["nine"]:
+        return PeriodSpec(canonical, "nine_months", dt.date(year, 1, 1), dt.date(year, 9, 30),
+                          f"9 tháng đầu năm {year}")
+    return PeriodSpec(canonical, "year", dt.date(year, 1, 1), dt.date(year, 12, 31), f"Năm {year}")
+
+
+def same_period_previous_year(code: str) -> str:
+    spec = parse_period(code)
+    return f"{spec.start.year - 1}{spec.code[4:]}"
+
+
+def data_window(code: str, regime: str) -> tuple[dt.date, dt.date]:
+    """The dates the figures of a report for `code` cover under a regime ("party"/"state")."""
+    spec = parse_period(code)
+    if regime == "party":
+        return spec.start, spec.end
+    if regime != "state":
+        raise InvalidPeriod(f"Chế độ chốt số liệu '{regime}' không hợp lệ.")
+    previous_month_end = spec.start - dt.timedelta(days=1)
+    return previous_month_end.replace(day=15), spec.end.replace(day=14)

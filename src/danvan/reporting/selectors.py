@@ -1,0 +1,173 @@
+"""Reads of the reporting cycle: the reporter's inbox, requests, the status board, revisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from danvan.accounts import permissions
+
+from . import clock
+from .errors import ReportingError
+from .models import Assignment, ReportRequest, ReportTemplate, Revision, SubmissionStatus
+
+
+def on_time(assignment: Assignment) -> bool | None:
+    """None while nothing is submitted; first submission counts, days of grace included."""
+    first = assignment.submission.first_submitted_at
+    if first is None:
+        return None
+    limit = assignment.request.deadline + dt.timedelta(days=assignment.request.grace_days)
+    return timezone.localtime(first).date() <= limit
+
+
+@dataclass
+class Inbox:
+    due: list[Assignment] = field(default_factory=list)
+    overdue: list[Assignment] = field(default_factory=list)
+    returned: list[Assignment] = field(default_factory=list)
+    done: list[Assignment] = field(default_factory=list)
+
+
+def inbox(user, today: dt.date | None = None) -> Inbox:
+    today = today or clock.today()
+    paths = permissions.scope_paths(user, "reporting.submit")
+    assignments = Assignment.objects.select_related("request__period", "request__issuer", "submission", "unit")
+    if paths is not permissions.GLOBAL_SCOPE:
+        if not paths:
+            return Inbox()
+        condition = Q()
+        for path in paths:
+            condition |= Q(unit_path__startswith=path)
+        assignments = assignments.filter(condition)
+    box = Inbox()
+    for assignment in assignments.order_by("request__deadline", "unit_path"):
+        status = assignment.submission.status
+        if status == SubmissionStatus.RETURNED:
+            box.returned.append(assignment)
+        elif status in (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED):
+            box.done.append(assignment)
+        elif assignment.request.deadline < today:
+            box.overdue.append(assignment)
+        else:
+            box.due.append(assignment)
+    return box
+
+
+def requests_for(user) -> QuerySet[ReportRequest]:
+    units = permissions.units_in_scope(user, "reporting.board")
+    return ReportRequest.objects.filter(issuer__in=units).select_related("period", "issuer", "request_document", "template")
+
+
+def get_request(user, request_id: int, action: str = "reporting.board") -> ReportRequest:
+    request = ReportRequest.objects.select_related("period", "issuer", "request_document", "template").filter(pk=request_id).first()
+    if request is None:
+        raise ReportingError("Không tìm thấy yêu cầu báo cáo.")
+    permissions.require(user, action, request.issuer)
+    return request
+
+
+def get_assignment(user, assignment_id: int, action: str = "reporting.view") -> Assignment:
+    assignment = (Assignment.objects.select_related("request__template", "request__period", "request__issuer",
+                                                    "request__request_document", "submission", "unit")
+                  .filter(pk=assignment_id).first())
+    if assignment is None:
+        raise ReportingError("Không tìm thấy báo cáo.")
+    if not (permissions.has_permission(user, action, assignment.unit)
+            or permissions.has_permission(user, "reporting.board", assignment.request.issuer)):
+        raise permissions.ScopeDenied(permissions.ACTION_DENIED_MESSAGES[action])
+    return assignment
+
+
+STATUS_FILTERS = {
+    "submitted": Q(submission__first_submitted_at__isnull=False),
+    "missing": Q(submission__first_submitted_at__isnull=True),
+    "returned": Q(submission__status=SubmissionStatus.RETURNED),
+    "accepted": Q(submission__status=SubmissionStatus.ACCEPTED),
+}
+
+
+@dataclass
+class Board:
+    request: ReportRequest
+    expected: int
+    submitted: int
+    on_time: int
+    late: int
+    missing: int
+    returned: int
+    accepted: int
+    rows: QuerySet[Assignment]
+
+    def rate(self, count: int) -> float:
+        return round(100 * count / self.expected, 1) if self.expected else 0.0
+
+    @property
+    def submitted_rate(self) -> float:
+        return self.rate(self.submitted)
+
+    @property
+    def on_time_rate(self) -> float:
+        return self.rate(self.on_time)
+
+
+def status_board(user, request: ReportRequest, status: str = "", timeliness: str = "", search: str = "") -> Board:
+    """Counts in one aggregate query over the request's assignments; rows filtered for the page."""
+    permissions.require(user, "reporting.board", request.issuer)
+    # A day after the deadline plus grace, as a timestamp in the server's time zone.
+    limit = timezone.make_aware(dt.datetime.combine(request.deadline + dt.timedelta(days=request.grace_days + 1), dt.time.min))
+    assignments = Assignment.objects.filter(request=request)
+    counts = assignments.aggregate(
+        expected=Count("id"),
+        submitted=Count("id", filter=Q(submission__first_submitted_at__isnull=False)),
+        on_time=Count("id", filter=Q(submission__first_submitted_at__lt=limit)),
+        late=Count("id", filter=Q(submission__first_submitted_at__gte=limit)),
+        returned=Count("id", filter=Q(submission__status=SubmissionStatus.RETURNED)),
+        accepted=Count("id", filter=Q(submission__status=SubmissionStatus.ACCEPTED)),
+    )
+    rows = assignments.select_related("submission", "unit").order_by("unit_path")
+    if status in STATUS_FILTERS:
+        rows = rows.filter(STATUS_FILTERS[status])
+    if timeliness == "on_time":
+        rows = rows.filter(submission__first_submitted_at__lt=limit)
+    elif timeliness == "late":
+        rows = rows.filter(submission__first_submitted_at__gte=limit)
+    if search:
+        rows = rows.filter(unit_name__icontains=search)
+    return Board(request=request, missing=counts["expected"] - counts["submitted"], rows=rows, **counts)
+
+
+def revisions(user, assignment: Assignment) -> QuerySet[Revision]:
+    return assignment.submission.revisions.select_related("author").order_by("number")
+
+
+@dataclass
+class RevisionDiff:
+    sections: list[tuple[str, list[str]]]          # section key, unified diff lines
+    values: list[tuple[str, str | None, str | None]]  # key, before, after
+
+
+def compare(first: Revision, second: Revision) -> RevisionDiff:
+    sections = []
+    for key in sorted(set(first.sections) | set(second.sections)):
+        before, after = first.sections.get(key, ""), second.sections.get(key, "")
+        if before != after:
+            diff = list(difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=1))[2:]
+            sections.append((key, diff))
+    values = [
+        (key, first.values.get(key), second.values.get(key))
+        for key in sorted(set(first.values) | set(second.values))
+        if first.values.get(key) != second.values.get(key)
+    ]
+    return RevisionDiff(sections=sections, values=values)
+
+
+def templates_for(user) -> QuerySet[ReportTemplate]:
+    units = permissions.units_in_scope(user, "reporting.templates")
+    return ReportTemplate.objects.filter(owner__in=units).select_related("owner")
+
+

@@ -1,0 +1,343 @@
+"""Every write of the reporting cycle: periods, templates, requests, submissions, reminders.
+Each function checks the actor's permission, runs in one transaction and leaves an audit row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from danvan.accounts import permissions
+from danvan.audit.services import record_event
+from danvan.documents.services import register_document
+from danvan.indicators.models import CategoryOption, Indicator
+from danvan.indicators.validation import check_values
+from danvan.notifications.services import notify_unit_members
+from danvan.orgs.models import OrgUnit
+
+from . import clock, periods
+from .errors import ConcurrentEdit, ReportingError
+from .models import (
+    Assignment,
+    DataValue,
+    Period,
+    ReportRequest,
+    ReportTemplate,
+    Revision,
+    RevisionKind,
+    Submission,
+    SubmissionStatus,
+    TemplateIndicator,
+)
+from .values import parse_values, values_to_json
+
+EDITABLE = {SubmissionStatus.DRAFT, SubmissionStatus.RETURNED}
+
+
+def ensure_period(code: str) -> Period:
+    spec = periods.parse_period(code)
+    period, _ = Period.objects.get_or_create(
+        code=spec.code, defaults={"type": spec.type, "start": spec.start, "end": spec.end, "name": spec.name}
+    )
+    return period
+
+
+# Templates -----------------------------------------------------------------------------
+
+def _check_sections(sections: list[dict]) -> None:
+    keys: list[str] = []
+
+    def walk(items):
+        for item in items:
+            if not str(item.get("key", "")).strip() or not str(item.get("title", "")).strip():
+                raise ReportingError("Mỗi đề mục của đề cương cần có mã và tiêu đề.")
+            keys.append(item["key"])
+            walk(item.get("children", []))
+
+    walk(sections)
+    if not keys:
+        raise ReportingError("Đề cương cần ít nhất một đề mục.")
+    if len(keys) != len(set(keys)):
+        raise ReportingError("Mã đề mục trong đề cương bị trùng.")
+
+
+def _attach_indicators(template: ReportTemplate, indicator_codes: list[str]) -> None:
+    found = {i.code: i for i in Indicator.objects.filter(code__in=indicator_codes)}
+    missing = [code for code in indicator_codes if code not in found]
+    if missing:
+        raise ReportingError(f"Không có chỉ tiêu: {', '.join(missing)}.")
+    TemplateIndicator.objects.bulk_create(
+        TemplateIndicator(template=template, indicator=found[code], order=n) for n, code in enumerate(indicator_codes)
+    )
+
+
+def create_template(actor, owner: OrgUnit, code: str, name: str, sections: list[dict],
+                    indicator_codes: list[str]) -> ReportTemplate:
+    """A new template, or the next version when the code exists already."""
+    permissions.require(actor, "reporting.templates", owner)
+    _check_sections(sections)
+    with transaction.atomic():
+        latest = ReportTemplate.objects.filter(code=code).order_by("-version").first()
+        template = ReportTemplate.objects.create(
+            code=code, version=(latest.version + 1) if latest else 1, name=name, owner=owner, sections=sections,
+            created_by=actor if getattr(actor, "pk", None) else None,
+        )
+        _attach_indicators(template, indicator_codes)
+        record_event(actor, "reporting.template.create", "ReportTemplate", template.pk, summary=str(template))
+    return template
+
+
+def clone_template(actor, source: ReportTemplate, new_code: str, new_name: str, owner: OrgUnit) -> ReportTemplate:
+    if ReportTemplate.objects.filter(code=new_code).exists():
+        raise ReportingError(f"Đã có đề cương mã '{new_code}'.")
+    codes = list(source.form_rows.values_list("indicator__code", flat=True))
+    with transaction.atomic():
+        template = create_template(actor, owner, new_code, new_name, source.sections, codes)
+        template.cloned_from = source
+        template.save(update_fields=["cloned_from"])
+    return template
+
+
+# Requests ------------------------------------------------------------------------------
+
+@dataclass
+class RequestDocument:
+    symbol: str
+    date: dt.date | None
+    title: str = ""
+
+
+def issue_request(actor, *, issuer: OrgUnit, title: str, template: ReportTemplate, period_code: str,
+                  unit_codes: list[str], deadline: dt.date, grace_days: int = 0, lock_date: dt.date | None = None,
+                  regime: str = "party", document: RequestDocument | None = None) -> ReportRequest:
+    permissions.require(actor, "reporting.issue", issuer)
+    errors = []
+    if not title.strip():
+        errors.append("Cần nhập tên yêu cầu báo cáo.")
+    if not unit_codes:
+        errors.append("Cần chọn ít nhất một đơn vị được yêu cầu báo cáo.")
+    if lock_date and lock_date < deadline:
+        errors.append("Ngày khóa số liệu không được trước hạn nộp.")
+    if grace_days < 0 or grace_days > 60:
+        errors.append("Số ngày gia hạn phải từ 0 đến 60.")
+    today = clock.today()
+    units = list(OrgUnit.objects.filter(code__in=unit_codes))
+    unknown = sorted(set(unit_codes) - {u.code for u in units})
+    if unknown:
+        errors.append(f"Không có đơn vị: {', '.join(unknown)}.")
+    for unit in units:
+        if not permissions.has_permission(actor, "reporting.issue", unit):
+            errors.append(f"Đơn vị {unit.name} nằm ngoài phạm vi điều phối của bạn.")
+    if errors:
+        raise ReportingError(*errors)
+    period = ensure_period(period_code)
+    data_from, data_to = periods.data_window(period.code, regime)
+    with transaction.atomic():
+        request_document = None
+        if document and document.symbol.strip():
+            request_document = register_document(actor, document.symbol, document.date, title=document.title,
+                                                 issued_by=issuer.name, issuer_unit=issuer)
+        request = ReportRequest.objects.create(
+            issuer=issuer, title=title.strip(), request_document=request_document, template=template, period=period,
+            regime=regime, data_from=data_from, data_to=data_to, deadline=deadline, grace_days=grace_days,
+            lock_date=lock_date, issued_by=actor if getattr(actor, "pk", None) else None, issued_at=clock.now(),
+        )
+        for unit in sorted(units, key=lambda u: u.path):
+            assignment = Assignment.objects.create(request=request, unit=unit, unit_name=unit.name, unit_path=unit.path)
+            Submission.objects.create(assignment=assignment)
+            notify_unit_members(
+                unit, "reporter", f"Yêu cầu báo cáo mới: {request.title} — hạn nộp {deadline:%d/%m/%Y}.",
+                f"/bao-cao/nop/{assignment.pk}/", key=f"issued:{assignment.pk}",
+            )
+        record_event(actor, "reporting.request.issue", "ReportRequest", request.pk, summary=request.title,
+                     after={"units": sorted(unit_codes), "deadline": deadline.isoformat(), "period": period.code})
+    if deadline < today:
+        # Allowed (a request recorded after the fact, as in the demo), but worth a trace.
+        record_event(actor, "reporting.request.backdated", "ReportRequest", request.pk, summary=request.title)
+    return request
+
+
+def set_lock_exception(actor, assignment: Assignment, until: dt.date | None) -> None:
+    permissions.require(actor, "reporting.review", assignment.request.issuer)
+    with transaction.atomic():
+        before = assignment.lock_exception_until
+        assignment.lock_exception_until = until
+        assignment.save(update_fields=["lock_exception_until"])
+        record_event(actor, "reporting.lock_exception", "Assignment", assignment.pk,
+                     before={"until": before.isoformat() if before else None},
+                     after={"until": until.isoformat() if until else None})
+
+
+# Submissions ---------------------------------------------------------------------------
+
+def is_locked(assignment: Assignment, today: dt.date | None = None) -> bool:
+    today = today or clock.today()
+    lock_date = assignment.request.lock_date
+    if lock_date is None or today <= lock_date:
+        return False
+    return not (assignment.lock_exception_until and today <= assignment.lock_exception_until)
+
+
+def _template_indicators(request: ReportRequest) -> list[Indicator]:
+    return [
+        row.indicator
+        for row in request.template.form_rows.select_related("indicator__category").prefetch_related(
+            "indicator__category__options")
+    ]
+
+
+def _section_keys(sections: list[dict]) -> set[str]:
+    keys = set()
+    stack = list(sections)
+    while stack:
+        item = stack.pop()
+        keys.add(item["key"])
+        stack.extend(item.get("children", []))
+    return keys
+
+
+def _write(actor, submission: Submission, base_version: int, kind: str, sections: dict, values: dict,
+           *, new_status: str | None = None, comment: str = "", source: dict | None = None) -> Revision:
+    """Check, then bump the version only if nobody saved since `base_version`, then record."""
+    assignment = submission.assignment
+    request = assignment.request
+    indicators = _template_indicators(request)
+    parsed = parse_values(values, indicators)
+    problems = check_values(parsed, indicators)
+    unknown_sections = set(sections) - _section_keys(request.template.sections) - {"khac"}
+    if unknown_sections:
+        problems.append(f"Đề mục không có trong đề cương: {', '.join(sorted(unknown_sections))}.")
+    if problems:
+        raise ReportingError(*problems)
+    now = clock.now()
+    changes = {"version": F("version") + 1, "updated_at": now}
+    if new_status:
+        changes["status"] = new_status
+    if new_status == SubmissionStatus.SUBMITTED:
+        changes["submitted_at"] = now
+    updated = Submission.objects.filter(pk=submission.pk, version=base_version).update(**changes)
+    if updated == 0:
+        current = Submission.objects.get(pk=submission.pk)
+        raise ConcurrentEdit(
+            f"Báo cáo đã được lưu bởi người khác lúc {timezone.localtime(current.updated_at):%H:%M:%S %d/%m/%Y} "
+            "sau khi bạn mở. Nội dung bạn vừa nhập chưa được lưu và vẫn còn trên trang; hãy sao chép lại, "
+            "tải lại báo cáo rồi lưu lần nữa."
+        )
+    if new_status == SubmissionStatus.SUBMITTED:
+        Submission.objects.filter(pk=submission.pk, first_submitted_at__isnull=True).update(first_submitted_at=now)
+    number = (submission.revisions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    revision = Revision.objects.create(
+        submission=submission, number=number, kind=kind, author=actor if getattr(actor, "pk", None) else None,
+        sections={k: v for k, v in sorted(sections.items()) if str(v).strip()}, values=values_to_json(parsed),
+        comment=comment, source=source, created_at=now,
+    )
+    _replace_values(submission, parsed, source)
+    submission.refresh_from_db()
+    return revision
+
+
+def _replace_values(submission: Submission, values, source: dict | None) -> None:
+    assignment = submission.assignment
+    options = {(o.category_id, o.code): o for o in CategoryOption.objects.all()} if values else {}
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in={code for code, _ in values})}
+    DataValue.objects.filter(submission=submission).delete()
+    DataValue.objects.bulk_create(
+        DataValue(
+            submission=submission, indicator=indicators[code],
+            option=options[(indicators[code].category_id, option)] if option else None,
+            unit_id=assignment.unit_id, unit_path=assignment.unit_path, period_id=assignment.request.period_id,
+            value=value, source=(source or {}).get("values", {}).get(f"{code}:{option}" if option else code),
+        )
+        for (code, option), value in values.items()
+    )
+
+
+def _load(submission_id: int) -> Submission:
+    submission = Submission.objects.select_related("assignment__request__template", "assignment__unit",
+                                                   "assignment__request__issuer").filter(pk=submission_id).first()
+    if submission is None:
+        raise ReportingError("Không tìm thấy báo cáo.")
+    return submission
+
+
+def _check_editable(actor, submission: Submission) -> None:
+    permissions.require(actor, "reporting.submit", submission.assignment.unit)
+    if submission.status == SubmissionStatus.ACCEPTED:
+        raise ReportingError("Báo cáo đã được tiếp nhận nên không thể sửa.")
+    if submission.status == SubmissionStatus.SUBMITTED:
+        raise ReportingError("Báo cáo đã nộp; chỉ sửa được khi bị trả lại.")
+    if is_locked(submission.assignment):
+        raise ReportingError(
+            f"Số liệu đã khóa từ sau ngày {submission.assignment.request.lock_date:%d/%m/%Y}; "
+            "liên hệ đơn vị yêu cầu để được mở khóa."
+        )
+
+
+def save_draft(actor, submission_id: int, base_version: int, sections: dict, values: dict,
+               *, source: dict | None = None) -> Revision:
+    with transaction.atomic():
+        submission = _load(submission_id)
+        _check_editable(actor, submission)
+        kind = RevisionKind.IMPORT if source else RevisionKind.SAVE
+        revision = _write(actor, submission, base_version, kind, sections, values, source=source)
+        record_event(actor, "reporting.submission.save", "Submission", submission.pk, summary=f"bản {revision.number}")
+    return revision
+
+
+def submit(actor, submission_id: int, base_version: int, sections: dict, values: dict) -> Revision:
+    with transaction.atomic():
+        submission = _load(submission_id)
+        _check_editable(actor, submission)
+        if not any(str(v).strip() for v in sections.values()) and not any(str(v).strip() for v in values.values()):
+            raise ReportingError("Báo cáo trống: cần nhập nội dung hoặc số liệu trước khi nộp.")
+        revision = _write(actor, submission, base_version, RevisionKind.SUBMIT, sections, values,
+                          new_status=SubmissionStatus.SUBMITTED)
+        record_event(actor, "reporting.submission.submit", "Submission", submission.pk, summary=f"bản {revision.number}")
+        request = submission.assignment.request
+        notify_unit_members(
+            request.issuer, "coordinator",
+            f"{submission.assignment.unit_name} đã nộp báo cáo: {request.title}.",
+            f"/bao-cao/yeu-cau/{request.pk}/", key=f"submitted:{submission.pk}:{revision.number}",
+        )
+    return revision
+
+
+def _review(actor, submission_id: int, kind: str, status: str, comment: str) -> Revision:
+    with transaction.atomic():
+        submission = _load(submission_id)
+        permissions.require(actor, "reporting.review", submission.assignment.unit)
+        permissions.require(actor, "reporting.review", submission.assignment.request.issuer)
+        if submission.status != SubmissionStatus.SUBMITTED:
+            raise ReportingError(f"Chỉ tiếp nhận hoặc trả lại được báo cáo đã nộp (hiện: {submission.get_status_display()}).")
+        latest = submission.revisions.order_by("-number").first()
+        now = clock.now()
+        extra = {"returned_at": now, "return_comment": comment} if status == SubmissionStatus.RETURNED else {"accepted_at": now}
+        updated = Submission.objects.filter(pk=submission.pk, version=submission.version).update(
+            status=status, version=F("version") + 1, updated_at=now, **extra)
+        if not updated:
+            raise ConcurrentEdit("Báo cáo vừa thay đổi; hãy tải lại trang.")
+        revision = Revision.objects.create(
+            submission=submission, number=latest.number + 1, kind=kind, author=actor if getattr(actor, "pk", None) else None,
+            sections=latest.sections, values=latest.values, comment=comment, source=latest.source, created_at=now,
+        )
+        record_event(actor, f"reporting.submission.{kind}", "Submission", submission.pk, summary=comment[:200])
+        verb = "trả lại" if status == SubmissionStatus.RETURNED else "tiếp nhận"
+        notify_unit_members(
+            submission.assignment.unit, "reporter",
+            f"Báo cáo \u201c{submission.assignment.request.title}\u201d đã được {verb}." + (f" Lý do: {comment}" if comment else ""),
+            f"/bao-cao/nop/{submission.assignment_id}/", key=f"{kind}:{submission.pk}:{revision.number}",
+        )
+    return revision
+
+
+def return_submission(actor, submission_id: int, comment: str) -> Revision:
+    if not comment.strip():
+        raise ReportingError("Cần ghi lý do trả lại để đơn vị biết cần sửa gì.")
+    return _review(actor, submission_id, RevisionKind.RETURN, SubmissionStatus.RETURNED, comment.strip())
+
+
+def accept_submission(actor, submission_id: int) -> Revision:
+    return _review(actor, submission_id, RevisionKind.ACCEPT, SubmissionStatus.ACCEPTED, "")
