@@ -50,10 +50,19 @@ def test_pdf_text_contains_every_paragraph_and_footnote(converted):
         assert _squash(paragraph) in text, paragraph
 
 
-def test_pdf_bytes_for_a_download():
-    data = render_pdf_bytes(lam_dong_report())
+def test_pdf_bytes_for_a_download(tmp_path):
+    doc = lam_dong_report()
+    data = render_pdf_bytes(doc)
     assert data.startswith(b"%PDF")
     pdf = pdfium.PdfDocument(data)
     text = _squash("".join(page.get_textpage().get_text_range() for page in pdf))
     assert _squash("Số: 329/BC-UBND") in text
     assert _squash("Lâm Đồng, ngày 19 tháng 12 năm 2025") in text
+    # The same document as DOCX: every paragraph, cell and footnote of it is in the PDF.
+    docx_path = tmp_path / "329.docx"
+    render_docx(doc, docx_path)
+    probe = Probe(docx_path)
+    for paragraph in [t for t in probe.body_texts() if t.strip()] + list(
+        probe.footnote_texts().values()
+    ):
+        assert _squash(paragraph) in text, paragraph
