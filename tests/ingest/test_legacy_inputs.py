@@ -27,6 +27,7 @@ def test_vni_text_file():
     assert doc.header.title == "công tác dân vận của các cơ quan nhà nước"
     assert doc.preamble[0].text == REPORT[2]
     assert doc.references[0].symbol == "20-KH/TU"
+    assert "text converted from the legacy VNI encoding" in doc.warnings
 
 
 def test_docx_runs_in_legacy_fonts():
@@ -38,3 +39,11 @@ def test_docx_runs_in_legacy_fonts():
     doc = parse_bytes(docx_bytes(body), "cu.docx")
     assert doc.header.type_name == "BÁO CÁO"
     assert doc.preamble[0].text == REPORT[2]
+
+
+def test_docx_in_tcvn3_without_font_names_is_detected():
+    lines = [unicode_to_tcvn3(REPORT[1]), unicode_to_tcvn3(REPORT[2])]
+    doc = parse_bytes(docx_bytes(document_xml(*lines)), "khong-font.docx")
+    assert doc.preamble[0].text == REPORT[1]
+    assert doc.preamble[1].text == REPORT[2]
+    assert "text converted from the legacy TCVN3 encoding" in doc.warnings

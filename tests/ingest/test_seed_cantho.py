@@ -7,6 +7,7 @@ def test_no_horn_glyph_fault_left_anywhere(cantho):
     dumped = json.dumps(cantho.to_dict(), ensure_ascii=False)
     assert "ƣ" not in dumped and "Ƣ" not in dumped
     assert cantho.preamble[0].text.startswith("Thực hiện Công văn số 644-CV/BDVTU, ngày 07/5/2019")
+    assert any(w.startswith("repaired ") and "look-alike glyphs" in w for w in cantho.warnings)
 
 
 def test_header(cantho):

@@ -84,6 +84,9 @@ def parse_bytes(
             "corrupt",
             f"Tệp {name} bị hỏng hoặc không đúng định dạng {kind} ({type(error).__name__}).",
         ) from None
+    from .layout import finish
+
+    finish(layout)
     if not any(line.text.strip() for line in layout.body) and not layout.header_left:
         raise DocumentError(
             "no_text", f"Tệp {name} không có lớp chữ (có thể là bản quét); không đọc được nội dung."

@@ -40,6 +40,14 @@ def repair(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_FAULTS = re.compile("[\u01a3\u01a2\u00d0\u00f0]")
+
+
+def glyph_faults(text: str) -> int:
+    """How many ƣ/Ƣ/Ð/ð glyph faults `repair` would fix in `text`."""
+    return len(_FAULTS.findall(text))
+
+
 _SPACES = re.compile(r"[ \t]+")
 
 
@@ -50,5 +58,7 @@ def squeeze(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case and strip diacritics (đ→d): for matching keywords, never for output."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    decomposed = unicodedata.normalize(
+        "NFD", text.translate(_GLYPH_FIXES).lower().replace("đ", "d")
+    )
     return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -13,7 +13,6 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ...vn.text import repair
 from ..errors import DocumentError
 from ..layout import Layout, Line, mark
 from ..model import Table
@@ -56,7 +55,7 @@ def read_doc(data: bytes, name: str, *, max_pages: int) -> Layout:
         if antiword:
             text = _antiword(antiword, path)
             if text is not None:
-                return parse_antiword(repair(text))
+                return parse_antiword(text)
         if soffice:
             return _via_libreoffice(soffice, path, name)
     raise DocumentError("corrupt", f"Tệp {name} bị hỏng hoặc được mã hóa; antiword không đọc được.")

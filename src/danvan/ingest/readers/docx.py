@@ -9,7 +9,6 @@ references inside runs, and the order of paragraphs and tables together.
 from __future__ import annotations
 
 from ...vn import legacy
-from ...vn.text import repair
 from ..errors import DocumentError
 from ..layout import Layout, Line, mark
 from ..model import Table
@@ -42,6 +41,7 @@ class _Reader:
     def __init__(self) -> None:
         self.footnote_numbers: dict[str, int] = {}
         self.textbox_lines: list[str] = []
+        self.legacy_runs = 0
 
     def run_text(self, run) -> str:
         parts: list[str] = []
@@ -66,6 +66,7 @@ class _Reader:
         font = _run_font(run)
         encoding = legacy.font_encoding(font)
         if encoding and text:
+            self.legacy_runs += 1
             converted = legacy.to_unicode(text, encoding)
             text = converted.upper() if legacy.is_capitals_font(font) else converted
         return text
@@ -121,9 +122,9 @@ def read_docx(data: bytes, name: str, *, max_unpacked: int) -> Layout:
     closed = False
     for block in _blocks(body):
         if block.tag == P:
-            text = repair(reader.paragraph_text(block))
+            text = reader.paragraph_text(block)
             for box_line in reader.textbox_lines:
-                layout.body.append(Line(text=repair(box_line), whole=True))
+                layout.body.append(Line(text=box_line, whole=True))
             reader.textbox_lines.clear()
             if text.strip() and not closed:
                 for piece in text.split("\n"):
@@ -133,7 +134,7 @@ def read_docx(data: bytes, name: str, *, max_unpacked: int) -> Layout:
         elif block.tag == TBL:
             rows = [
                 [
-                    repair("\n".join(reader.paragraph_text(p) for p in cell.iter(P))).strip()
+                    "\n".join(reader.paragraph_text(p) for p in cell.iter(P)).strip()
                     for cell in _cells(row)
                 ]
                 for row in block.iter(TR)
@@ -148,6 +149,10 @@ def read_docx(data: bytes, name: str, *, max_unpacked: int) -> Layout:
                 layout.tables.append(Table(rows=rows, after_paragraph=last_paragraph))
     layout.footnotes = _footnotes(archive, name, reader)
     layout.marks_explicit = True
+    if reader.legacy_runs:
+        layout.warnings.append(
+            f"converted {reader.legacy_runs} runs typed in legacy fonts (.VnTime, VNI-Times)"
+        )
     return layout
 
 
@@ -200,7 +205,7 @@ def _footnotes(archive: SafeZip, name: str, reader: _Reader) -> dict[int, str]:
         number = reader.footnote_numbers.get(note.get(_q(W, "id")) or "")
         if number is None:
             continue  # separators, and footnotes nobody references
-        texts = [repair(reader.paragraph_text(p)).strip() for p in note.iter(P)]
+        texts = [reader.paragraph_text(p).strip() for p in note.iter(P)]
         text = "\n".join(t for t in texts if t)
         notes[number] = " ".join(text.split(" ")).strip()
     return notes

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 
-from ...vn.text import fold, repair
+from ...vn.text import fold
 from ..errors import DocumentError
 from ..layout import MARK_OPEN, Layout, Line, mark
 from ..structure.header import is_decoration, type_name_of
@@ -114,7 +114,7 @@ def _read(pdf: pdfium.PdfDocument, name: str, max_pages: int) -> Layout:
             mark_first = text.startswith(MARK_OPEN)
             layout.body.append(
                 Line(
-                    text=repair(text),
+                    text=text,
                     page=page_index + 1,
                     starts_paragraph=line.x0 > margin + 15 and not mark_first,
                     centered=abs((line.x0 + line.x1) / 2 - centre) < 25 and line.x0 > margin + 20
@@ -200,7 +200,7 @@ class _Notes:
 
     def add_page(self, zone: list[_PLine], page: int) -> None:
         for position, line in enumerate(zone):
-            text = repair(line.text)
+            text = line.text
             start = _FOOTNOTE_START.match(text)
             if start and int(start.group(1)) == len(self.lines) + 1:
                 self.current = int(start.group(1))
@@ -289,7 +289,7 @@ def _take_header(body: list[_PLine], textpage, width: float, layout: Layout) -> 
         if not headerish:
             break
         for left, part in sides:
-            (layout.header_left if left else layout.header_right).append(repair(part))
+            (layout.header_left if left else layout.header_right).append(part)
         taken += 1
     return body[taken:]
 
@@ -306,7 +306,7 @@ def _take_closing(
         start -= 1  # signature lines printed above "Nơi nhận"
     for line in body[start:]:
         for left, text in _sides(_segments(line, textpage), mid):
-            (layout.closing_left if left else layout.closing_right).append(repair(text))
+            (layout.closing_left if left else layout.closing_right).append(text)
     return body[:start]
 
 

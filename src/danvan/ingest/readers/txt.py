@@ -6,8 +6,9 @@ on the line right after the word), and page numbers alone on a line."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from ..decode import decode_text
+from ..decode import decode_raw
 from ..layout import Layout, Line
 
 _SEPARATOR = re.compile(r"^(?:[ \t]{10,}|_{8,}|\s*_{8,}\s*)$")
@@ -25,9 +26,14 @@ def _double_spaced(lines: list[str]) -> bool:
 
 
 def read_txt(data: bytes) -> Layout:
-    text = decode_text(data)
+    text, encoding = decode_raw(data)
+    # NFC now, so that line rules see composed letters; the full repair runs in `finish`.
+    text = unicodedata.normalize("NFC", text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return read_lines(lines)
+    layout = read_lines(lines)
+    if encoding:
+        layout.warnings.append(f"text converted from the legacy {encoding.upper()} encoding")
+    return layout
 
 
 def read_lines(lines: list[str]) -> Layout:
