@@ -139,6 +139,9 @@ _COMMON = frozenset(
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+_UNICODE_ONLY = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+
+
 def _score(text: str) -> int:
     return sum(1 for word in _WORD.findall(text.lower()) if word in _COMMON)
 
@@ -151,6 +154,11 @@ def detect(text: str) -> Encoding:
     """
     if not any("\u00a0" <= ch <= "\u00ff" for ch in text):
         return "unicode"
+    # Letters only Unicode Vietnamese has (ă, đ, ơ, ư, ạ…ỹ) never come out of an 8-bit
+    # decode, so a handful of them settles it without converting anything.
+    if len(_UNICODE_ONLY.findall(text, 0, 20000)) >= 5:
+        return "unicode"
+    text = text[:20000]
     scores = {
         "unicode": _score(text),
         "tcvn3": _score(tcvn3_to_unicode(text)),
