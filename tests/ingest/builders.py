@@ -96,3 +96,97 @@ def text_pdf(lines: list[str]) -> bytes:
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     return pdf_bytes(objects)
+
+
+def full_docx(
+    header_rows: list[tuple[str, str]],
+    body: list[str],
+    footnotes: dict[int, str],
+    closing: tuple[list[str], list[str]],
+) -> bytes:
+    """A complete Word package built by hand: a two-column header table, body paragraphs
+    where "[n]" becomes a real footnote reference (superscript), the footnotes part, and a
+    two-column closing table (Nơi nhận | signature)."""
+    import re as _re
+    from xml.sax.saxutils import escape as _esc
+
+    def para(text: str, align: str | None = None, bold: bool = False) -> str:
+        props = f'<w:pPr><w:jc w:val="{align}"/></w:pPr>' if align else ""
+        runs = []
+        for piece in _re.split(r"(\[\d+\])", text):
+            if not piece:
+                continue
+            mark = _re.fullmatch(r"\[(\d+)\]", piece)
+            if mark:
+                runs.append(
+                    '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                    f'<w:footnoteReference w:id="{mark.group(1)}"/></w:r>'
+                )
+            else:
+                b = "<w:b/>" if bold else ""
+                runs.append(
+                    f'<w:r><w:rPr>{b}<w:sz w:val="28"/></w:rPr><w:t xml:space="preserve">{_esc(piece)}</w:t></w:r>'
+                )
+        return f"<w:p>{props}{''.join(runs)}</w:p>"
+
+    def cell(lines: list[str]) -> str:
+        inner = "".join(para(line, "center") for line in lines) or "<w:p/>"
+        return f'<w:tc><w:tcPr><w:tcW w:w="4500" w:type="dxa"/></w:tcPr>{inner}</w:tc>'
+
+    def table(left: list[str], right: list[str]) -> str:
+        return (
+            '<w:tbl><w:tblPr><w:tblW w:w="9000" w:type="dxa"/></w:tblPr>'
+            '<w:tblGrid><w:gridCol w:w="4500"/><w:gridCol w:w="4500"/></w:tblGrid>'
+            f"<w:tr>{cell(left)}{cell(right)}</w:tr></w:tbl>"
+        )
+
+    header = table([r[0] for r in header_rows if r[0]], [r[1] for r in header_rows if r[1]])
+    paragraphs = "".join(para(text) for text in body)
+    closing_table = table(*closing)
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W_NS}" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f"<w:body>{header}{paragraphs}{closing_table}"
+        '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1701"/></w:sectPr>'
+        "</w:body></w:document>"
+    )
+    notes = "".join(
+        f'<w:footnote w:id="{k}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/><w:sz w:val="20"/></w:rPr><w:footnoteRef/></w:r>'
+        f'<w:r><w:rPr><w:sz w:val="20"/></w:rPr><w:t xml:space="preserve"> {_esc(v)}</w:t></w:r></w:p></w:footnote>'
+        for k, v in footnotes.items()
+    )
+    footnotes_xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{W_NS}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+        f"{notes}</w:footnotes>"
+    )
+    types = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+        '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+        "</Types>"
+    )
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+        "</Relationships>"
+    )
+    doc_rels = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+        "</Relationships>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", types)
+        archive.writestr("_rels/.rels", rels)
+        archive.writestr("word/_rels/document.xml.rels", doc_rels)
+        archive.writestr("word/document.xml", document)
+        archive.writestr("word/footnotes.xml", footnotes_xml)
+    return buffer.getvalue()

@@ -285,6 +285,7 @@ def _take_header(body: list[_PLine], textpage, width: float, layout: Layout) -> 
             or bool(_SO.match(text))
             or bool(_DATE_LINE.search(text))
             or (in_vv and line.x1 < width * 0.55)
+            or line.x0 > mid  # the right column alone (a wrapped Quốc hiệu or date line)
         )
         if not headerish:
             break

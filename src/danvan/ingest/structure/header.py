@@ -176,10 +176,16 @@ def parse_header(body: list[Line], left: list[str], right: list[str]) -> HeaderR
             continue
         if not b.seen_so and _is_caps(text):
             b.issuer_lines.append(text)
-    for text in right:
+    # A narrow right column wraps the Quốc hiệu and the date line: read it joined too.
+    b.motto(" ".join(right))
+    for index, text in enumerate(right):
         if is_decoration(text) or b.motto(text):
             continue
-        if not b.place_date(text) and _SO.match(text):
+        if b.place_date(text):
+            continue
+        if "ngày" in text and index + 1 < len(right) and b.place_date(f"{text} {right[index + 1]}"):
+            continue
+        if _SO.match(text):
             b.so(text)
     consumed = _scan_body(b, body)
     header = b.header
