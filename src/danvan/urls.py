@@ -13,6 +13,9 @@ urlpatterns = [
     path("api/", api.urls),
     path("tai-khoan/", include("danvan.accounts.urls")),
     path("don-vi/", include("danvan.orgs.urls")),
+    path("bao-cao/", include("danvan.reporting.urls")),
+    path("tong-hop/", include("danvan.consolidation.urls")),
+    path("thong-bao/", include("danvan.notifications.urls")),
     path("", include("danvan.portal.urls")),
 ]
 

@@ -16,3 +16,6 @@ class Notification(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "key"], condition=~models.Q(key=""), name="notification_once"),
         ]
+
+    def __str__(self) -> str:
+        return self.text

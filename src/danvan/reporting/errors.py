@@ -8,3 +8,7 @@ class ReportingError(Exception):
 
 class ConcurrentEdit(ReportingError):
     """Someone else saved the submission since this user opened it."""
+
+
+class NotFound(ReportingError):
+    """The request, assignment or revision does not exist."""

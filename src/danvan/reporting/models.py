@@ -76,6 +76,9 @@ class TemplateIndicator(models.Model):
         ordering = ["order", "id"]
         constraints = [models.UniqueConstraint(fields=["template", "indicator"], name="template_indicator_once")]
 
+    def __str__(self) -> str:
+        return f"{self.template} — {self.indicator}"
+
 
 class ReportRequest(models.Model):
     issuer = models.ForeignKey("orgs.OrgUnit", on_delete=models.PROTECT, related_name="issued_requests",
@@ -144,6 +147,9 @@ class Submission(models.Model):
         verbose_name = "báo cáo của đơn vị"
         verbose_name_plural = "báo cáo của đơn vị"
 
+    def __str__(self) -> str:
+        return f"{self.assignment} ({self.get_status_display()})"
+
 
 class RevisionKind(models.TextChoices):
     SAVE = "save", "Lưu nháp"
@@ -169,6 +175,9 @@ class Revision(models.Model):
     class Meta:
         ordering = ["submission", "number"]
         constraints = [models.UniqueConstraint(fields=["submission", "number"], name="revision_number_once")]
+
+    def __str__(self) -> str:
+        return f"Bản {self.number} ({self.get_kind_display()})"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
@@ -198,3 +207,6 @@ class DataValue(models.Model):
             models.UniqueConstraint(fields=["submission", "indicator"], condition=models.Q(option__isnull=True),
                                     name="datavalue_total_once"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id}:{self.option_id or ''} = {self.value}"

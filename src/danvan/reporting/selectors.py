@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from danvan.accounts import permissions
+from danvan.vn.formatting import format_number
 
 from . import clock
-from .errors import ReportingError
+from .errors import NotFound
 from .models import Assignment, ReportRequest, ReportTemplate, Revision, SubmissionStatus
 
 
@@ -66,7 +68,7 @@ def requests_for(user) -> QuerySet[ReportRequest]:
 def get_request(user, request_id: int, action: str = "reporting.board") -> ReportRequest:
     request = ReportRequest.objects.select_related("period", "issuer", "request_document", "template").filter(pk=request_id).first()
     if request is None:
-        raise ReportingError("Không tìm thấy yêu cầu báo cáo.")
+        raise NotFound("Không tìm thấy yêu cầu báo cáo.")
     permissions.require(user, action, request.issuer)
     return request
 
@@ -76,7 +78,7 @@ def get_assignment(user, assignment_id: int, action: str = "reporting.view") -> 
                                                     "request__request_document", "submission", "unit")
                   .filter(pk=assignment_id).first())
     if assignment is None:
-        raise ReportingError("Không tìm thấy báo cáo.")
+        raise NotFound("Không tìm thấy báo cáo.")
     if not (permissions.has_permission(user, action, assignment.unit)
             or permissions.has_permission(user, "reporting.board", assignment.request.issuer)):
         raise permissions.ScopeDenied(permissions.ACTION_DENIED_MESSAGES[action])
@@ -171,3 +173,52 @@ def templates_for(user) -> QuerySet[ReportTemplate]:
     return ReportTemplate.objects.filter(owner__in=units).select_related("owner")
 
 
+
+
+@dataclass
+class Content:
+    sections: dict[str, str]
+    values: dict[str, str]
+    revision: Revision | None
+
+
+def current_content(submission) -> Content:
+    latest = submission.revisions.select_related("author").order_by("-number").first()
+    if latest is None:
+        return Content({}, {}, None)
+    return Content(dict(latest.sections), dict(latest.values), latest)
+
+
+@dataclass
+class FormField:
+    key: str          # "code" or "code:option"
+    label: str
+    unit: str
+    indent: bool
+    value: str
+
+
+def form_fields(request: ReportRequest, values: dict[str, str]) -> list[FormField]:
+    """The template's indicator form, totals followed by their options, with current values."""
+    def shown(key):
+        raw = values.get(key)
+        return format_number(Decimal(raw)) if raw not in (None, "") else ""
+
+    fields = []
+    for row in request.template.form_rows.select_related("indicator__category").prefetch_related(
+            "indicator__category__options"):
+        indicator = row.indicator
+        fields.append(FormField(indicator.code, indicator.name, indicator.unit_of_measure, False, shown(indicator.code)))
+        if indicator.category_id:
+            for option in indicator.category.options.all():
+                key = f"{indicator.code}:{option.code}"
+                fields.append(FormField(key, option.name, indicator.unit_of_measure, True, shown(key)))
+    return fields
+
+
+def flat_sections(sections: list[dict], level: int = 1) -> list[dict]:
+    flat = []
+    for item in sections:
+        flat.append({"key": item["key"], "label": item.get("label", ""), "title": item["title"], "level": level})
+        flat.extend(flat_sections(item.get("children", []), level + 1))
+    return flat

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ninja import Router, Schema
+
+from danvan.orgs.models import OrgUnit
+from danvan.reporting import selectors as reporting_selectors
+
+from . import selectors
+
+router = Router(tags=["Tổng hợp"])
+
+
+class LineOut(Schema):
+    indicator: str
+    indicator_name: str
+    option: str | None
+    option_name: str | None
+    unit_of_measure: str
+    value: Decimal | None
+    previous: Decimal | None
+    change: Decimal | None
+    change_percent: Decimal | None
+
+
+class PassageOut(Schema):
+    unit_name: str
+    text: str
+
+
+class SectionOut(Schema):
+    key: str
+    label: str
+    title: str
+    level: int
+    passages: list[PassageOut]
+
+
+class UnitValuesOut(Schema):
+    unit_name: str
+    values: dict[str, Decimal]
+
+
+class ConsolidationOut(Schema):
+    unit: str
+    period: str
+    previous_period: str
+    request_id: int | None
+    counted_submissions: int
+    lines: list[LineOut]
+    units: list[UnitValuesOut]
+    sections: list[SectionOut]
+
+
+@router.get("", response=ConsolidationOut, summary="Tổng hợp số liệu và nội dung theo đơn vị và kỳ")
+def consolidation(request, unit: str, period: str, request_id: int | None = None, accepted_only: bool = False):
+    root = OrgUnit.objects.filter(code=unit).first()
+    if root is None:
+        raise OrgUnit.DoesNotExist(f"Không tìm thấy đơn vị có mã {unit}.")
+    report_request = (reporting_selectors.get_request(request.auth, request_id, "consolidation.view")
+                      if request_id else None)
+    result = selectors.consolidate(request.auth, root, period, report_request, accepted_only)
+    return {
+        "unit": root.code, "period": result.period_code, "previous_period": result.previous_code,
+        "request_id": request_id, "counted_submissions": result.counted_submissions,
+        "lines": [
+            {"indicator": line.indicator.code, "indicator_name": line.indicator.name, "option": line.option_code,
+             "option_name": line.option_name, "unit_of_measure": line.indicator.unit_of_measure,
+             "value": line.value, "previous": line.previous, "change": line.change,
+             "change_percent": line.change_percent}
+            for line in result.lines
+        ],
+        "units": [{"unit_name": name, "values": values} for name, values in result.units],
+        "sections": [
+            {"key": s.key, "label": s.label, "title": s.title, "level": s.level,
+             "passages": [{"unit_name": p.unit_name, "text": p.text} for p in s.passages]}
+            for s in result.sections
+        ],
+    }

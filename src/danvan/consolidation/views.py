@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+
+from danvan.accounts import permissions
+from danvan.orgs.models import OrgUnit
+from danvan.reporting import selectors as reporting_selectors
+from danvan.reporting.errors import ReportingError
+from danvan.reporting.periods import InvalidPeriod
+
+from . import exports, selectors
+
+
+def _parameters(request):
+    """unit (code), period (code) and request (id) from the query string, checked."""
+    permissions.require(request.user, "consolidation.view")
+    units = permissions.units_in_scope(request.user, "consolidation.view").order_by("path")
+    report_request = None
+    if request.GET.get("yeu-cau"):
+        try:
+            report_request = reporting_selectors.get_request(request.user, int(request.GET["yeu-cau"]),
+                                                             "consolidation.view")
+        except (ReportingError, ValueError) as exc:
+            raise Http404("Không tìm thấy yêu cầu báo cáo.") from exc
+    code = request.GET.get("don-vi") or (report_request.issuer.parent.code if report_request and
+                                         report_request.issuer.parent_id else (units.first().code if units else ""))
+    root = OrgUnit.objects.filter(code=code).first()
+    if root is None:
+        raise Http404("Không tìm thấy đơn vị.")
+    period = request.GET.get("ky") or (report_request.period.code if report_request else "")
+    return units, root, period, report_request
+
+
+@login_required
+def consolidation(request):
+    units, root, period, report_request = _parameters(request)
+    result, error = None, None
+    if period:
+        try:
+            result = selectors.consolidate(request.user, root, period, report_request,
+                                           accepted_only=request.GET.get("chi-tiep-nhan") == "1")
+        except InvalidPeriod as exc:
+            error = str(exc)
+    return render(request, "consolidation/consolidation.html", {
+        "units": units, "root": root, "period": period, "request_obj": report_request, "result": result,
+        "error": error, "query": request.GET.urlencode(),
+    }, status=400 if error else 200)
+
+
+@login_required
+def consolidation_xlsx(request):
+    _, root, period, report_request = _parameters(request)
+    try:
+        result = selectors.consolidate(request.user, root, period, report_request)
+    except InvalidPeriod as exc:
+        raise Http404(str(exc)) from exc
+    response = HttpResponse(exports.consolidation_xlsx(result),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="tong-hop-{root.code}-{result.period_code}.xlsx"'
+    return response

@@ -1,0 +1,17 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from . import selectors, services
+
+
+@login_required
+def notification_list(request):
+    return render(request, "notifications/list.html", {"notifications": selectors.recent(request.user)})
+
+
+@login_required
+@require_POST
+def mark_all_read(request):
+    services.mark_read(request.user)
+    return redirect("notifications:list")

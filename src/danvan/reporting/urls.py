@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reporting"
+urlpatterns = [
+    path("hop-thu/", views.inbox, name="inbox"),
+    path("nop/<int:assignment_id>/", views.submission, name="submission"),
+    path("nop/<int:assignment_id>/<str:decision>/", views.review, name="review"),
+    path("nop/<int:assignment_id>/so-sanh/<int:first>/<int:second>/", views.compare, name="compare"),
+    path("yeu-cau/", views.request_list, name="requests"),
+    path("yeu-cau/moi/", views.issue, name="issue"),
+    path("yeu-cau/<int:request_id>/", views.board, name="board"),
+    path("yeu-cau/<int:request_id>/xuat.<str:fmt>", views.board_export, name="board_export"),
+    path("de-cuong/", views.template_list, name="templates"),
+    path("de-cuong/<int:template_id>/", views.template_detail, name="template"),
+    path("chi-tieu/", views.indicator_list, name="indicators"),
+]
