@@ -5,7 +5,7 @@ def add_arguments(parser) -> None:
 def print_logins() -> None:
     from danvan.demo.loader import DEMO_PASSWORD, DEMO_USERS
 
-    print("Tài khoản mẫu (mật khẩu chung: %s):" % DEMO_PASSWORD)
+    print(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
     for user in DEMO_USERS:
         print(f"  {user.username:<12} {user.description}")
 
