@@ -33,9 +33,19 @@ def parse_values(raw: dict, indicators: list[Indicator]) -> dict[Key, Decimal]:
         if code not in allowed or key[1] not in allowed[code]:
             errors.append(f"Chỉ tiêu '{text_key}' không có trong biểu mẫu của báo cáo này.")
             continue
-        number = raw_value if isinstance(raw_value, Decimal) else parse_decimal(text)
-        if number is None and isinstance(raw_value, (int, float)):
+        if isinstance(raw_value, bool):
+            number = None
+        elif isinstance(raw_value, (Decimal, int, float)):
+            # A JSON number is a number, not Vietnamese text: 1.821 is not 1821.
             number = Decimal(str(raw_value))
+        else:
+            # "-5" is a negative number (refused as negative by the rules), not a non-number.
+            negative = text.startswith("-")
+            number = parse_decimal(text[1:] if negative else text)
+            if number is not None and negative:
+                number = -number
+        if number is not None and not number.is_finite():
+            number = None
         if number is None:
             errors.append(f"Giá trị '{text}' của chỉ tiêu '{text_key}' không phải là số (ví dụ: 1.868 hoặc 1,5).")
             continue
