@@ -86,13 +86,16 @@ TEMPLATES = [
 
 _default_sqlite = f"sqlite:///{DATA_DIR / 'danvan.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL") or _default_sqlite)}
+# Test databases are named per process so that two test runs on one machine never share one.
+_test_suffix = os.getpid()
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, for the test database: the browser tests' live server and the
     # health check's broken-database test both need a database that survives reconnects.
-    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-danvan.sqlite3")}
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-danvan-{_test_suffix}.sqlite3")}
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = 60
+    DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{_test_suffix}"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [
@@ -174,4 +177,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # A refused request (403) is an expected outcome, not worth a traceback in the log.
+    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
 }
