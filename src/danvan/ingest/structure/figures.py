@@ -124,12 +124,15 @@ def _mask(text: str) -> str:
     return text
 
 
+CONTEXT_REACH = 400  # characters looked at on each side: a clause, not a whole page
+
+
 def _context(text: str, start: int, end: int) -> str:
-    left = 0
-    for m in _CLAUSE_END.finditer(text, 0, start):
+    left = max(0, start - CONTEXT_REACH)
+    for m in _CLAUSE_END.finditer(text, left, start):
         left = m.end()
-    right_match = _CLAUSE_END.search(text, end)
-    right = right_match.end() if right_match else len(text)
+    right_match = _CLAUSE_END.search(text, end, min(len(text), end + CONTEXT_REACH))
+    right = right_match.end() if right_match else min(len(text), end + CONTEXT_REACH)
     return " ".join(text[left:right].split())
 
 

@@ -27,6 +27,8 @@ _OPEN_WORDS = frozenset(
 
 
 def _looks_heading(text: str) -> bool:
+    if len(text) > 300:
+        return False  # headings are short; also keeps line joining linear
     label = find_label(text)
     if label is None:
         return is_caps_line(text)
@@ -44,28 +46,51 @@ def is_caps_line(text: str) -> bool:
     return not any(c.islower() for c in text) and sum(1 for c in text if c.isalpha()) >= 4
 
 
-def join_pair(left: str, right: str) -> str:
-    left = left.rstrip()
-    right = right.strip()
-    if _GLUE_HYPHEN.search(left):
-        return left + right
-    return f"{left} {right}" if left else right
+def _glues(left: str) -> bool:
+    """A line ending in "-" right after a letter, digit or bracket continues without a space."""
+    return bool(_GLUE_HYPHEN.search(left[-3:]))
 
 
 def join_lines(lines: list[Line]) -> list[str]:
-    """Paragraph texts from printed lines (whole-paragraph lines pass through)."""
+    """Paragraph texts from printed lines (whole-paragraph lines pass through).
+
+    The paragraph being built is kept as a list of pieces and the rules look only at its
+    start and its last few hundred characters, so a huge paragraph joins in linear time."""
     paragraphs: list[str] = []
-    current = ""
+    pieces: list[str] = []
     previous: Line | None = None
+
+    def current() -> str:
+        return "".join(pieces)
+
+    def start() -> str:
+        text = ""
+        for piece in pieces:
+            text += piece
+            if len(text) > 400:
+                break
+        return text
+
+    def tail() -> str:
+        text = ""
+        for piece in reversed(pieces):
+            text = piece + text
+            if len(text) > 400:
+                break
+        return text
+
     for line in lines:
         text = line.text.strip()
         if not text:
             continue
-        if not current:
-            current, previous = text, line
+        if not pieces:
+            pieces, previous = [text], line
             continue
+        head = start()
+        end = tail()
         if _PUNCT_START.match(text):
-            current = current.rstrip() + text  # "ngành1" + "." split by a raised mark
+            pieces[-1] = pieces[-1].rstrip()
+            pieces.append(text)  # "ngành1" + "." split by a raised mark
             previous = line
             continue
         if line.layout_known:
@@ -73,45 +98,51 @@ def join_lines(lines: list[Line]) -> list[str]:
             # printed without first-line indent).
             breaks = (
                 line.starts_paragraph
-                or _label_break(current, text)
+                or _label_break(head, end, text)
                 or (
                     previous is not None
                     and previous.ends_short
-                    and bool(_ENDS_SENTENCE.search(current))
+                    and bool(_ENDS_SENTENCE.search(end))
                     and bool(_STARTS_NEW.match(text))
                 )
             )
         else:
-            breaks = line.whole or line.starts_paragraph or _breaks(current, text)
+            breaks = line.whole or line.starts_paragraph or _breaks(head, end, text)
         if breaks:
-            paragraphs.append(current)
-            current = text
+            paragraphs.append(current())
+            pieces = [text]
         else:
-            current = join_pair(current, text)
+            pieces[-1] = pieces[-1].rstrip()
+            pieces.append(text if _glues(pieces[-1]) else f" {text}")
         previous = line
-    if current:
-        paragraphs.append(current)
+    if pieces:
+        paragraphs.append(current())
     return paragraphs
 
 
-def _label_break(current: str, text: str) -> bool:
-    if find_label(text) and not _GLUE_HYPHEN.search(current):
+def _label_break(head: str, end: str, text: str) -> bool:
+    """`head`/`end`: the start and the last characters of the paragraph being built."""
+    if find_label(text) and not _glues(end):
         return True
     return (
-        _looks_heading(current)
-        and bool(find_label(current))
+        len(head) < 300
+        and _looks_heading(head)
+        and bool(find_label(head))
         and bool(_UPPER_START.match(text))
-        and is_caps_line(current)
+        and is_caps_line(head)
         and not is_caps_line(text)
     )
 
 
-def _breaks(current: str, text: str) -> bool:
-    if find_label(text) and not _GLUE_HYPHEN.search(current):
+def _breaks(head: str, end: str, text: str) -> bool:
+    """`head`/`end`: the start and the last characters of the paragraph being built (the
+    whole of it when it is short, which is when heading rules apply)."""
+    current = head if len(head) < 300 else ""
+    if find_label(text) and not _glues(end):
         return True
-    if _ENDS_SENTENCE.search(current) and _STARTS_NEW.match(text):
+    if _ENDS_SENTENCE.search(end) and _STARTS_NEW.match(text):
         return True
-    if _looks_heading(current) and not _ENDS_SENTENCE.search(current):
+    if current and _looks_heading(current) and not _ENDS_SENTENCE.search(current):
         last_word = current.split()[-1].lower() if current.split() else ""
         if is_caps_line(current) and not find_label(current):
             return not is_caps_line(text)
