@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -139,7 +140,13 @@ def status_board(user, request: ReportRequest, status: str = "", timeliness: str
     elif timeliness == "late":
         rows = rows.filter(submission__first_submitted_at__gte=limit)
     if search:
-        rows = rows.filter(unit_name__icontains=search)
+        # Case-insensitive for Vietnamese capitals too (SQLite's LIKE folds ASCII only): the
+        # names of one request's units are compared in Python, the rows stay a query.
+        wanted = unicodedata.normalize("NFC", search.strip()).casefold()
+        rows = rows.filter(pk__in=[
+            pk for pk, name in assignments.values_list("pk", "unit_name")
+            if wanted in unicodedata.normalize("NFC", name).casefold()
+        ])
     return Board(request=request, missing=counts["expected"] - counts["submitted"], rows=rows, **counts)
 
 
