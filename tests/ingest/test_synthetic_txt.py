@@ -120,3 +120,28 @@ def test_state_letter_layout():
         "PHÓ GIÁM ĐỐC",
         "Trần Thị Bình",
     )
+
+
+def test_text_saved_one_paragraph_per_line():
+    first = (
+        "Trong năm 2025, Ban Dân vận đã phối hợp với các cơ quan tổ chức "
+        + "nhiều hoạt động tuyên truyền, vận động Nhân dân thực hiện chủ trương của Đảng " * 2
+    )
+    second = (
+        "Kết quả, các địa phương đã xây dựng 120 mô hình Dân vận khéo, trong đó "
+        + "có nhiều mô hình tiêu biểu được nhân rộng trên địa bàn toàn tỉnh " * 2
+    )
+    text = "\n".join(
+        [
+            first.strip(),
+            second.strip() + ".",
+            "Tiếp tục duy trì các mô hình đã có, nhân rộng mô hình mới, gắn với phong trào thi đua yêu nước và các nhiệm vụ chính trị của địa phương trong năm 2026 và những năm tiếp theo.",
+        ]
+    )
+    doc = parse_bytes(text.encode(), "mot-dong.txt")
+    # The first paragraph does not end with a full stop, yet the line break ends it.
+    assert [p.text[:20] for p in doc.preamble] == [
+        "Trong năm 2025, Ban ",
+        "Kết quả, các địa phư",
+        "Tiếp tục duy trì các",
+    ]

@@ -25,6 +25,12 @@ def _double_spaced(lines: list[str]) -> bool:
     return followed >= 0.6 * len(printed)
 
 
+def _unwrapped(lines: list[str]) -> bool:
+    """True for text saved from a word processor: one paragraph per line, so long lines."""
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    return bool(lengths) and lengths[len(lengths) // 2] > 150
+
+
 def read_txt(data: bytes) -> Layout:
     text, encoding = decode_raw(data)
     # NFC now, so that line rules see composed letters; the full repair runs in `finish`.
@@ -39,6 +45,7 @@ def read_txt(data: bytes) -> Layout:
 def read_lines(lines: list[str]) -> Layout:
     layout = Layout(format="txt")
     double = _double_spaced(lines)
+    unwrapped = _unwrapped(lines)
     footnotes: dict[int, list[str]] = {}
     in_footnotes = False
     current: int | None = None
@@ -81,7 +88,9 @@ def read_lines(lines: list[str]) -> Layout:
                 layout.body[-1].text = layout.body[-1].text.rstrip() + stripped
             blank_before = False
             continue  # otherwise a page number
-        layout.body.append(Line(text=raw.rstrip(), starts_paragraph=blank_before and not double))
+        layout.body.append(
+            Line(text=raw.rstrip(), starts_paragraph=blank_before and not double, whole=unwrapped)
+        )
         blank_before = False
     layout.footnotes = {k: _join_footnote(v) for k, v in footnotes.items()}
     return layout

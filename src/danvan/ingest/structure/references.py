@@ -29,7 +29,7 @@ def _kind_before(window: str) -> re.Match[str] | None:
 
 
 _ISSUED_BY = re.compile(
-    r"\s*,?\s*của\s+(?P<by>.+?)(?=\s+(?:về|ban hành|triển khai|công bố|giao|chỉ đạo|phê duyệt|thực hiện|đến|tại|trong|nhằm|đối với|theo|quy định|hướng dẫn|và|gắn)\b|[,;.(“\"”:]|$)"
+    r"\s*,?\s*của\s+(?P<by>.+?)(?=\s+(?:về|ban hành|triển khai|công bố|giao|chỉ đạo|phê duyệt|thực hiện|đến|tại|trong|nhằm|đối với|theo|quy định|hướng dẫn|và|gắn)\b|[,;.(“\"”:)]|$)"
 )
 
 
