@@ -123,11 +123,11 @@ def test_a_returned_and_resubmitted_report_counts_once_and_by_its_first_submissi
 
 
 def test_the_reporters_inbox_sorts_due_overdue_returned_and_done():
-    due = issue(units=["DN-CATP"], deadline=dt.date(2023, 7, 10), title="Còn hạn")
+    issue(units=["DN-CATP"], deadline=dt.date(2023, 7, 10), title="Còn hạn")
     overdue = issue(units=["DN-CATP"], deadline=dt.date(2023, 6, 30), title="Quá hạn")
     returned = issue(units=["DN-CATP"], deadline=dt.date(2023, 7, 5), title="Bị trả lại")
     done = issue(units=["DN-CATP"], deadline=dt.date(2023, 7, 20), title="Đã nộp")
-    draft_today = issue(units=["DN-CATP"], deadline=dt.date(2023, 7, 1), title="Hạn hôm nay")
+    issue(units=["DN-CATP"], deadline=dt.date(2023, 7, 1), title="Hạn hôm nay")
     reporter = user("dn.baocao")
     with recorded_at(at("2023-06-28")):
         for request in (returned, done):
