@@ -190,3 +190,26 @@ def full_docx(
         archive.writestr("word/document.xml", document)
         archive.writestr("word/footnotes.xml", footnotes_xml)
     return buffer.getvalue()
+
+
+def layout_pdf(pages: list[list[tuple[float, float, float, str]]]) -> bytes:
+    """A PDF whose pages hold text runs placed exactly: (font size, x, y, ASCII text)."""
+    count = len(pages)
+    kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(count))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % count,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    for runs in pages:
+        stream = b"".join(
+            b"BT /F1 %.1f Tf %.1f %.1f Td (" % (size, x, y) + text.encode("latin-1") + b") Tj ET\n"
+            for size, x, y, text in runs
+        )
+        page_number = len(objects) + 1
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 3 0 R >> >> >>" % (page_number + 1)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    return pdf_bytes(objects)

@@ -24,6 +24,7 @@ from ...vn.text import fold
 from ..errors import DocumentError
 from ..layout import MARK_OPEN, Layout, Line, mark
 from ..structure.header import is_decoration, type_name_of
+from ..structure.labels import find_label
 from ..structure.paragraphs import is_caps_line, join_lines
 
 _STAMP = re.compile(
@@ -88,6 +89,7 @@ def _read(pdf: pdfium.PdfDocument, name: str, max_pages: int) -> Layout:
         return layout
     body_size = sizes.most_common(1)[0][0]
     running = _running_headers(pages)
+    margins = _margins(pages, body_size)
     closing_at = _closing_position(pages)
     notes = _Notes(layout)
     for page_index, (lines, width, textpage) in enumerate(pages):
@@ -106,8 +108,7 @@ def _read(pdf: pdfium.PdfDocument, name: str, max_pages: int) -> Layout:
             body = _take_header(body, textpage, width, layout)
         if closing_at and page_index == closing_at[0]:
             body = _take_closing(body, closing_at[1], textpage, width, layout)
-        margin = min((line.x0 for line in body if line.size >= body_size * 0.9), default=0.0)
-        right = max((line.x1 for line in body if line.size >= body_size * 0.9), default=width)
+        margin, right = margins.get(page_index, (0.0, width))
         centre = (margin + width - margin) / 2
         for line in body:
             text = _superscripts(line, textpage, layout, body_size)
@@ -155,6 +156,26 @@ def _box(textpage, index: int) -> tuple[float, float, float, float]:
         return textpage.get_charbox(index)
     except pdfium.PdfiumError:
         return (0.0, 0.0, 0.0, 0.0)
+
+
+def _margins(pages, body_size: float) -> dict[int, tuple[float, float]]:
+    """Left and right text edges per page: the leftmost start shared by two or more body-size
+    lines in the document (continuation lines start at the margin, first lines are indented;
+    a single stray line does not count), and the
+    furthest end on the page, falling back to the document's when a page has little text."""
+    starts = Counter(
+        round(line.x0) for lines, _, _ in pages for line in lines if line.size >= body_size * 0.9
+    )
+    repeated = [x for x, n in starts.items() if n >= 2]
+    left = float(min(repeated or starts or [0]))
+    ends = [line.x1 for lines, _, _ in pages for line in lines if line.size >= body_size * 0.9]
+    right_all = max(ends, default=0.0)
+    out = {}
+    for index, (lines, width, _) in enumerate(pages):
+        page_ends = [line.x1 for line in lines if line.size >= body_size * 0.9]
+        right = max(page_ends) if len(page_ends) >= 8 else (right_all or width)
+        out[index] = (left, right)
+    return out
 
 
 def _running_headers(pages) -> set[str]:
@@ -272,7 +293,7 @@ def _take_header(body: list[_PLine], textpage, width: float, layout: Layout) -> 
     in_vv = False
     for line in body[:16]:
         text = line.text
-        if type_name_of(text) or _KINH_GUI.match(text):
+        if type_name_of(text) or _KINH_GUI.match(text) or find_label(text):
             break
         sides = _sides(_segments(line, textpage), mid)
         if _VV.match(text):
@@ -329,7 +350,7 @@ def _superscripts(line: _PLine, textpage, layout: Layout, body_size: float) -> s
             begin -= 1
         if begin == end:
             continue
-        pieces.append(text[last:begin])
+        pieces.append(text[last:begin].rstrip())  # the extractor's space before a raised mark
         pieces.append(mark(int(text[begin:end])))
         last = end
         layout.marks_explicit = True

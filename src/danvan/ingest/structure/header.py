@@ -11,6 +11,7 @@ from ...vn.symbols import BLANK_SYMBOL, SYMBOL, from_match, parse_symbol
 from ...vn.text import fold, squeeze
 from ..layout import Line
 from ..model import Header
+from .labels import find_label
 
 # Tên loại văn bản as printed, with their codes.
 TYPE_NAMES: dict[str, str] = {
@@ -248,7 +249,13 @@ def _scan_body(b: _Builder, body: list[Line]) -> int:
                 stage = "title"
                 index += 1
                 continue
-            if _is_caps(text) and not b.seen_so and index < 8 and not line.whole:
+            if (
+                _is_caps(text)
+                and not b.seen_so
+                and index < 8
+                and not line.whole
+                and not find_label(text)
+            ):
                 b.issuer_lines.append(text)
                 index += 1
                 continue
