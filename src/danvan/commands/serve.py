@@ -1,5 +1,7 @@
 import os
 import shutil
+import signal
+import subprocess
 import sys
 
 
@@ -23,9 +25,20 @@ def run(args) -> int:
     if get_user_model().objects.filter(username="dn.dieuphoi").exists():
         print_logins()
     sys.stdout.flush()
-    gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or "gunicorn"
-    os.execv(gunicorn, [
+    bin_dir = os.path.dirname(sys.executable)
+    gunicorn = shutil.which("gunicorn", path=bin_dir) or "gunicorn"
+    danvan = shutil.which("danvan", path=bin_dir) or "danvan"
+    # The scheduled work (deadline reminders, hourly) runs beside the web server and stops with it.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    scheduler = subprocess.Popen([danvan, "remind", "--every", "3600"], stdout=subprocess.DEVNULL)
+    web = subprocess.Popen([
         gunicorn, "danvan.wsgi:application", "--bind", f"{args.host}:{args.port}",
         "--workers", str(args.workers), "--access-logfile", "-", "--log-level", "warning",
     ])
-    return 0
+    try:
+        return web.wait()
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        for process in (web, scheduler):
+            process.terminate()
