@@ -145,3 +145,21 @@ def test_text_saved_one_paragraph_per_line():
         "Kết quả, các địa phư",
         "Tiếp tục duy trì các",
     ]
+
+
+def test_closing_columns_set_with_tabs():
+    text = (
+        "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Sở báo cáo như trên./.\n"
+        "Nơi nhận:\tKT. GIÁM ĐỐC\n"
+        "- Như trên;\tPHÓ GIÁM ĐỐC\n"
+        "- Lưu: VT.\n"
+        "\t\t\tLê Văn Cường\n"
+    )
+    doc = parse_bytes(text.encode(), "tab.txt")
+    assert doc.closing.recipients == ["Như trên", "Lưu: VT"]
+    sig = doc.closing.signature
+    assert (sig.authority, sig.title, sig.name) == (
+        ["KT. GIÁM ĐỐC"],
+        "PHÓ GIÁM ĐỐC",
+        "Lê Văn Cường",
+    )

@@ -40,6 +40,11 @@ def find_closing(body: list[Line], left: list[str], right: list[str]) -> Closing
     start = None if (left or right) else _closing_start(body)
     result.start = start
     tail = [line.text for line in body[start:]] if start is not None else []
+    if not (left or right) and any("\t" in text or "   " in text.strip() for text in tail):
+        # Word processors often set the two closing columns with tabs or spaces on each
+        # line ("- Như trên;<tab>PHÓ CHỦ TỊCH"): split them back into columns.
+        left, right = _split_columns(tail)
+        tail = []
     if left or right:
         recipients, rest = _recipients(left)
         signature_lines = right + rest
@@ -50,6 +55,21 @@ def find_closing(body: list[Line], left: list[str], right: list[str]) -> Closing
         recipients, signature_lines = _recipients(tail)
     result.closing = Closing(recipients=recipients, signature=_signature(signature_lines))
     return result
+
+
+def _split_columns(lines: list[str]) -> tuple[list[str], list[str]]:
+    left: list[str] = []
+    right: list[str] = []
+    for text in lines:
+        parts = [p.strip() for p in re.split(r"\t+|\s{3,}", text.strip()) if p.strip()]
+        if not parts:
+            continue
+        if len(parts) == 1 and text[:1] in ("\t", " ") and len(text) - len(text.lstrip()) >= 8:
+            right.append(parts[0])  # only the right column on this line
+            continue
+        left.append(parts[0])
+        right.extend(parts[1:])
+    return left, right
 
 
 def _closing_start(body: list[Line]) -> int | None:
