@@ -213,3 +213,29 @@ def layout_pdf(pages: list[list[tuple[float, float, float, str]]]) -> bytes:
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     return pdf_bytes(objects)
+
+
+NUMBERING_XML = (
+    f'<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="{W_NS}">'
+    '<w:abstractNum w:abstractNumId="0">'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>'
+    '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>'
+    '<w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/></w:lvl>'
+    "</w:abstractNum>"
+    '<w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num>'
+    "</w:numbering>"
+)
+
+
+def numbered_document_xml(items: list[tuple[int | None, str]]) -> str:
+    """Paragraphs with Word automatic numbering at a level (None: not numbered)."""
+    body = ""
+    for level, text in items:
+        num = (
+            f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="7"/></w:numPr></w:pPr>'
+            if level is not None
+            else ""
+        )
+        body += f'<w:p>{num}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+    return f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'

@@ -13,6 +13,7 @@ from ..errors import DocumentError
 from ..layout import Layout, Line, mark
 from ..model import Table
 from ..safety import SafeZip, parse_xml
+from .docx_numbering import Numbering
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -118,11 +119,15 @@ def read_docx(data: bytes, name: str, *, max_unpacked: int) -> Layout:
     if body is None:
         return layout
     reader = _Reader()
+    numbering_xml = archive.read("word/numbering.xml")
+    numbering = Numbering.from_xml(parse_xml(numbering_xml, name)) if numbering_xml else Numbering()
     last_paragraph: str | None = None
     closed = False
     for block in _blocks(body):
         if block.tag == P:
             text = reader.paragraph_text(block)
+            if text.strip():
+                text = numbering.label(block) + text
             for box_line in reader.textbox_lines:
                 layout.body.append(Line(text=box_line, whole=True))
             reader.textbox_lines.clear()
