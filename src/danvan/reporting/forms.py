@@ -45,3 +45,20 @@ class LockExceptionForm(forms.Form):
 class CloneTemplateForm(forms.Form):
     code = forms.SlugField(label="Mã đề cương mới", max_length=60)
     name = forms.CharField(label="Tên đề cương mới", max_length=300)
+
+
+class TemplateForm(forms.Form):
+    code = forms.SlugField(label="Mã đề cương", max_length=60)
+    name = forms.CharField(label="Tên đề cương", max_length=300)
+    owner = forms.ChoiceField(label="Đơn vị sở hữu")
+    outline = forms.CharField(
+        label="Đề mục (mỗi dòng một mục: I. …, 1. …, 2.1. …, a) …)",
+        widget=forms.Textarea(attrs={"rows": 12}), max_length=20000,
+    )
+    indicators = forms.MultipleChoiceField(label="Chỉ tiêu trong biểu mẫu", required=False,
+                                           widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, owners, indicators, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].choices = [(u.code, u.name) for u in owners]
+        self.fields["indicators"].choices = [(i.code, f"{i.name} ({i.unit_of_measure})") for i in indicators]

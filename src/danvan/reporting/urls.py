@@ -13,6 +13,8 @@ urlpatterns = [
     path("yeu-cau/<int:request_id>/", views.board, name="board"),
     path("yeu-cau/<int:request_id>/xuat.<str:fmt>", views.board_export, name="board_export"),
     path("de-cuong/", views.template_list, name="templates"),
+    path("de-cuong/moi/", views.template_edit, name="template_new"),
     path("de-cuong/<int:template_id>/", views.template_detail, name="template"),
+    path("de-cuong/<int:template_id>/phien-ban-moi/", views.template_edit, name="template_version"),
     path("chi-tieu/", views.indicator_list, name="indicators"),
 ]

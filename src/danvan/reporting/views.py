@@ -14,7 +14,8 @@ from danvan.indicators.models import Indicator
 
 from . import exports, selectors, services
 from .errors import ConcurrentEdit, ReportingError
-from .forms import CloneTemplateForm, IssueRequestForm, LockExceptionForm, ReturnForm
+from .forms import CloneTemplateForm, IssueRequestForm, LockExceptionForm, ReturnForm, TemplateForm
+from .outline import outline_text, parse_outline
 from .models import ReportTemplate
 
 
@@ -218,6 +219,41 @@ def template_detail(request, template_id: int):
         "rows": template.form_rows.select_related("indicator"), "form": form,
         "versions": ReportTemplate.objects.filter(code=template.code).order_by("-version"),
     }, status=400 if form.errors else 200)
+
+
+@login_required
+def template_edit(request, template_id: int | None = None):
+    """A new template, or (from an existing one) its next version; requests keep the old one."""
+    permissions.require(request.user, "reporting.templates")
+    source = None
+    if template_id is not None:
+        source = selectors.templates_for(request.user).filter(pk=template_id).first()
+        if source is None:
+            raise Http404("Không tìm thấy đề cương.")
+    owners = permissions.units_in_scope(request.user, "reporting.templates").valid_on(services.clock.today())
+    initial = {}
+    if source:
+        initial = {"code": source.code, "name": source.name, "owner": source.owner.code,
+                   "outline": outline_text(source.sections),
+                   "indicators": list(source.form_rows.values_list("indicator__code", flat=True))}
+    form = TemplateForm(request.POST or None, initial=initial, owners=owners.order_by("path"),
+                        indicators=Indicator.objects.all())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if source is None and ReportTemplate.objects.filter(code=data["code"]).exists():
+                raise ReportingError(f"Đã có đề cương mã '{data['code']}'; hãy sửa đề cương đó để tạo phiên bản mới.")
+            if source is not None and data["code"] != source.code:
+                raise ReportingError("Không đổi được mã khi tạo phiên bản mới; hãy dùng chức năng nhân bản.")
+            template = services.create_template(request.user, owners.get(code=data["owner"]), data["code"],
+                                                data["name"], parse_outline(data["outline"]), data["indicators"])
+        except ReportingError as exc:
+            form.add_error(None, " ".join(exc.messages))
+        else:
+            messages.success(request, f"Đã lưu đề cương, phiên bản {template.version}.")
+            return redirect("reporting:template", template_id=template.pk)
+    return render(request, "reporting/template_edit.html", {"form": form, "source": source},
+                  status=400 if form.errors else 200)
 
 
 @login_required
