@@ -108,3 +108,24 @@ def test_a_huge_single_paragraph_is_read_in_one_pass():
     assert len(doc.paragraphs()) == 1
     assert len(doc.references) == 3000
     assert len(doc.figures) == 6000
+
+
+RUN = st.tuples(
+    st.sampled_from([6.0, 7.0, 8.0, 10.0, 12.0, 14.0]),
+    st.floats(min_value=20, max_value=560),
+    st.floats(min_value=20, max_value=820),
+    st.text(
+        alphabet="abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;:/-",
+        min_size=1,
+        max_size=60,
+    ),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(RUN, max_size=25), min_size=1, max_size=3))
+def test_random_pdf_layouts(pages):
+    from .builders import layout_pdf
+
+    data = layout_pdf([[(s, x, y, t.strip() or "x") for s, x, y, t in page] for page in pages])
+    assert _outcome(data, "bo-cuc.pdf") == _outcome(data, "bo-cuc.pdf")
