@@ -15,8 +15,8 @@ from danvan.indicators.models import Indicator
 from . import exports, selectors, services
 from .errors import ConcurrentEdit, ReportingError
 from .forms import CloneTemplateForm, IssueRequestForm, LockExceptionForm, ReturnForm, TemplateForm
-from .outline import outline_text, parse_outline
 from .models import ReportTemplate
+from .outline import outline_text, parse_outline
 
 
 def _assignment_or_404(user, assignment_id, action="reporting.view"):
