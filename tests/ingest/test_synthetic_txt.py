@@ -163,3 +163,35 @@ def test_closing_columns_set_with_tabs():
         "PHÓ GIÁM ĐỐC",
         "Lê Văn Cường",
     )
+
+
+DECISION = """ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LÂM ĐỒNG                Độc lập - Tự do - Hạnh phúc
+Số: 787/QĐ-UBND              Lâm Đồng, ngày 21 tháng 8 năm 2025
+
+QUYẾT ĐỊNH
+Về việc thí điểm các mô hình, sáng kiến cải cách hành chính
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;
+QUYẾT ĐỊNH:
+Điều 1. Thí điểm 05 mô hình cải cách hành chính.
+"""
+
+
+def test_decision_title_stops_before_the_signing_authority():
+    doc = parse_bytes(DECISION.encode(), "qd.txt")
+    h = doc.header
+    assert (h.symbol, h.type_code, h.type_name) == ("787/QĐ-UBND", "QĐ", "QUYẾT ĐỊNH")
+    assert h.title == "Về việc thí điểm các mô hình, sáng kiến cải cách hành chính"
+    assert (h.place, h.date) == ("Lâm Đồng", "2025-08-21")
+
+
+def test_html_saved_as_doc_is_refused_clearly():
+    import pytest
+
+    from danvan.ingest import DocumentError
+
+    with pytest.raises(DocumentError) as caught:
+        parse_bytes(b"<html><body><p>B\xc3\xa1o c\xc3\xa1o</p></body></html>", "bao-cao.doc")
+    assert caught.value.reason == "unsupported"

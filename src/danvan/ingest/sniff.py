@@ -29,7 +29,14 @@ def sniff(data: bytes) -> str | None:
         return "doc"
     if b"{\\rtf" in data[:16]:
         return None
+    if _looks_markup(data[:2048]):
+        return None  # HTML or Word 2003 XML saved under a .doc name
     return "txt" if _looks_text(data[:65536]) else None
+
+
+def _looks_markup(sample: bytes) -> bool:
+    head = sample.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<html", b"<!doctype html", b"<?xml")) or b"<html" in head[:512]
 
 
 def _looks_text(sample: bytes) -> bool:

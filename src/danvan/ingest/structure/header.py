@@ -285,6 +285,8 @@ def _title_goes_on(title: list[str], line: Line) -> bool:
     text = line.text.strip()
     if not title:
         return not _BODY_START.match(text) or line.centered is True
+    if _is_caps(text) and not _is_caps(title[-1]):
+        return False  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" after a decision's title
     if line.centered is not None:
         return line.centered and len(title) < 6
     if title[-1].rstrip().endswith((".", ";", ":")) or len(title) >= 4:
