@@ -195,3 +195,19 @@ def test_html_saved_as_doc_is_refused_clearly():
     with pytest.raises(DocumentError) as caught:
         parse_bytes(b"<html><body><p>B\xc3\xa1o c\xc3\xa1o</p></body></html>", "bao-cao.doc")
     assert caught.value.reason == "unsupported"
+
+
+def test_bracketed_marks_and_footnotes():
+    text = (
+        "Sở đã ban hành 06 văn bản[1] chỉ đạo và tổ chức 19 lượt làm việc [2].\n"
+        "____________________\n"
+        "[1] Kế hoạch số 3920/KH-UBND ngày 23/9/2025.\n"
+        "[2] Nội dung làm việc theo kế hoạch.\n"
+    )
+    doc = parse_bytes(text.encode(), "ngoac.txt")
+    assert doc.preamble[0].text == "Sở đã ban hành 06 văn bản chỉ đạo và tổ chức 19 lượt làm việc."
+    assert doc.preamble[0].footnotes == [1, 2]
+    assert [(f.id, f.text) for f in doc.footnotes] == [
+        (1, "Kế hoạch số 3920/KH-UBND ngày 23/9/2025."),
+        (2, "Nội dung làm việc theo kế hoạch."),
+    ]

@@ -12,7 +12,7 @@ from ..decode import decode_raw
 from ..layout import Layout, Line
 
 _SEPARATOR = re.compile(r"^(?:[ \t]{10,}|_{8,}|\s*_{8,}\s*)$")
-_FOOTNOTE_START = re.compile(r"^(\d{1,3})(?:\s+(\S.*))?$")
+_FOOTNOTE_START = re.compile(r"^[\[(]?(\d{1,3})[\])]?(?:\s+(\S.*))?$")
 _LONE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 
 

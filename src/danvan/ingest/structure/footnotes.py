@@ -18,7 +18,7 @@ from ..layout import MARK
 def _glued(k: int) -> re.Pattern[str]:
     after = r"(?=[\s,.;:)\]”\"’…!?]|$)"
     return re.compile(
-        rf"(?:(?<=[^\W\d_])|(?<=[)”\"’\]])|(?<=(?:19|20)\d\d)|(?<=[A-Z]-\d\d)){k}{after}"
+        rf"\s?\[{k}\]|(?:(?<=[^\W\d_])|(?<=[)”\"’\]])|(?<=(?:19|20)\d\d)|(?<=[A-Z]-\d\d)){k}{after}"
     )
 
 
