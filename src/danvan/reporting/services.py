@@ -80,7 +80,10 @@ def create_template(actor, owner: OrgUnit, code: str, name: str, sections: list[
     permissions.require(actor, "reporting.templates", owner)
     _check_sections(sections)
     with transaction.atomic():
-        latest = ReportTemplate.objects.filter(code=code).order_by("-version").first()
+        latest = ReportTemplate.objects.filter(code=code).order_by("-version").select_related("owner").first()
+        if latest and not permissions.has_permission(actor, "reporting.templates", latest.owner):
+            # A new version of another unit's template would take over its code.
+            raise ReportingError(f"Mã đề cương '{code}' đã được {latest.owner.name} dùng; hãy chọn mã khác.")
         template = ReportTemplate.objects.create(
             code=code, version=(latest.version + 1) if latest else 1, name=name, owner=owner, sections=sections,
             created_by=actor if getattr(actor, "pk", None) else None,
