@@ -212,3 +212,17 @@ def test_only_coordinators_manage_templates():
     with pytest.raises(ScopeDenied):
         services.create_template(user("dn.baocao"), OrgUnit.objects.get(code="DN-CATP"), "cua-cong-an", "X",
                                  SECTIONS, ["tin-bai"])
+
+
+def test_a_coordinator_cannot_version_another_citys_template():
+    count = ReportTemplate.objects.count()
+    with pytest.raises(ReportingError) as caught:
+        services.create_template(user("ct.dieuphoi"), OrgUnit.objects.get(code="CT-TU"), "phoi-hop-dan-van-6-thang",
+                                 "Đề cương của Cần Thơ", SECTIONS, ["tin-bai"])
+    assert caught.value.messages == [
+        "Mã đề cương 'phoi-hop-dan-van-6-thang' đã được Thành ủy Đà Nẵng dùng; hãy chọn mã khác."]
+    assert ReportTemplate.objects.count() == count
+    # Đà Nẵng's own coordinator makes the next version.
+    second = services.create_template(user("dn.dieuphoi"), OrgUnit.objects.get(code="DN-TU"),
+                                      "phoi-hop-dan-van-6-thang", "Đề cương (sửa)", SECTIONS, ["tin-bai"])
+    assert second.version == 2
