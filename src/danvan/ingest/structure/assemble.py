@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..layout import MARK, Layout, Line
+from ..layout import MARK, Layout
 from ..model import Footnote, Paragraph, ParsedDocument, Section, Source
 from .closing import find_closing
 from .figures import find_figures
@@ -118,5 +118,3 @@ def _dedupe(items: list[str]) -> list[str]:
             out.append(item)
     return out
 
-
-__all__ = ["build", "Line"]

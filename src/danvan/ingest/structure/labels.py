@@ -42,7 +42,3 @@ def find_label(text: str) -> Label | None:
     if match.group("alpha"):
         return Label("alpha", match.group("alpha"), rest)
     return None
-
-
-def starts_with_label(text: str) -> bool:
-    return find_label(text) is not None
