@@ -43,9 +43,11 @@ def inbox(user, today: dt.date | None = None) -> Inbox:
     if paths is not permissions.GLOBAL_SCOPE:
         if not paths:
             return Inbox()
+        # The unit's path today, as the write permission checks it (the snapshot path goes
+        # stale when the unit moves after the request).
         condition = Q()
         for path in paths:
-            condition |= Q(unit_path__startswith=path)
+            condition |= Q(unit__path__startswith=path)
         assignments = assignments.filter(condition)
     box = Inbox()
     for assignment in assignments.order_by("request__deadline", "unit_path"):
