@@ -11,7 +11,7 @@ from danvan.accounts.permissions import ScopeDenied
 from danvan.reporting import selectors, services
 from danvan.reporting.clock import recorded_at
 from danvan.reporting.models import ReportRequest
-from reporting.cycle import CAN_THO_TITLE, DA_NANG_TITLE, at, issue, submission_of, user
+from reporting.cycle import CAN_THO_TITLE, DA_NANG_TITLE, at, issue, make_user, submission_of, user
 
 pytestmark = pytest.mark.django_db
 
@@ -172,3 +172,25 @@ def test_an_assignment_is_seen_by_its_reporter_and_the_issuers_board_only(da_nan
         selectors.get_assignment(user("ct.baocao"), police.pk)
     with pytest.raises(ScopeDenied):
         selectors.get_assignment(user("dn.baocao"), da_nang.assignments.get(unit__code="DN-UBND").pk)
+
+
+def test_a_unit_moved_after_the_request_still_finds_it_in_its_inbox():
+    from danvan.accounts.permissions import SYSTEM
+    from danvan.orgs import interchange
+    from danvan.orgs import services as org_services
+    from danvan.orgs.models import OrgUnit
+
+    make_user("mttq.baocao", "reporter", "DN-MTTQ")
+    request = issue(units=["DN-MTTQ"], deadline=dt.date(2023, 7, 10))
+    front = OrgUnit.objects.get(code="DN-MTTQ")
+    org_services.import_units(SYSTEM, [interchange.UnitRow(
+        label="dòng 2", code="DN-MTTQ", name=front.name, short_name=front.short_name, kind=front.kind,
+        issuer_code=front.issuer_code, parent_code="DN-UBND", valid_from=front.valid_from.isoformat(),
+        note=front.note)], [])
+    assert OrgUnit.objects.get(code="DN-MTTQ").path == "DN-TU/DN-UBND/DN-MTTQ/"
+    box = selectors.inbox(user("mttq.baocao"), today=dt.date(2023, 7, 1))
+    assert [a.request_id for a in box.due] == [request.pk]
+    # The reporter may still write it, as the inbox says.
+    submission = submission_of(request, "DN-MTTQ")
+    with recorded_at(at("2023-07-01")):
+        services.save_draft(user("mttq.baocao"), submission.pk, submission.version, {"ket-qua": "Vẫn nộp."}, {})
