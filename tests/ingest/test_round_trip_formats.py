@@ -98,3 +98,32 @@ def test_same_report_printed_to_pdf(tmp_path):
     doc = parse_bytes((tmp_path / "bao-cao.pdf").read_bytes(), "bao-cao.pdf")
     assert doc.source.pages == 1
     _check(doc)
+
+
+@pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("antiword")),
+    reason="LibreOffice/antiword not installed",
+)
+def test_same_report_saved_as_word_97_by_both_doc_paths(tmp_path):
+    from pathlib import Path
+
+    from danvan.ingest.layout import finish
+    from danvan.ingest.model import Source
+    from danvan.ingest.readers.doc import _via_libreoffice
+    from danvan.ingest.structure.assemble import build
+
+    source = tmp_path / "bao-cao.docx"
+    source.write_bytes(full_docx(HEADER, BODY, NOTES, CLOSING))
+    subprocess.run(
+        ["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
+         "--convert-to", "doc", "--outdir", str(tmp_path), str(source)],
+        capture_output=True, timeout=180, check=True,
+    )  # fmt: skip
+    data = (tmp_path / "bao-cao.doc").read_bytes()
+    _check(parse_bytes(data, "bao-cao.doc"))  # antiword
+    work = Path(tmp_path / "fallback")
+    work.mkdir()
+    (work / "input.doc").write_bytes(data)
+    layout = _via_libreoffice(shutil.which("soffice"), work / "input.doc", "bao-cao.doc")
+    finish(layout)
+    _check(build(layout, Source("bao-cao.doc", "doc", None, "")))
