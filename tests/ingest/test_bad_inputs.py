@@ -126,3 +126,7 @@ def test_pdf_with_a_text_layer_built_by_hand():
     doc = parse_bytes(text_pdf(["Noi dung bao cao thu nghiem.", "Dong thu hai."]), "tay.pdf")
     assert doc.source.pages == 1
     assert "Noi dung bao cao thu nghiem." in doc.paragraphs()[0].text
+
+
+def test_word_file_without_text():
+    assert _reason(docx_bytes(document_xml()), "trong.docx") == "no_text"

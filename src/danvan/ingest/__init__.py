@@ -88,15 +88,26 @@ def parse_bytes(
 
     finish(layout)
     if not any(line.text.strip() for line in layout.body) and not layout.header_left:
-        raise DocumentError(
-            "no_text", f"Tệp {name} không có lớp chữ (có thể là bản quét); không đọc được nội dung."
-        )
+        if kind == "pdf":
+            raise DocumentError(
+                "no_text",
+                f"Tệp {name} không có lớp chữ (có thể là bản quét); không đọc được nội dung.",
+            )
+        raise DocumentError("no_text", f"Tệp {name} không có nội dung chữ.")
     from .structure.assemble import build
 
     source = Source(
         name=name, format=kind, pages=layout.pages, sha256=hashlib.sha256(data).hexdigest()
     )  # type: ignore[arg-type]
-    return build(layout, source)
+    try:
+        return build(layout, source)
+    except RecursionError:
+        raise DocumentError("too_large", f"Tệp {name} quá phức tạp để đọc an toàn.") from None
+    except Exception as error:  # a fault of ours must still end in one clear line for the user
+        raise DocumentError(
+            "internal",
+            f"Không phân tích được cấu trúc tệp {name} (lỗi nội bộ {type(error).__name__}).",
+        ) from error
 
 
 def _read(kind: str, data: bytes, name: str, max_bytes: int, max_pages: int):

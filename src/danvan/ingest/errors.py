@@ -7,7 +7,7 @@ class DocumentError(Exception):
     """A file that cannot be parsed. `str(error)` is one Vietnamese line for the user;
     `reason` is a stable English code for programs ("corrupt", "encrypted", "empty",
     "no_text", "unsupported", "too_large", "too_many_pages", "zip_bomb", "unsafe_xml",
-    "no_converter")."""
+    "no_converter", "unreadable", "internal")."""
 
     def __init__(self, reason: str, message: str) -> None:
         super().__init__(message)
