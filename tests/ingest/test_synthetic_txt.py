@@ -211,3 +211,13 @@ def test_bracketed_marks_and_footnotes():
         (1, "Kế hoạch số 3920/KH-UBND ngày 23/9/2025."),
         (2, "Nội dung làm việc theo kế hoạch."),
     ]
+
+
+def test_figures_in_capital_units_and_scales():
+    from danvan.ingest.structure.figures import find_figures
+
+    found = [
+        (f.text, f.value, f.unit)
+        for f in find_figures("Kim ngạch đạt 1,2 triệu USD; công suất 50 MW.", "body")
+    ]
+    assert found == [("1,2 triệu USD", 1200000, "USD"), ("50 MW", 50, "MW")]

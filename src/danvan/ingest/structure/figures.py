@@ -96,6 +96,8 @@ _NOT_UNIT = frozenset(
     """và của các trong đến với là được đã có tại theo về cho thì trên hoặc nhưng này đó
     những từ khi sau trước nên để do bị mà như cùng tháng ngày giờ phút ở""".split()
 )
+# Units written in capitals (most units are lower-case words: "người", "hồ sơ", "kg").
+_CAPITAL_UNITS = frozenset("USD VNĐ VND EUR MW KW KWH GB TB".split())
 _SCALES = "nghìn|ngàn|triệu|tỷ|tỉ"
 _FIGURE = re.compile(
     rf"(?P<approx>(?:{'|'.join(_APPROX)})\s+)?(?<![\w.,\-–])(?<!\d/)(?P<num>{NUMBER_PATTERN})(?![\w])"
@@ -156,6 +158,8 @@ def find_figures(text: str, where: str) -> list[Figure]:
         if scale:
             value = apply_scale(value, scale)
             end = m.end("scale")
+        if unit is None and w1 in _CAPITAL_UNITS:
+            unit, end = w1, m.end("w1")
         if unit is None and w1 and w1[0].islower() and w1.lower() not in _NOT_UNIT:
             if w2 and f"{w1} {w2}".lower() in _TWO:
                 unit, end = f"{w1} {w2}", m.end("w2")
