@@ -10,6 +10,9 @@ from danvan.vn.numbers import parse_decimal
 
 from .errors import ReportingError
 
+LIMIT = Decimal(10) ** 16
+PLACES = Decimal("0.0001")
+
 
 def key_text(key: Key) -> str:
     code, option = key
@@ -48,6 +51,13 @@ def parse_values(raw: dict, indicators: list[Indicator]) -> dict[Key, Decimal]:
             number = None
         if number is None:
             errors.append(f"Giá trị '{text}' của chỉ tiêu '{text_key}' không phải là số (ví dụ: 1.868 hoặc 1,5).")
+            continue
+        # What DataValue can hold (20 digits, 4 after the comma); the revision keeps the same.
+        if abs(number) >= LIMIT:
+            errors.append(f"Giá trị '{text}' của chỉ tiêu '{text_key}' quá lớn (tối đa 16 chữ số phần nguyên).")
+            continue
+        if number != number.quantize(PLACES):
+            errors.append(f"Giá trị '{text}' của chỉ tiêu '{text_key}' có quá 4 chữ số sau dấu phẩy.")
             continue
         values[key] = number
     if errors:
