@@ -228,3 +228,24 @@ def _da_nang_template():
     from danvan.reporting.models import ReportTemplate
 
     return ReportTemplate.objects.get(code="phoi-hop-dan-van-6-thang", version=1)
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("100.000.000.000.000.000",
+         "Giá trị '100.000.000.000.000.000' của chỉ tiêu 'ho-tro-tet-kinh-phi' quá lớn (tối đa 16 chữ số phần "
+         "nguyên)."),
+        (10**16, "Giá trị '10000000000000000' của chỉ tiêu 'ho-tro-tet-kinh-phi' quá lớn (tối đa 16 chữ số phần "
+                 "nguyên)."),
+        ("1,23456", "Giá trị '1,23456' của chỉ tiêu 'ho-tro-tet-kinh-phi' có quá 4 chữ số sau dấu phẩy."),
+    ],
+)
+def test_values_the_database_cannot_hold_are_refused(draft, raw, message):
+    assert refused(draft, {"ho-tro-tet-kinh-phi": raw}) == [message]
+
+
+def test_the_largest_values_that_fit_are_kept_exactly(draft):
+    save(draft, {"ho-tro-tet-kinh-phi": "9.999.999.999.999.999", "chi-so-hai-long": "99,1234"})
+    assert draft.revisions.get().values == {"chi-so-hai-long": "99.1234", "ho-tro-tet-kinh-phi": "9999999999999999"}
+    assert DataValue.objects.get(submission=draft, indicator__code="chi-so-hai-long").value == Decimal("99.1234")
