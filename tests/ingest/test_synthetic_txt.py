@@ -221,3 +221,19 @@ def test_figures_in_capital_units_and_scales():
         for f in find_figures("Kim ngạch đạt 1,2 triệu USD; công suất 50 MW.", "body")
     ]
     assert found == [("1,2 triệu USD", 1200000, "USD"), ("50 MW", 50, "MW")]
+
+
+def test_indented_first_footnote_after_the_separator():
+    text = (
+        "Ban Thường vụ đã ban hành Chỉ thị số 17-CT/TU1 về công tác dân vận.\n"
+        "                                        \n"
+        "   1 Chỉ thị số 17-CT/TU ngày 22/8/2017 của Ban Thường vụ Thành ủy.\n"
+    )
+    doc = parse_bytes(text.encode(), "thut-dau.txt")
+    assert [(f.id, f.text) for f in doc.footnotes] == [
+        (1, "Chỉ thị số 17-CT/TU ngày 22/8/2017 của Ban Thường vụ Thành ủy.")
+    ]
+    assert (
+        doc.preamble[0].text == "Ban Thường vụ đã ban hành Chỉ thị số 17-CT/TU về công tác dân vận."
+    )
+    assert doc.preamble[0].footnotes == [1]

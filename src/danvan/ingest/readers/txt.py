@@ -65,7 +65,13 @@ def read_lines(lines: list[str]) -> Layout:
         stripped = raw.strip()
         if in_footnotes:
             start = _FOOTNOTE_START.match(stripped)
-            if start and int(start.group(1)) == next_id() and not raw.startswith(" "):
+            # An indented line ends the footnotes (the body resumes), except right after the
+            # separator, where some extractions indent the first footnote too.
+            if (
+                start
+                and int(start.group(1)) == next_id()
+                and (current is None or not raw.startswith(" "))
+            ):
                 current = int(start.group(1))
                 footnotes[current] = [start.group(2)] if start.group(2) else []
                 continue
