@@ -1,5 +1,7 @@
 from danvan.accounts.selectors import active_membership, memberships_of
 
+from danvan.notifications.selectors import unread_count
+
 from .navigation import items_for
 
 
@@ -13,4 +15,5 @@ def shell(request):
         "active_membership": active,
         "memberships": list(memberships_of(user)),
         "nav_items": items_for(active.role if active else None, user.is_superuser),
+        "unread_notifications": unread_count(user),
     }

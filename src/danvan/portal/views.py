@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from danvan.accounts import services as account_services
 from danvan.accounts.selectors import active_membership
+from danvan.reporting import selectors as reporting_selectors
 
 from .navigation import items_for
 from .selectors import database_status
@@ -26,7 +27,13 @@ def home(request):
     active = active_membership(request)
     role = active.role if active else None
     cards = [item for item in items_for(role, request.user.is_superuser) if item.url_name != "portal:home"]
-    return render(request, "portal/home.html", {"role": role, "cards": cards})
+    context = {"role": role, "cards": cards}
+    if role == "reporter":
+        context["inbox"] = reporting_selectors.inbox(request.user)
+    if role in ("coordinator", "leader") or request.user.is_superuser:
+        context["boards"] = [reporting_selectors.status_board(request.user, r)
+                             for r in reporting_selectors.requests_for(request.user)[:5]]
+    return render(request, "portal/home.html", context)
 
 
 @login_required
