@@ -1,5 +1,4 @@
 from danvan.accounts.selectors import active_membership, memberships_of
-
 from danvan.notifications.selectors import unread_count
 
 from .navigation import items_for
