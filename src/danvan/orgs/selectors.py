@@ -97,10 +97,6 @@ def _follow(unit: OrgUnit, from_side: str, to_side: str, max_steps: int) -> list
     return found
 
 
-def units_as_of_for_choice(day: dt.date, user):
-    return visible_units(user).valid_on(day).order_by("path")
-
-
 def export_rows(user) -> tuple[list[UnitRow], list[SuccessionRow]]:
     """Units and successions within the user's management scope, parents before children."""
     permissions.require(user, "orgs.manage")

@@ -5,6 +5,8 @@ import datetime as dt
 from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
+from danvan.orgs.models import OrgUnit
+
 from . import periods, selectors, services
 from .models import ReportTemplate
 
@@ -186,8 +188,6 @@ def requests(request):
 
 @router.post("/requests", response={201: RequestOut}, summary="Ban hành yêu cầu báo cáo")
 def issue(request, payload: RequestIn):
-    from danvan.orgs.models import OrgUnit
-
     issuer = OrgUnit.objects.filter(code=payload.issuer_code).first()
     template = ReportTemplate.objects.filter(pk=payload.template_id).first()
     if issuer is None or template is None:
