@@ -188,7 +188,7 @@ def parse_header(body: list[Line], left: list[str], right: list[str]) -> HeaderR
             continue
         if _SO.match(text):
             b.so(text)
-    consumed = _scan_body(b, body)
+    consumed = _scan_body(b, body, columns=bool(left or right))
     header = b.header
     header.parent_issuer, header.issuer = _split_issuer(b.issuer_lines)
     if b.title_lines:
@@ -205,8 +205,9 @@ def parse_header(body: list[Line], left: list[str], right: list[str]) -> HeaderR
     return b.result
 
 
-def _scan_body(b: _Builder, body: list[Line]) -> int:
-    """Consume header lines at the top of the body; return how many."""
+def _scan_body(b: _Builder, body: list[Line], *, columns: bool) -> int:
+    """Consume header lines at the top of the body; return how many. With `columns` the
+    reader already found the issuer block, so capital lines here are not issuer lines."""
     index = 0
     stage = "top"  # top → title → after_title → kinh_gui
     limit = min(len(body), 40)
@@ -253,7 +254,7 @@ def _scan_body(b: _Builder, body: list[Line]) -> int:
                 _is_caps(text)
                 and not b.seen_so
                 and index < 8
-                and not line.whole
+                and not columns
                 and not find_label(text)
             ):
                 b.issuer_lines.append(text)

@@ -1,0 +1,59 @@
+"""DOCX details a real Word file carries: text boxes (with their compatibility fallback
+copy), tracked insertions and deletions, hyperlinks, field codes."""
+
+from danvan.ingest import parse_bytes
+
+from .builders import W_NS, docx_bytes
+
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+V = "urn:schemas-microsoft-com:vml"
+
+
+def _run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def _textbox(lines: list[str]) -> str:
+    inner = "".join(f"<w:p>{_run(line)}</w:p>" for line in lines)
+    # Word writes the box twice: the modern shape and a VML fallback for old readers.
+    return (
+        "<w:r><mc:AlternateContent>"
+        f'<mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>{inner}</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>'
+        f"<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{inner}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+
+
+def test_text_boxes_tracked_changes_hyperlinks_and_fields():
+    body = (
+        f"<w:p>{_textbox(['ỦY BAN NHÂN DÂN', 'TỈNH LÂM ĐỒNG', 'Số: 12/BC-UBND'])}</w:p>"
+        f"<w:p>{_textbox(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Lâm Đồng, ngày 05 tháng 11 năm 2025'])}</w:p>"
+        f"<w:p>{_run('BÁO CÁO')}</w:p>"
+        f"<w:p>{_run('Kết quả công tác quý III')}</w:p>"
+        "<w:p>"
+        + _run("Thực hiện ")
+        + f'<w:ins w:id="1" w:author="a">{_run("Kế hoạch số 20-KH/TU ")}</w:ins>'
+        + '<w:del w:id="2" w:author="a"><w:r><w:delText>Công văn số 99/UBND-VP </w:delText></w:r></w:del>'
+        + '<w:hyperlink w:anchor="x">'
+        + _run("của Tỉnh ủy")
+        + "</w:hyperlink>"
+        + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        + _run(", Ủy ban nhân dân tỉnh báo cáo như sau:")
+        + "</w:p>"
+    )
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}" xmlns:mc="{MC}" xmlns:wps="{WPS}" xmlns:v="{V}">'
+        f"<w:body>{body}</w:body></w:document>"
+    )
+    doc = parse_bytes(docx_bytes(xml), "hop-van-ban.docx")
+    h = doc.header
+    assert doc.form == "state"
+    assert h.issuer == "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"
+    assert (h.symbol, h.place, h.date) == ("12/BC-UBND", "Lâm Đồng", "2025-11-05")
+    assert (h.type_name, h.title) == ("BÁO CÁO", "Kết quả công tác quý III")
+    # Inserted text kept, deleted text and the PAGE field code gone, no fallback duplicate.
+    assert [p.text for p in doc.preamble] == [
+        "Thực hiện Kế hoạch số 20-KH/TU của Tỉnh ủy, Ủy ban nhân dân tỉnh báo cáo như sau:"
+    ]
+    assert [r.symbol for r in doc.references] == ["20-KH/TU"]
