@@ -47,3 +47,15 @@ def mark_read(user, notification_id: int | None = None) -> int:
     if notification_id is not None:
         unread = unread.filter(pk=notification_id)
     return unread.update(read_at=timezone.now())
+
+
+def notify_many(role: str, entries: list[tuple]) -> int:
+    """One notification per (unit, text, url, key) entry to every user holding `role` above
+    the unit; two queries whatever the number of units (issuing to thousands of units)."""
+    memberships = [m for m in Membership.objects.filter(role=role).select_related("user", "unit") if m.user.is_active]
+    rows = []
+    for unit, text, url, key in entries:
+        users = {m.user_id for m in memberships if unit.path.startswith(m.unit.path)}
+        rows.extend(Notification(user_id=user_id, text=text[:500], url=url, key=key) for user_id in sorted(users))
+    created = Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(created)

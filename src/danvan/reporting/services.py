@@ -15,7 +15,7 @@ from danvan.audit.services import record_event
 from danvan.documents.services import register_document
 from danvan.indicators.models import CategoryOption, Indicator
 from danvan.indicators.validation import check_values
-from danvan.notifications.services import notify_unit_members
+from danvan.notifications.services import notify_many, notify_unit_members
 from danvan.orgs.models import OrgUnit
 
 from . import clock, periods
@@ -148,13 +148,18 @@ def issue_request(actor, *, issuer: OrgUnit, title: str, template: ReportTemplat
             regime=regime, data_from=data_from, data_to=data_to, deadline=deadline, grace_days=grace_days,
             lock_date=lock_date, issued_by=actor if getattr(actor, "pk", None) else None, issued_at=clock.now(),
         )
-        for unit in sorted(units, key=lambda u: u.path):
-            assignment = Assignment.objects.create(request=request, unit=unit, unit_name=unit.name, unit_path=unit.path)
-            Submission.objects.create(assignment=assignment)
-            notify_unit_members(
-                unit, "reporter", f"Yêu cầu báo cáo mới: {request.title} — hạn nộp {deadline:%d/%m/%Y}.",
-                f"/bao-cao/nop/{assignment.pk}/", key=f"issued:{assignment.pk}",
-            )
+        assignments = Assignment.objects.bulk_create(
+            Assignment(request=request, unit=unit, unit_name=unit.name, unit_path=unit.path)
+            for unit in sorted(units, key=lambda u: u.path)
+        )
+        if not all(a.pk for a in assignments):  # backends that do not return ids from bulk inserts
+            assignments = list(request.assignments.select_related("unit"))
+        Submission.objects.bulk_create(Submission(assignment=a) for a in assignments)
+        notify_many("reporter", [
+            (a.unit, f"Yêu cầu báo cáo mới: {request.title} — hạn nộp {deadline:%d/%m/%Y}.",
+             f"/bao-cao/nop/{a.pk}/", f"issued:{a.pk}")
+            for a in assignments
+        ])
         record_event(actor, "reporting.request.issue", "ReportRequest", request.pk, summary=request.title,
                      after={"units": sorted(unit_codes), "deadline": deadline.isoformat(), "period": period.code})
     if deadline < today:
