@@ -16,6 +16,7 @@ urlpatterns = [
     path("bao-cao/", include("danvan.reporting.urls")),
     path("tong-hop/", include("danvan.consolidation.urls")),
     path("thong-bao/", include("danvan.notifications.urls")),
+    path("van-ban/", include("danvan.documents.urls")),
     path("", include("danvan.portal.urls")),
 ]
 

@@ -117,3 +117,14 @@ ACTION_DENIED_MESSAGES.update({
     "reporting.templates": "Bạn không có quyền quản lý đề cương báo cáo.",
     "consolidation.view": "Bạn không có quyền xem số liệu tổng hợp của đơn vị này.",
 })
+
+# Document export (issue 8): reporters export their unit's submission; coordinators and leaders
+# export the consolidation of requests their board issued.
+ACTION_ROLES.update({
+    "documents.export_submission": frozenset({Role.REPORTER}),
+    "documents.export_consolidation": frozenset({Role.COORDINATOR, Role.LEADER}),
+})
+ACTION_DENIED_MESSAGES.update({
+    "documents.export_submission": "Bạn không có quyền xuất văn bản báo cáo của đơn vị này: chỉ cán bộ báo cáo của đơn vị được xuất.",
+    "documents.export_consolidation": "Bạn không có quyền xuất văn bản tổng hợp của yêu cầu này: chỉ cán bộ điều phối và lãnh đạo của ban đã ban hành yêu cầu được xuất.",
+})

@@ -1,6 +1,7 @@
 """The document registry: the directives, plans, decisions and letters reports cite or
 answer (PRODUCT.md §7)."""
 
+from django.conf import settings
 from django.db import models
 
 
@@ -33,3 +34,54 @@ class Document(models.Model):
     def __str__(self) -> str:
         when = f" ngày {self.date:%d/%m/%Y}" if self.date else ""
         return f"{self.kind or 'Văn bản'} {self.symbol}{when}".strip()
+
+
+class NumberSeries(models.Model):
+    """One register of document numbers: an issuer's documents of one type in one series.
+
+    Party bodies number each type from 01 through a cấp ủy's term ("2020-2025"), State bodies
+    through the calendar year ("2026"); see `danvan.documents.numbering.series_key`. The row is
+    the lock two allocations queue on; `IssuedNumber` holds the numbers themselves.
+    """
+
+    issuer = models.ForeignKey("orgs.OrgUnit", on_delete=models.PROTECT, related_name="number_series",
+                               verbose_name="đơn vị ban hành")
+    system = models.CharField("hệ thống", max_length=8, choices=DocumentSystem.choices)
+    type_code = models.CharField("mã loại", max_length=10)
+    series = models.CharField("nhiệm kỳ / năm", max_length=20)
+    last_number = models.PositiveIntegerField("số đã cấp cuối cùng", default=0)
+
+    class Meta:
+        ordering = ["issuer__path", "type_code", "-series"]
+        verbose_name = "sổ đăng ký số văn bản"
+        verbose_name_plural = "sổ đăng ký số văn bản"
+        constraints = [models.UniqueConstraint(fields=["issuer", "system", "type_code", "series"],
+                                               name="number_series_once")]
+
+    def __str__(self) -> str:
+        return f"{self.issuer} — {self.type_code} — {self.series}: {self.last_number}"
+
+
+class IssuedNumber(models.Model):
+    """A number given to one exported document. The unique constraint is the last guard
+    against two people getting the same number, on every database."""
+
+    series = models.ForeignKey(NumberSeries, on_delete=models.PROTECT, related_name="numbers")
+    issuer = models.ForeignKey("orgs.OrgUnit", on_delete=models.PROTECT, related_name="+")
+    type_code = models.CharField("mã loại", max_length=10)
+    series_key = models.CharField("nhiệm kỳ / năm", max_length=20)
+    number = models.PositiveIntegerField("số")
+    document = models.ForeignKey(Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    allocated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    allocated_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["series", "number"]
+        verbose_name = "số văn bản đã cấp"
+        verbose_name_plural = "số văn bản đã cấp"
+        constraints = [models.UniqueConstraint(fields=["issuer", "type_code", "series_key", "number"],
+                                               name="issued_number_once")]
+
+    def __str__(self) -> str:
+        return f"{self.number:02d} ({self.type_code}, {self.series_key})"

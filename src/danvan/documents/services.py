@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from danvan.audit.services import record_event
+from danvan.orgs.models import OrgUnit
+from danvan.vn.formatting import format_symbol
 from danvan.vn.symbols import parse_symbol
 
-from .models import Document
+from .models import Document, IssuedNumber, NumberSeries
+from .numbering import series_bounds, series_key, series_label
 
 KIND_BY_TYPE_CODE = {
     "CV": "Công văn", "KH": "Kế hoạch", "QĐ": "Quyết định", "CT": "Chỉ thị", "BC": "Báo cáo",
@@ -40,3 +45,114 @@ def register_document(actor, symbol: str, date: dt.date | None, *, kind: str = "
         if created:
             record_event(actor, "documents.register", "Document", document.pk, summary=str(document))
     return document
+
+
+# Numbering (issue 8): the next free number of an issuer's register.
+
+class NumberTaken(ValueError):
+    """The number asked for is already given to another document."""
+
+
+@dataclass(frozen=True)
+class Allocation:
+    number: int
+    symbol: str
+    series: str
+    document: Document
+    issued: IssuedNumber
+
+
+def _registry_max(issuer: OrgUnit, system: str, type_code: str, day: dt.date) -> int:
+    """The highest number of this type the registry already holds for the issuer in the series
+    (documents recorded by hand or cited by a request), so they are never given twice."""
+    first, last = series_bounds(system, day)
+    numbers = Document.objects.filter(issuer_unit=issuer, system=system, type_code__iexact=type_code,
+                                      date__range=(first, last)).values_list("number", flat=True)
+    return max((int(n) for n in numbers if n and n.isdigit()), default=0)
+
+
+def _last_issued(issuer: OrgUnit, type_code: str, key: str) -> int:
+    return (IssuedNumber.objects.filter(issuer=issuer, type_code=type_code, series_key=key)
+            .order_by("-number").values_list("number", flat=True).first() or 0)
+
+
+def next_number(issuer: OrgUnit, system: str, type_code: str, day: dt.date) -> int:
+    """The number the next document would get; a suggestion only, nothing is reserved."""
+    key = series_key(system, day)
+    last = (NumberSeries.objects.filter(issuer=issuer, system=system, type_code=type_code, series=key)
+            .values_list("last_number", flat=True).first() or 0)
+    return max(last, _last_issued(issuer, type_code, key), _registry_max(issuer, system, type_code, day)) + 1
+
+
+def _locked_series(issuer: OrgUnit, system: str, type_code: str, key: str) -> NumberSeries:
+    series, _ = NumberSeries.objects.get_or_create(issuer=issuer, system=system, type_code=type_code, series=key)
+    # The row lock is where two allocations queue on PostgreSQL (SQLite serialises writers).
+    return NumberSeries.objects.select_for_update().get(pk=series.pk)
+
+
+def allocate_number(actor, issuer: OrgUnit, system: str, type_code: str, day: dt.date, *,
+                    number: int | None = None, kind: str = "", title: str = "", issued_by: str = "",
+                    attempts: int = 5) -> Allocation:
+    """Give the next free number (or `number`, when the user typed one) of the issuer's register
+    for this type and series, record the document in the registry and the audit trail.
+
+    Atomic: the series row is locked for the allocation; the unique (issuer, type, series,
+    number) constraint is the final guard, and a collision is retried with the next number."""
+    if not issuer.issuer_code:
+        raise NumberTaken(f"Đơn vị {issuer.name} chưa có ký hiệu cơ quan ban hành nên chưa cấp số được.")
+    key = series_key(system, day)
+    for _ in range(attempts):
+        try:
+            with transaction.atomic():
+                series = _locked_series(issuer, system, type_code, key)
+                if number is None:
+                    given = max(series.last_number, _last_issued(issuer, type_code, key),
+                                _registry_max(issuer, system, type_code, day)) + 1
+                else:
+                    given = number
+                    if IssuedNumber.objects.filter(issuer=issuer, type_code=type_code, series_key=key,
+                                                   number=given).exists():
+                        raise NumberTaken(_taken_message(given, system, key))
+                issued = IssuedNumber.objects.create(
+                    series=series, issuer=issuer, type_code=type_code, series_key=key, number=given,
+                    allocated_by=actor if getattr(actor, "pk", None) else None)
+                series.last_number = max(series.last_number, given)
+                series.save(update_fields=["last_number"])
+                symbol = format_symbol(given, type_code, issuer.issuer_code, system=system)
+                document = register_document(actor, symbol, day, kind=kind, title=title, issued_by=issued_by,
+                                             issuer_unit=issuer)
+                issued.document = document
+                issued.save(update_fields=["document"])
+                record_event(actor, "documents.number", "IssuedNumber", issued.pk,
+                             summary=f"Cấp số {symbol} ngày {day:%d/%m/%Y} ({series_label(system, key)})",
+                             after={"symbol": symbol, "date": day.isoformat(), "series": key})
+            return Allocation(given, symbol, key, document, issued)
+        except IntegrityError:
+            if number is not None:
+                raise NumberTaken(_taken_message(number, system, key)) from None
+            continue
+    raise NumberTaken("Nhiều người đang cấp số cùng lúc; chưa cấp được số, xin thử lại.")
+
+
+def _taken_message(number: int, system: str, key: str) -> str:
+    return (f"Số {number:02d} đã được cấp cho văn bản khác trong {series_label(system, key)}; "
+            "để trống ô số để nhận số kế tiếp.")
+
+
+def export_with_number(actor, issuer: OrgUnit, system: str, type_code: str, day: dt.date,
+                       render: Callable[[int], bytes], *, number: int | None = None, kind: str = "",
+                       title: str = "", issued_by: str = "") -> tuple[Allocation, bytes]:
+    """Allocate a number and write the document with it, in one transaction: when the writer
+    fails (PublishError, LibreOffice missing) the number is not used up."""
+    with transaction.atomic():
+        allocation = allocate_number(actor, issuer, system, type_code, day, number=number, kind=kind,
+                                     title=title, issued_by=issued_by)
+        content = render(allocation.number)
+        record_event(actor, "documents.export", "Document", allocation.document.pk,
+                     summary=f"Xuất văn bản {allocation.symbol}")
+    return allocation, content
+
+
+def record_draft_export(actor, object_type: str, object_id, summary: str) -> None:
+    """A draft (no number) leaves only an audit line."""
+    record_event(actor, "documents.export", object_type, object_id, summary=summary)
