@@ -12,9 +12,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
-PATTERN = re.compile(r"^(?P<year>\d{4})(?:(?P<month>0[1-9]|1[0-2])|Q(?P<quarter>[1-4])|S(?P<half>[12])|(?P<nine>N9))?$")
+PATTERN = re.compile(r"^(?P<year>\d{4})(?:(?P<month>0[1-9]|1[0-2])|Q(?P<quarter>[1-4])|S(?P<half>[12])|(?P<nine>N9))?$", re.ASCII)
 
 
 class InvalidPeriod(ValueError):
@@ -35,7 +36,9 @@ def _month_end(year: int, month: int) -> dt.date:
 
 
 def parse_period(code: str) -> PeriodSpec:
-    match = PATTERN.match((code or "").strip().upper())
+    # Full-width digits and letters (typed with an East Asian input method) read as ASCII; other
+    # scripts' digits are refused, so a period has one code.
+    match = PATTERN.match(unicodedata.normalize("NFKC", code or "").strip().upper())
     if not match:
         raise InvalidPeriod(
             f"Mã kỳ '{code}' không hợp lệ. Dùng 202206 (tháng), 2022Q1 (quý), 2022S1 (6 tháng), "
