@@ -116,3 +116,13 @@ def test_unknown_regime_is_refused():
 )
 def test_same_period_previous_year(code, previous):
     assert same_period_previous_year(code) == previous
+
+
+def test_full_width_input_reads_as_the_ascii_code():
+    assert parse_period("\uff12\uff10\uff12\uff12S1").code == "2022S1"
+    assert parse_period("2022\uff33\uff11").code == "2022S1"
+
+
+def test_digits_of_other_scripts_are_refused():
+    with pytest.raises(InvalidPeriod):
+        parse_period("\u0662\u0660\u0662\u0662S1")  # Arabic-Indic 2022
