@@ -300,3 +300,27 @@ def test_nothing_submitted_is_neither_on_time_nor_late(police):
 def test_the_system_actor_records_revisions_without_an_author(police):
     revision = act(at("2023-07-01"), services.save_draft, SYSTEM, police, {"ket-qua": "Nhập từ tệp."}, {},)
     assert revision.author is None
+
+
+def test_a_save_from_an_imported_file_is_an_import_revision_with_its_source(police):
+    source = {"file": "bao-cao-cong-an.docx", "values": {"tin-bai": {"text": "8.692 tin, bài", "paragraph": 3}}}
+    with recorded_at(at("2023-07-01")):
+        revision = services.save_draft(user("dn.baocao"), police.pk, police.version, {"ket-qua": "Đăng tải 8.692 tin, bài."},
+                                       {"tin-bai": "8.692", "thu-to-giac": "67"}, source=source)
+    assert (revision.kind, revision.source) == ("import", source)
+    stored = {v.indicator.code: v.source for v in DataValue.objects.filter(submission=police).select_related("indicator")}
+    assert stored == {"tin-bai": {"text": "8.692 tin, bài", "paragraph": 3}, "thu-to-giac": None}
+
+
+def test_the_can_tho_demo_submission_was_recorded_when_it_happened():
+    from danvan.reporting.models import ReportRequest
+    from reporting.cycle import CAN_THO_TITLE
+
+    request = ReportRequest.objects.get(title=CAN_THO_TITLE)
+    bloc = submission_of(request, "CT-DUK")
+    assert [(r.number, r.kind, r.author.username, r.created_at) for r in bloc.revisions.select_related("author")] == [
+        (1, "submit", "ct.baocao", at("2019-06-07", 15)), (2, "accept", "ct.dieuphoi", at("2019-06-12", 8))]
+    assert bloc.revisions.get(number=2).values == {"dvk-tccs-duy-tri-mo-hinh": "97", "tccs-dang-tong-so": "97"}
+    assert (bloc.status, bloc.first_submitted_at) == ("accepted", at("2019-06-07", 15))
+    assert request.issued_at == at("2019-05-07", 14)
+    assert [submission_of(request, code).status for code in ("CT-UBND", "CT-MTTQ")] == ["draft", "draft"]
