@@ -237,3 +237,15 @@ def test_indented_first_footnote_after_the_separator():
         doc.preamble[0].text == "Ban Thường vụ đã ban hành Chỉ thị số 17-CT/TU về công tác dân vận."
     )
     assert doc.preamble[0].footnotes == [1]
+
+
+def test_letter_parts_above_roman_sections():
+    text = "A. KẾT QUẢ\nI. CÔNG TÁC CHỈ ĐẠO\n1) Đã ban hành 05 văn bản.\nB. PHƯƠNG HƯỚNG\nI. NHIỆM VỤ\nTiếp tục thực hiện.\n"
+    doc = parse_bytes(text.encode(), "chu-cai.txt")
+    assert [(s.label, s.title, s.level) for s in doc.outline] == [
+        ("A", "KẾT QUẢ", 1),
+        ("B", "PHƯƠNG HƯỚNG", 1),
+    ]
+    assert [(s.label, s.level) for s in doc.outline[0].children] == [("I", 2)]
+    assert doc.outline[0].children[0].paragraphs[0].text == "1) Đã ban hành 05 văn bản."
+    assert doc.outline[1].children[0].paragraphs[0].text == "Tiếp tục thực hiện."

@@ -1,4 +1,4 @@
-"""Section labels: "Phần thứ nhất", "I.", "1.", "2.1.", "a)"."""
+"""Section labels: "Phần thứ nhất", "A.", "I.", "1.", "2.1.", "a)"."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ _LABEL = re.compile(
     rf"""^\s*(?:
         (?P<part>(?:PHẦN|Phần)\s+(?:THỨ|thứ)\s+\w+|PHẦN\s+{_ROMAN}\b|Phần\s+{_ROMAN}\b)\s*[.:\-–]?\s*
       | (?P<roman>(?=[IVX]){_ROMAN})\s*[.\-–]\s+
+      | (?P<upper>[A-HJ-PR-UWYZĐ])\s*[.)]\s+
       | (?P<deep>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\.?\s+
-      | (?P<arabic>\d{{1,2}})\s*[.\-–]\s+
+      | (?P<arabic>\d{{1,2}})\s*[.\-–)]\s+
       | (?P<alpha>[a-zđ])\s*[).]\s+
     )""",
     re.VERBOSE,
@@ -20,7 +21,7 @@ _LABEL = re.compile(
 
 @dataclass(frozen=True)
 class Label:
-    style: str  # "part" | "roman" | "arabic" | "deep2" | "deep3" | "alpha"
+    style: str  # "part" | "upper" | "roman" | "arabic" | "deep2" | "deep3" | "deep4" | "alpha"
     label: str
     rest: str
 
@@ -34,6 +35,12 @@ def find_label(text: str) -> Label | None:
         return Label("part", " ".join(match.group("part").split()), rest)
     if match.group("roman"):
         return Label("roman", match.group("roman"), rest)
+    if match.group("upper"):
+        # "A. KẾT QUẢ" parts are set in capitals; "Q. CHÁNH VĂN PHÒNG" (quyền) is excluded
+        # above, and a capital letter before ordinary text is not a part.
+        if any(c.islower() for c in rest):
+            return None
+        return Label("upper", match.group("upper"), rest)
     if match.group("deep"):
         depth = match.group("deep").count(".") + 1
         return Label(f"deep{depth}", match.group("deep"), rest)
