@@ -59,8 +59,10 @@ def test_a_coordinator_issues_a_request_with_its_document():
         ("DN-MTTQ", "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Đà Nẵng", "draft", 0),
     ]
     # The police's reporter is told in the app.
-    assert Notification.objects.filter(user=user("dn.baocao"), url__contains=str(
-        request.assignments.get(unit__code="DN-CATP").pk)).count() == 1
+    police = request.assignments.get(unit__code="DN-CATP")
+    assert list(Notification.objects.filter(user=user("dn.baocao"), url=f"/bao-cao/nop/{police.pk}/")
+                .values_list("text", flat=True)) == [
+        "Yêu cầu báo cáo mới: Báo cáo công tác dân vận 6 tháng đầu năm 2023 — hạn nộp 10/07/2023."]
 
 
 def test_a_state_document_symbol_is_recorded_as_such():

@@ -64,7 +64,9 @@ def test_the_whole_cycle(request_, police):
     assert police.first_submitted_at == police.submitted_at == at("2023-07-03", 15)
     assert values_of(police) == {("tin-bai", None): "8692", ("thu-to-giac", None): "67"}
     # The board's coordinator is told.
-    assert Notification.objects.filter(user=user("dn.dieuphoi"), text__startswith="Công an thành phố Đà Nẵng đã nộp")
+    assert Notification.objects.filter(
+        user=user("dn.dieuphoi"),
+        text="Công an thành phố Đà Nẵng đã nộp báo cáo: Báo cáo công tác dân vận 6 tháng đầu năm 2023.").count() == 1
     # Submitted: the reporter cannot change it until it comes back.
     before = snapshot(police)
     with pytest.raises(ReportingError) as caught:
