@@ -142,3 +142,15 @@ def test_no_signature_stamp_text(cv_507, cchc_329):
     for doc in (cv_507, cchc_329):
         dumped = json.dumps(doc.to_dict(), ensure_ascii=False)
         assert "Ký bởi" not in dumped and "\ue000" not in dumped and "\ufffe" not in dumped
+
+
+def test_report_run_in_heading(cchc_329):
+    five = cchc_329.outline[0].children[4]
+    assert (five.label, five.title) == (
+        "5",
+        "Về tổng hợp, cập nhật tiến độ, kết quả thực hiện các nhiệm vụ Chính phủ, Thủ tướng Chính phủ giao:",
+    )
+    assert (
+        five.paragraphs[0].text
+        == "Tổng số nhiệm vụ được giao là 123, đã hoàn thành đúng hạn 123/123 nhiệm vụ (đạt 100%)."
+    )

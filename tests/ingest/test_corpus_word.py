@@ -165,3 +165,14 @@ def test_doc_party_guidance_hd36(hd36):
         "PHÓ CHÁNH VĂN PHÒNG",
         "Bùi Văn Thạch",
     )
+
+
+@needs_doc_tool
+def test_doc_run_in_headings_complete_the_outline(de_an_06):
+    # "1. Về hoàn thiện thể chế: Nghiên cứu, …" is heading 1 of section II run into its text.
+    second = de_an_06.outline[1]
+    assert [c.label for c in second.children] == [str(n) for n in range(1, 11)]
+    first = second.children[0]
+    assert first.title == "Về hoàn thiện thể chế:"
+    assert first.paragraphs[0].text.startswith("Nghiên cứu, tham gia góp ý 04 dự thảo")
+    assert first.paragraphs[0].footnotes == [4]

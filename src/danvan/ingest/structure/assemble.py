@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..layout import MARK, Layout
 from ..model import Footnote, Paragraph, ParsedDocument, Section, Source
 from .closing import find_closing
@@ -81,17 +83,36 @@ def _outline(texts: list[str], marks: list[list[int]]) -> tuple[list[Paragraph],
     preamble: list[Paragraph] = []
     roots: list[Section] = []
     stack: list[tuple[str, Section]] = []
+    heading_styles = {
+        label.style
+        for text, found in zip(texts, marks, strict=True)
+        if (label := find_label(text)) and _looks_heading(text) and not found
+    }
+
+    def open_section(style: str, label: str, title: str) -> None:
+        _close_to(stack, style)
+        section = Section(label=label, title=title, level=len(stack) + 1)
+        (stack[-1][1].children if stack else roots).append(section)
+        stack.append((style, section))
+
     for text, found in zip(texts, marks, strict=True):
         label = find_label(text)
         if label and _looks_heading(text) and not found:
-            _close_to(stack, label.style)
-            section = Section(label=label.label, title=label.rest, level=len(stack) + 1)
-            (stack[-1][1].children if stack else roots).append(section)
-            stack.append((label.style, section))
+            open_section(label.style, label.label, label.rest)
             continue
+        run_in = _RUN_IN.match(label.rest) if label and label.style in heading_styles else None
+        if label and run_in:
+            # "5. Về tổng hợp …: Tổng số nhiệm vụ …" — a heading run into its paragraph,
+            # among sibling headings of the same style.
+            open_section(label.style, label.label, run_in.group(1))
+            text = label.rest[run_in.end() :].strip()
         paragraph = Paragraph(text=text, footnotes=sorted(found))
         (stack[-1][1].paragraphs if stack else preamble).append(paragraph)
     return preamble, roots
+
+
+# A run-in heading: up to 200 characters without sentence punctuation, then ":" and text.
+_RUN_IN = re.compile(r"([^.;:!?]{3,200}:)\s+(?=\S)")
 
 
 def _order(style: str) -> int:
