@@ -4,16 +4,24 @@ Values are aggregated in the database (GROUP BY over the materialised path), not
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
-from django.db.models import Avg, Max, Min, OuterRef, Subquery, Sum
+from django.db.models import Avg, F, Max, Min, OuterRef, Subquery, Sum
 
 from danvan.accounts import permissions
-from danvan.indicators.models import Aggregation, Indicator
+from danvan.indicators.models import Aggregation, CategoryOption, Indicator
 from danvan.orgs.models import OrgUnit
 from danvan.reporting import periods
-from danvan.reporting.models import DataValue, ReportRequest, Revision, SubmissionStatus
+from danvan.reporting.models import (
+    DataValue,
+    ReportRequest,
+    ReportTemplate,
+    Revision,
+    SubmissionStatus,
+)
 
 COUNTED = (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED)
 AGGREGATES = {Aggregation.SUM: Sum, Aggregation.LAST: Sum, Aggregation.AVERAGE: Avg,
@@ -63,9 +71,17 @@ class Consolidation:
     previous_code: str
     request: ReportRequest | None
     lines: list[Line]
-    units: list[tuple[str, dict[str, Decimal]]]  # unit name, {"code" or "code:option": value}
     sections: list[Section]
     counted_submissions: int
+    # The per-unit breakdown is read on first use of `units`: over a large subtree it is most
+    # of the cost (5,000 units × 78 values = 390,000 rows), and not every reader needs it.
+    breakdown: Callable[[], list[tuple[str, dict[str, Decimal]]]] = field(repr=False, compare=False,
+                                                                           default=list)
+
+    @cached_property
+    def units(self) -> list[tuple[str, dict[str, Decimal]]]:
+        """[(unit name, {"code" or "code:option": value})], in path order."""
+        return self.breakdown()
 
 
 def plain(value) -> Decimal | None:
@@ -127,23 +143,40 @@ def consolidate(user, root: OrgUnit, period_code: str, request: ReportRequest | 
                     lines.append(Line(indicator, option.name, option.code, totals.get(key), previous.get(key)))
     return Consolidation(
         root=root, period_code=period_code, previous_code=previous_code, request=request, lines=lines,
-        units=_per_unit(current, by_id), sections=_narrative(root, period_code, request, statuses),
+        sections=_narrative(root, period_code, request, statuses),
         counted_submissions=current.values("submission_id").distinct().count(),
+        breakdown=lambda: _per_unit(current, by_id),
     )
 
 
+def unit_breakdown(user, root: OrgUnit, period_code: str, request: ReportRequest | None = None,
+                   accepted_only: bool = False) -> list[tuple[str, dict[str, Decimal]]]:
+    """The per-unit breakdown alone: [(unit name, {"code" or "code:option": value})]."""
+    permissions.require(user, "consolidation.view", root)
+    period_code = periods.parse_period(period_code).code
+    current = _values(root, period_code, request, (SubmissionStatus.ACCEPTED,) if accepted_only else COUNTED)
+    return _per_unit(current, {i.id: i for i in _indicators(request, current)})
+
+
 def _per_unit(values, indicators: dict[int, Indicator]) -> list[tuple[str, dict[str, Decimal]]]:
-    rows = (values.values("unit_path", "submission__assignment__unit_name", "indicator_id", "option__code")
-            .annotate(value=Sum("value")).order_by("unit_path"))
+    # One row per stored value, no GROUP BY and no join for option codes: a unit's values are
+    # unique per submission, and the rare unit with two submissions in the period (two
+    # requests) is added up here. Grouping 390,000 rows in SQL cost more than it saved.
+    option_codes = dict(CategoryOption.objects.values_list("id", "code"))
+    rows = (values.values_list("unit_path", "submission__assignment__unit_name", "indicator_id", "option_id", "value")
+            .order_by("unit_path", "submission__assignment__unit_name", "indicator_id",
+                      F("option_id").asc(nulls_first=True)))
     units: dict[str, tuple[str, dict[str, Decimal]]] = {}
-    for row in rows:
-        indicator = indicators.get(row["indicator_id"])
+    for path, name, indicator_id, option_id, value in rows.iterator(chunk_size=10000):
+        indicator = indicators.get(indicator_id)
         if indicator is None:
             continue
-        name = row["submission__assignment__unit_name"]
-        entry = units.setdefault(row["unit_path"] + name, (name, {}))
-        key = f"{indicator.code}:{row['option__code']}" if row["option__code"] else indicator.code
-        entry[1][key] = plain(row["value"])
+        entry = units.get(path + name)
+        if entry is None:
+            entry = units[path + name] = (name, {})
+        key = f"{indicator.code}:{option_codes[option_id]}" if option_id else indicator.code
+        cells = entry[1]
+        cells[key] = plain(cells[key] + value) if key in cells else plain(value)
     return list(units.values())
 
 
@@ -162,20 +195,28 @@ def _narrative(root: OrgUnit, period_code: str, request: ReportRequest | None, s
         submission__assignment__request__period__code=period_code,
         submission__status__in=statuses,
         number=Subquery(latest_number),
-    ).select_related("submission__assignment__request__template").order_by("submission__assignment__unit_path")
+    ).order_by("submission__assignment__unit_path")
     if request is not None:
         revisions = revisions.filter(submission__assignment__request=request)
     sections: dict[str, Section] = {}
     if request is not None:
         sections = {s.key: s for s in _flatten(request.template.sections)}
     other = Section("khac", "", "Nội dung khác", 1)
-    for revision in revisions:
-        template_sections = {s.key: s for s in _flatten(revision.submission.assignment.request.template.sections)}
-        for key, text in revision.sections.items():
+    # Plain tuples, and each template's outline read and flattened once, not once per unit.
+    rows = list(revisions.values_list("sections", "submission__assignment__unit_name",
+                                      "submission__assignment__request__template_id"))
+    outlines = {
+        template_id: {s.key: s for s in _flatten(outline)}
+        for template_id, outline in ReportTemplate.objects.filter(id__in={row[2] for row in rows})
+        .values_list("id", "sections")
+    }
+    for revision_sections, unit_name, template_id in rows:
+        template_sections = outlines[template_id]
+        for key, text in revision_sections.items():
             if key not in sections and key in template_sections:
                 sections[key] = template_sections[key]
             target = sections.get(key, other)
-            target.passages.append(Passage(revision.submission.assignment.unit_name, text))
+            target.passages.append(Passage(unit_name, text))
     result = list(sections.values())
     if other.passages:
         result.append(other)
