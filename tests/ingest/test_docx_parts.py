@@ -57,3 +57,38 @@ def test_text_boxes_tracked_changes_hyperlinks_and_fields():
         "Thực hiện Kế hoạch số 20-KH/TU của Tỉnh ủy, Ủy ban nhân dân tỉnh báo cáo như sau:"
     ]
     assert [r.symbol for r in doc.references] == ["20-KH/TU"]
+
+
+def test_header_typed_with_tabs_in_word_paragraphs():
+    lines = [
+        "ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "TỈNH LÂM ĐỒNG\t\tĐộc lập - Tự do - Hạnh phúc",
+        "Số: 15/BC-UBND\t\tLâm Đồng, ngày 05 tháng 11 năm 2025",
+        "BÁO CÁO",
+        "Kết quả công tác quý III",
+        "Thực hiện chỉ đạo của Tỉnh ủy,\tỦy ban nhân dân tỉnh báo cáo như sau:",
+    ]
+    body = "".join(
+        "<w:p>"
+        + "".join(
+            f"<w:r><w:t>{piece}</w:t></w:r><w:r><w:tab/></w:r>"
+            for piece in line.split("\t")
+            if piece
+        )[: -len("<w:r><w:tab/></w:r>")]
+        + "</w:p>"
+        if "\t" in line
+        else f"<w:p>{_run(line)}</w:p>"
+        for line in lines
+    )
+    xml = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'
+    doc = parse_bytes(docx_bytes(xml), "tab.docx")
+    h = doc.header
+    assert doc.form == "state"
+    assert (h.issuer, h.symbol, h.place, h.date) == (
+        "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG",
+        "15/BC-UBND",
+        "Lâm Đồng",
+        "2025-11-05",
+    )
+    assert (h.type_name, h.title) == ("BÁO CÁO", "Kết quả công tác quý III")
+    assert doc.preamble[0].text.startswith("Thực hiện chỉ đạo của Tỉnh ủy,")

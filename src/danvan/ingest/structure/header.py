@@ -225,13 +225,17 @@ def _scan_body(b: _Builder, body: list[Line], *, columns: bool) -> int:
             stage = "done"
             break
         if stage == "top":
-            parts = re.split(r"\s{4,}|\t+", text)
-            if len(parts) > 1 and not line.whole:
-                # Two header columns printed on one line of a text file.
+            parts = [p for p in re.split(r"\s{4,}|\t+", text) if p.strip()]
+            if len(parts) > 1 and all(_headerish(p) for p in parts):
+                # Two header columns on one line (a text file, or Word tabs).
                 for part in parts:
-                    if not (
-                        b.motto(part) or b.so(part) or b.place_date(part) or is_decoration(part)
-                    ) and _is_caps(part):
+                    if (
+                        not (
+                            b.motto(part) or b.so(part) or b.place_date(part) or is_decoration(part)
+                        )
+                        and _is_caps(part)
+                        and not columns
+                    ):
                         b.issuer_lines.append(part)
                 index += 1
                 continue
@@ -280,6 +284,21 @@ def _scan_body(b: _Builder, body: list[Line], *, columns: bool) -> int:
             continue
         break
     return index
+
+
+def _headerish(part: str) -> bool:
+    """Could this piece of a line belong to the header block?"""
+    folded = fold(part)
+    return (
+        _is_caps(part)
+        or is_decoration(part)
+        or bool(_SO.match(part))
+        or "doc lap" in folded
+        or bool(
+            DATE_AFTER_NGAY.search(part)
+            and _PLACE_DATE.match(part[: DATE_AFTER_NGAY.search(part).start()] + "ngày")
+        )
+    )
 
 
 def _title_goes_on(title: list[str], line: Line) -> bool:
