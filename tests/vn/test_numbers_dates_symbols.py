@@ -43,6 +43,9 @@ def test_scale_words_multiply_exactly():
         ("ngày 05 tháng 11 năm 2025", dt.date(2025, 11, 5)),
         ("ngày 25-02-2010", dt.date(2010, 2, 25)),
         ("Hà Nội, ngày 03 tháng 4 năm 2018", dt.date(2018, 4, 3)),
+        ("ngày 05 tháng 11, năm 2025", dt.date(2025, 11, 5)),
+        ("ngày 5/11/2025", dt.date(2025, 11, 5)),
+        ("ngày 05.11.2025", dt.date(2025, 11, 5)),
     ],
 )
 def test_dates(text, value):

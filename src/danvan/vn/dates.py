@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 _NUMERIC = r"(?P<d>\d{1,2})\s*(?P<sep>[/.\-–])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{2,4})"
-_WORDS = r"(?P<d2>\d{1,2})?\s*tháng\s*(?P<m2>\d{1,2})?\s*năm\s*(?P<y2>\d{4})?"
+_WORDS = r"(?P<d2>\d{1,2})?\s*,?\s*tháng\s*(?P<m2>\d{1,2})?\s*,?\s*năm\s*(?P<y2>\d{4})?"
 
 # "ngày" then either form; the numeric form may also stand alone after a symbol (", 07/5/2019").
 DATE_AFTER_NGAY = re.compile(rf"ngày\s*(?:{_NUMERIC}|{_WORDS})(?!\d)", re.IGNORECASE)
