@@ -92,3 +92,29 @@ def test_header_typed_with_tabs_in_word_paragraphs():
     )
     assert (h.type_name, h.title) == ("BÁO CÁO", "Kết quả công tác quý III")
     assert doc.preamble[0].text.startswith("Thực hiện chỉ đạo của Tỉnh ủy,")
+
+
+def test_footnote_marks_in_a_table_and_on_the_title_leave_no_sentinel():
+    notes = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:footnotes xmlns:w="{W_NS}">'
+        '<w:footnote w:id="5"><w:p><w:r><w:t>Chú thích tiêu đề.</w:t></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="6"><w:p><w:r><w:t>Chú thích trong bảng.</w:t></w:r></w:p></w:footnote>'
+        "</w:footnotes>"
+    )
+    ref = '<w:r><w:footnoteReference w:id="{}"/></w:r>'
+    body = (
+        f"<w:p>{_run('BÁO CÁO')}</w:p>"
+        f"<w:p>{_run('Kết quả quý III')}{ref.format(5)}</w:p>"
+        f"<w:p>{_run('Thực hiện kế hoạch, Sở báo cáo như sau:')}</w:p>"
+        f"<w:tbl><w:tr><w:tc><w:p>{_run('STT')}</w:p></w:tc><w:tc><w:p>{_run('Chỉ tiêu')}{ref.format(6)}</w:p></w:tc></w:tr></w:tbl>"
+    )
+    xml = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'
+    doc = parse_bytes(docx_bytes(xml, {"word/footnotes.xml": notes}), "bang.docx")
+    assert doc.header.title == "Kết quả quý III"
+    assert doc.tables[0].rows == [["STT", "Chỉ tiêu"]]
+    assert [(f.id, f.text) for f in doc.footnotes] == [
+        (1, "Chú thích tiêu đề."),
+        (2, "Chú thích trong bảng."),
+    ]
+    assert "footnote 1: mark not found in the body" in doc.warnings
+    assert "\ue000" not in str(doc.to_dict())

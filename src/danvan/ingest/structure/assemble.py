@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..layout import MARK, Layout
-from ..model import Footnote, Paragraph, ParsedDocument, Section, Source
+from ..model import Footnote, Paragraph, ParsedDocument, Section, Source, Table
 from .closing import find_closing
 from .figures import find_figures
 from .footnotes import link_explicit, link_glued
@@ -27,6 +27,7 @@ def build(layout: Layout, source: Source) -> ParsedDocument:
     body = layout.body[head.consumed :]
     closing = find_closing(body, layout.closing_left, layout.closing_right)
     doc.closing = closing.closing
+    _unmark_blocks(doc)
     if closing.start is not None:
         body = body[: closing.start]
     body = [line for line in body if not is_decoration(line.text)]
@@ -40,7 +41,14 @@ def build(layout: Layout, source: Source) -> ParsedDocument:
     _check_marks(marks, footnote_ids, warnings, layout.marks_explicit)
 
     doc.preamble, doc.outline = _outline(texts, marks)
-    doc.tables = layout.tables
+    # Marks inside table cells have no paragraph to attach to; the text keeps no sentinel.
+    doc.tables = [
+        Table(
+            rows=[[MARK.sub("", cell) for cell in row] for row in table.rows],
+            after_paragraph=MARK.sub("", table.after_paragraph) if table.after_paragraph else None,
+        )
+        for table in layout.tables
+    ]
     doc.footnotes = [Footnote(k, MARK.sub("", layout.footnotes[k])) for k in footnote_ids]
 
     if doc.header.title:
@@ -59,6 +67,21 @@ def build(layout: Layout, source: Source) -> ParsedDocument:
         _collect(doc, notes[k].text, "footnote", warnings)
     doc.warnings = _dedupe(warnings)
     return doc
+
+
+def _unmark_blocks(doc: ParsedDocument) -> None:
+    """A mark in the header or closing (a footnote on the title) leaves no sentinel there."""
+    h = doc.header
+    for name in ("parent_issuer", "issuer", "place", "type_name", "title"):
+        value = getattr(h, name)
+        if value:
+            setattr(h, name, MARK.sub("", value))
+    h.addressees = [MARK.sub("", a) for a in h.addressees]
+    doc.closing.recipients = [MARK.sub("", r) for r in doc.closing.recipients]
+    sig = doc.closing.signature
+    sig.authority = [MARK.sub("", a) for a in sig.authority]
+    sig.title = MARK.sub("", sig.title) if sig.title else sig.title
+    sig.name = MARK.sub("", sig.name) if sig.name else sig.name
 
 
 def _collect(doc: ParsedDocument, text: str, where: str, warnings: list[str]) -> None:
