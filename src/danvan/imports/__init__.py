@@ -1,0 +1,3 @@
+"""Turning a parsed document into a submission: section matching and figure proposals.
+
+The pure modules (`sections`, `figures`) import nothing from Django."""

@@ -1,0 +1,664 @@
+"""Proposing indicator values for the figures of a parsed report.
+
+Pure Python: no Django. `propose_values(parsed, specs)` takes the dictionary of
+`danvan parse` (shared/spec/parsed-document.md) and the indicators to look for
+(`specs_from_catalogue()` builds them from `danvan.indicators.catalogue`) and returns at most
+one `Proposal` per figure, in reading order, each with a confidence in [0, 1] and its source.
+
+How a figure is scored against an indicator (see also docs/decisions.md):
+
+- Where it stands. Each figure is found again in its paragraph or footnote. Its *clause*
+  is the text from the previous figure (or the start of the clause: ";", ".", "…") up to it,
+  plus the words after it up to the next figure or the end of the clause; a figure written
+  right after a slash ("1.868 lượt/1.817 người") shares the clause of the one before. The
+  text of the paragraph or footnote before the clause is the *surroundings*.
+- Unit of measure: the same unit (after folding: "tin bài" = "tin, bài") 1.0, a word in
+  common ("tổ tàu"/"tổ", "lượt"/"lượt người") 0.6, no unit written 0.4, another unit 0, and
+  then the whole score is multiplied by 0.3.
+- Cues: each cue phrase of the indicator found in the clause counts its number of words
+  (less when far before the figure); found only in the surroundings, 0.3 of that fading
+  with distance. Pairs of words of the indicator's name count 0.3 each the same way (they
+  tell "khiếu nại" from "tố cáo" when both indicators share the cue "đã giải quyết").
+- raw = 0.35 × unit + 0.65 × min(1, points / 2.5); without any cue in the clause, at most 0.4.
+- Ambiguity: when the second-best indicator has more than 0.8 of the best one's raw score,
+  the confidence is multiplied by 0.55 to 1 according to the gap in points.
+- Structure: figures inside "(…)" or after "trong đó" right behind a figure, or in a footnote
+  attached to its paragraph, that name options of the figure's category (and add up to it)
+  become the breakdown of that indicator; a footnote figure that repeats a figure of its
+  paragraph takes that figure's indicator; one that details a figure of its paragraph under
+  the same indicator without naming an option is halved; "97/97" and "1.275/1275" give the
+  count to one indicator and the total to the indicator it is a part of (`TOTALS`/`RULES`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from danvan.vn.numbers import NUMBER_PATTERN, parse_number
+from danvan.vn.text import fold
+
+THRESHOLD = 0.5  # what the benchmark counts as proposed; the confirmation page shows all
+MIN_CONFIDENCE = 0.2  # below this a figure is not proposed at all
+
+UNIT_WEIGHT = 0.35
+CUE_WEIGHT = 0.65
+POINTS_FOR_FULL = 2.5
+NO_CUE_CAP = 0.4
+MISMATCH_FACTOR = 0.3
+NAME_PAIR_POINTS = 0.3
+DETAIL_FACTOR = 0.45
+
+
+@dataclass(frozen=True)
+class IndicatorSpec:
+    code: str
+    name: str
+    unit_of_measure: str
+    category: str | None = None
+    options: tuple[tuple[str, str], ...] = ()
+    cues: tuple[str, ...] = ()
+    totals: tuple[str, ...] = ()  # codes of indicators this one is a part of ("97/97")
+
+
+@dataclass
+class Proposal:
+    indicator: IndicatorSpec
+    options: dict[str, str]
+    value: int | float
+    total: int | float | None
+    confidence: float
+    source: dict[str, Any]
+    total_indicator: IndicatorSpec | None = None
+    reason: str = "cues"
+
+    def to_dict(self) -> dict[str, Any]:
+        spec = self.indicator
+        out: dict[str, Any] = {
+            "indicator": {"code": spec.code, "name": spec.name, "unit": spec.unit_of_measure},
+            "options": dict(self.options),
+            "value": self.value,
+            "total": self.total,
+            "confidence": self.confidence,
+            "source": dict(self.source),
+        }
+        if self.total_indicator is not None:
+            t = self.total_indicator
+            out["total_indicator"] = {"code": t.code, "name": t.name, "unit": t.unit_of_measure}
+        return out
+
+
+def specs_from_catalogue() -> list[IndicatorSpec]:
+    """The seed catalogue (danvan.indicators.catalogue) as specs, in catalogue order."""
+    from danvan.indicators import catalogue
+
+    categories = getattr(catalogue, "CATEGORIES", {})
+    totals: dict[str, list[str]] = {}
+    for _code, left, op, right, _msg in getattr(catalogue, "RULES", []):
+        if op == "<=" and ":" not in left and ":" not in right:
+            totals.setdefault(left, []).append(right)
+    for part, whole in getattr(catalogue, "TOTALS", []):
+        if whole not in totals.setdefault(part, []):
+            totals[part].append(whole)
+    specs = []
+    for code, name, unit, _agg, category, _group, cues in catalogue.INDICATORS:
+        options = tuple(categories[category][1]) if category in categories else ()
+        specs.append(
+            IndicatorSpec(code, name, unit, category if options else None, options, tuple(cues),
+                          tuple(totals.get(code, ())))
+        )
+    return specs
+
+
+# ---------------------------------------------------------------- text helpers
+
+_WORD = re.compile(r"\w+")
+_BOUNDARY = re.compile(r"[;!?…\n]|\.(?!\d)")
+_SPACE = re.compile(r"\s+")
+_SCALE = re.compile(r"\d\s*(?:trieu|ty|ti|nghin|ngan)\b")
+_BARE = re.compile(rf":\s*({NUMBER_PATTERN})(?=\s*(?:[;.)]|$))")
+
+
+def _fold_same_length(text: str) -> str:
+    folded = fold(text)
+    if len(folded) == len(text):
+        return folded
+    return "".join((fold(c) or " ")[:1] for c in text)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str] | None:
+    words = _words(phrase)
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in words) + r"(?!\w)")
+
+
+def _unit_key(unit: str | None) -> tuple[str, ...]:
+    if unit and "%" in unit:
+        return ("%",)
+    return tuple(_words(unit or ""))
+
+
+def _unit_score(figure_unit: str | None, spec_unit: str) -> float:
+    fig, spec = _unit_key(figure_unit), _unit_key(spec_unit)
+    if not fig:
+        return 0.4
+    if fig == spec:
+        return 1.0
+    if set(fig) & set(spec):
+        return 0.6
+    return 0.0
+
+
+@dataclass
+class _Container:
+    kind: str  # "body" | "footnote"
+    ref: Any  # paragraph id (str) or footnote id (int)
+    text: str
+    folded: str = ""
+    footnotes: list[int] = field(default_factory=list)
+    boundaries: list[int] = field(default_factory=list)
+    word_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.folded = _fold_same_length(self.text)
+        self.boundaries = [m.start() for m in _BOUNDARY.finditer(self.text)]
+        self.word_starts = [m.start() for m in _WORD.finditer(self.folded)]
+
+    def words_between(self, a: int, b: int) -> int:
+        if b <= a:
+            return 0
+        return bisect.bisect_left(self.word_starts, b) - bisect.bisect_left(self.word_starts, a)
+
+    def clause_start(self, pos: int) -> int:
+        i = bisect.bisect_left(self.boundaries, pos)
+        return self.boundaries[i - 1] + 1 if i else 0
+
+    def clause_end(self, pos: int) -> int:
+        i = bisect.bisect_left(self.boundaries, pos)
+        return self.boundaries[i] if i < len(self.boundaries) else len(self.text)
+
+
+@dataclass
+class _Fig:
+    index: int
+    text: str
+    value: int | float
+    unit: str | None
+    total: int | float | None
+    where: str
+    context: str
+    container: _Container | None = None
+    start: int = -1
+    end: int = -1
+    # filled by scoring
+    before: tuple[int, int] = (0, 0)
+    after: tuple[int, int] = (0, 0)
+    scores: list[tuple[float, float, bool, float]] = field(default_factory=list)  # raw, points, cue, unit
+    assigned: tuple[int, dict[str, str], float, int | None, str] | None = None
+
+
+def _containers(parsed: dict) -> list[_Container]:
+    out: list[_Container] = []
+
+    def para(p: Any, ref: str) -> None:
+        if isinstance(p, dict) and isinstance(p.get("text"), str):
+            ids = [f for f in p.get("footnotes") or [] if isinstance(f, int)]
+            out.append(_Container("body", ref, p["text"], footnotes=ids))
+
+    for i, p in enumerate(parsed.get("preamble") or [], 1):
+        para(p, f"preamble/{i}")
+
+    def walk(nodes: Any, path: tuple[str, ...]) -> None:
+        if not isinstance(nodes, list):
+            return
+        for n, node in enumerate(nodes, 1):
+            if not isinstance(node, dict):
+                continue
+            label = str(node.get("label") or n)
+            here = path + (label,)
+            for i, p in enumerate(node.get("paragraphs") or [], 1):
+                para(p, "›".join(here) + f"/{i}")
+            walk(node.get("children"), here)
+
+    walk(parsed.get("outline"), ())
+    for fn in parsed.get("footnotes") or []:
+        if isinstance(fn, dict) and isinstance(fn.get("text"), str):
+            out.append(_Container("footnote", fn.get("id"), fn["text"]))
+    return out
+
+
+def _figures(parsed: dict, containers: list[_Container]) -> list[_Fig]:
+    figs: list[_Fig] = []
+    for i, f in enumerate(parsed.get("figures") or []):
+        if not isinstance(f, dict) or not isinstance(f.get("text"), str):
+            continue
+        value = f.get("value")
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            continue
+        total = f.get("total")
+        if not isinstance(total, (int, float)) or isinstance(total, bool):
+            total = None
+        unit = f.get("unit") if isinstance(f.get("unit"), str) else None
+        if unit is None and _SCALE.search(fold(f["text"])):
+            unit = "đồng"  # "ủng hộ 130,1 triệu": money
+        where = "footnote" if f.get("in") == "footnote" else "body"
+        context = f.get("context") if isinstance(f.get("context"), str) else ""
+        figs.append(_Fig(i, f["text"], value, unit, total, where, context))
+
+    # Find each figure again, in order, in the paragraphs or footnotes of its kind.
+    by_kind = {k: [c for c in containers if c.kind == k] for k in ("body", "footnote")}
+    cursor = {"body": (0, 0), "footnote": (0, 0)}
+    taken: set[tuple[int, int]] = set()
+    for fig in figs:
+        pool = by_kind[fig.where]
+        ci0, off0 = cursor[fig.where]
+        ctx = _SPACE.sub(" ", fig.context).strip()
+        found = None
+        order = list(range(ci0, len(pool))) + list(range(0, min(ci0, len(pool))))
+        for strict in (True, False):
+            for ci in order:
+                c = pool[ci]
+                pos = c.text.find(fig.text, off0 if ci == ci0 and strict else 0)
+                while pos >= 0:
+                    if (id(c), pos) not in taken and (not strict or _in_context(c.text, ctx, pos)):
+                        found = (ci, pos)
+                        break
+                    pos = c.text.find(fig.text, pos + 1)
+                if found:
+                    break
+            if found:
+                break
+        if found:
+            ci, pos = found
+            c = pool[ci]
+            fig.container, fig.start, fig.end = c, pos, pos + len(fig.text)
+            taken.add((id(c), pos))
+            cursor[fig.where] = (ci, pos + 1)
+
+    # Numbers the reader leaves without a unit ("mức độ 3, 4: 1.736;") after a colon.
+    known = {(id(f.container), f.start) for f in figs if f.container is not None}
+    spans = [(f.container, f.start, f.end) for f in figs if f.container is not None]
+    extra: list[_Fig] = []
+    for c in containers:
+        for m in _BARE.finditer(c.text):
+            s, e = m.start(1), m.end(1)
+            if (id(c), s) in known or any(sc is c and ss < e and s < se for sc, ss, se in spans):
+                continue
+            value = parse_number(m.group(1))
+            if value is None:
+                continue
+            a, b = c.clause_start(s), c.clause_end(e)
+            fig = _Fig(-1, m.group(1), value, None, None, c.kind, c.text[a:b + 1].strip())
+            fig.container, fig.start, fig.end = c, s, e
+            extra.append(fig)
+    return figs + extra
+
+
+def _in_context(text: str, ctx: str, pos: int) -> bool:
+    if not ctx:
+        return True
+    head = ctx[:40]
+    start = text.find(head)
+    while start >= 0:
+        if start <= pos < start + len(ctx) + 5:
+            return True
+        start = text.find(head, start + 1)
+    return False
+
+
+# ---------------------------------------------------------------- scoring
+
+
+@dataclass
+class _Compiled:
+    spec: IndicatorSpec
+    cues: list[tuple[re.Pattern[str], int]]
+    pairs: list[re.Pattern[str]]
+    options: list[tuple[str, list[re.Pattern[str]]]]
+
+
+def _compile(specs: list[IndicatorSpec]) -> list[_Compiled]:
+    out = []
+    for spec in specs:
+        cues = []
+        for cue in spec.cues:
+            pat = _phrase_pattern(cue)
+            if pat is not None:
+                cues.append((pat, len(_words(cue))))
+        name_words = _words(re.sub(r"\(.*?\)", " ", spec.name))
+        pairs = []
+        for a, b in zip(name_words, name_words[1:], strict=False):
+            pat = _phrase_pattern(f"{a} {b}")
+            if pat is not None and pat.pattern not in [p.pattern for p in pairs]:
+                pairs.append(pat)
+        options = []
+        for code, name in spec.options:
+            pats = [p for p in (_phrase_pattern(part) for part in name.split(",")) if p is not None]
+            options.append((code, pats))
+        out.append(_Compiled(spec, cues, pairs, options))
+    return out
+
+
+def _windows(figs: list[_Fig]) -> None:
+    by_container: dict[int, list[_Fig]] = {}
+    for f in figs:
+        if f.container is not None:
+            by_container.setdefault(id(f.container), []).append(f)
+    for group in by_container.values():
+        group.sort(key=lambda f: f.start)
+        for i, f in enumerate(group):
+            c = f.container
+            assert c is not None
+            clause = c.clause_start(f.start)
+            prev = group[i - 1] if i else None
+            start = clause
+            if prev is not None and prev.end > clause:
+                between = c.text[prev.end:f.start].strip()
+                start = prev.before[0] if between == "/" else prev.end
+            end_clause = c.clause_end(f.end)
+            nxt = group[i + 1] if i + 1 < len(group) else None
+            stop = end_clause
+            if nxt is not None and nxt.start < end_clause:
+                stop = nxt.start
+                comma = c.text.find(",", f.end, stop)
+                if comma >= 0:
+                    stop = comma
+            for ch in "():":
+                k = c.text.find(ch, f.end, stop)
+                if k >= 0:
+                    stop = k
+            f.before = (start, f.start)
+            f.after = (f.start, max(f.end, stop))
+
+
+def _occurrences(pattern: re.Pattern[str], c: _Container, lo: int, hi: int):
+    for m in pattern.finditer(c.folded, lo, hi):
+        yield m.start(), m.end()
+
+
+def _score(f: _Fig, comp: _Compiled) -> tuple[float, float, bool, float]:
+    c = f.container
+    unit = _unit_score(f.unit, comp.spec.unit_of_measure)
+    if c is None:
+        return (min(NO_CUE_CAP, UNIT_WEIGHT * unit), 0.0, False, unit)
+    b0, b1 = f.before
+    a0, a1 = f.after
+    wide0 = max(0, b0 - 600)
+    points = 0.0
+    has_cue = False
+
+    def weight(s: int, e: int, full: float, wide_factor: float) -> float:
+        if a0 <= s and e <= a1:
+            return full
+        if b0 <= s and e <= b1 + 1:
+            d = c.words_between(e, b1)
+            return full * (1.0 if d <= 8 else max(0.5, 1 - (d - 8) / 24))
+        if e <= b0:
+            d = c.words_between(e, b1)
+            return full * wide_factor * math.exp(-d / 25)
+        return 0.0
+
+    for pat, n in comp.cues:
+        best = 0.0
+        for s, e in _occurrences(pat, c, wide0, a1):
+            w = weight(s, e, float(n), 0.3)
+            if w > best:
+                best = w
+            if (a0 <= s and e <= a1) or (b0 <= s and e <= b1 + 1):
+                has_cue = True
+        points += best
+    for pat in comp.pairs:
+        best = 0.0
+        for s, e in _occurrences(pat, c, wide0, a1):
+            best = max(best, weight(s, e, NAME_PAIR_POINTS, 1.0))
+        points += best
+    raw = UNIT_WEIGHT * unit + CUE_WEIGHT * min(1.0, points / POINTS_FOR_FULL)
+    if not has_cue:
+        raw = min(raw, NO_CUE_CAP)
+    if unit == 0.0 and f.unit:
+        raw *= MISMATCH_FACTOR
+    return (round(raw, 4), round(points, 4), has_cue, unit)
+
+
+def _option(f: _Fig, comp: _Compiled, hi: int) -> str | None:
+    """The option of `comp`'s category named from the figure's number up to `hi`."""
+    c = f.container
+    if c is None or not comp.options:
+        return None
+    best: tuple[int, int, int] | None = None
+    chosen = None
+    for i, (code, pats) in enumerate(comp.options):
+        for pat in pats:
+            m = pat.search(c.folded, f.start, hi)
+            if m:
+                key = (m.end(), m.end() - m.start(), -i)
+                if best is None or key > best:
+                    best, chosen = key, code
+    return chosen
+
+
+def _option_limit(f: _Fig, group: list[_Fig], region_end: int) -> int:
+    c = f.container
+    assert c is not None
+    later = [g.start for g in group if g.start > f.start]
+    hi = min([region_end] + later)
+    for ch in ";,)":
+        k = c.text.find(ch, f.end, hi)
+        if k >= 0:
+            hi = k
+    return hi
+
+
+def _ambiguity(scores: list[tuple[float, float, bool, float]], best: int, skip: set[int]) -> float:
+    raw, points = scores[best][0], scores[best][1]
+    second = None
+    for j, s in enumerate(scores):
+        if j == best or j in skip:
+            continue
+        if second is None or s[0] > scores[second][0]:
+            second = j
+    if second is None or raw <= 0 or scores[second][0] <= 0.8 * raw:
+        return 1.0
+    gap = points - scores[second][1]
+    return 0.55 + 0.45 * max(0.0, min(1.0, gap / 0.6))
+
+
+def _best(f: _Fig) -> int | None:
+    best = None
+    for j, s in enumerate(f.scores):
+        if best is None or s[:2] > f.scores[best][:2]:
+            best = j
+    return best
+
+
+def propose_values(parsed: dict, indicators: list[IndicatorSpec]) -> list[Proposal]:
+    """At most one proposal per figure of `parsed`, in reading order; see the module docstring."""
+    if not isinstance(parsed, dict) or not indicators:
+        return []
+    compiled = _compile(list(indicators))
+    index = {comp.spec.code: j for j, comp in enumerate(compiled)}
+    containers = _containers(parsed)
+    figs = _figures(parsed, containers)
+    _windows(figs)
+    for f in figs:
+        f.scores = [_score(f, comp) for comp in compiled]
+
+    # 1. Each figure on its own (a count with its total goes to a part/whole pair).
+    for f in figs:
+        j = _best(f)
+        if j is None:
+            continue
+        total_j = None
+        if f.total is not None:
+            pairs = []
+            for pj, comp in enumerate(compiled):
+                for whole in comp.spec.totals:
+                    if whole in index and f.scores[pj][2]:
+                        pairs.append((f.scores[pj][0], -pj, pj, index[whole]))
+            if pairs:
+                pairs.sort(reverse=True)
+                raw, _neg, pj, tj = pairs[0]
+                if raw >= f.scores[j][0] - 0.1:
+                    j, total_j = pj, tj
+        skip = {total_j} if total_j is not None else set()
+        conf = f.scores[j][0] * _ambiguity(f.scores, j, skip)
+        f.assigned = (j, {}, round(conf, 4), total_j, "cues")
+
+    located = [f for f in figs if f.container is not None]
+    by_container: dict[int, list[_Fig]] = {}
+    for f in located:
+        by_container.setdefault(id(f.container), []).append(f)
+    for group in by_container.values():
+        group.sort(key=lambda f: f.start)
+
+    def breakdown(parent: _Fig, children: list[_Fig], region_end: int, group: list[_Fig]) -> bool:
+        """Give `children` the options of the parent's indicator when they name them."""
+        candidates = []
+        for j, comp in enumerate(compiled):
+            raw, _points, cue, unit = parent.scores[j]
+            if not comp.options or unit == 0.0 and parent.unit or raw < 0.3:
+                continue
+            named = []
+            for ch in children:
+                opt = _option(ch, comp, _option_limit(ch, group, region_end))
+                if opt is not None:
+                    named.append((ch, opt))
+            if not named:
+                continue
+            total = sum(ch.value for ch, _ in named)
+            if total == parent.value:
+                fit = 1.0
+            elif total < parent.value and len(named) == len(children) and all(
+                not ch.unit or not parent.unit or _unit_score(ch.unit, parent.unit) > 0 for ch in children
+            ):
+                fit = 0.8
+            else:
+                continue
+            candidates.append((fit, len(named), raw, -j, j, named))
+        if not candidates:
+            return False
+        candidates.sort(key=lambda t: t[:4], reverse=True)
+        fit, _n, raw, _neg, j, named = candidates[0]
+        pj, _opts, pconf, ptotal, _why = parent.assigned or (j, {}, raw, None, "cues")
+        if pj != j:
+            pconf = raw * _ambiguity(parent.scores, j, set())
+        if fit == 1.0:
+            pconf = min(1.0, pconf + 0.15)
+        parent.assigned = (j, {}, round(pconf, 4), ptotal if pj == j else None, "breakdown total")
+        category = compiled[j].spec.category or ""
+        for ch, opt in named:
+            ch.assigned = (j, {category: opt}, round(pconf * fit, 4), None, "breakdown")
+        return True
+
+    # 2. Breakdowns in the same paragraph: "43 đơn (31 đơn khiếu nại, 12 đơn tố cáo)".
+    for group in by_container.values():
+        c = group[0].container
+        assert c is not None
+        for i, parent in enumerate(group):
+            rest = c.folded[parent.end:parent.end + 40]
+            m = re.match(r"\s*\(", rest)
+            region_end = None
+            if m:
+                depth, k = 0, parent.end + m.end() - 1
+                while k < len(c.text):
+                    if c.text[k] == "(":
+                        depth += 1
+                    elif c.text[k] == ")":
+                        depth -= 1
+                        if depth == 0:
+                            break
+                    k += 1
+                region_end = k
+            elif re.match(r"\s*[,;:]?\s*\(?\s*trong do\b", rest):
+                region_end = c.clause_end(parent.end)
+                if c.text[region_end:region_end + 1] == ";":
+                    region_end = len(c.text)
+            if region_end is None:
+                continue
+            children = [g for g in group[i + 1:] if g.start < region_end]
+            if children:
+                breakdown(parent, children, region_end, group)
+
+    # 3. Footnotes that break down, repeat or detail a figure of the paragraph they hang on.
+    referrer: dict[Any, _Container] = {}
+    for c in containers:
+        if c.kind == "body":
+            for fid in c.footnotes:
+                referrer.setdefault(fid, c)
+    for group in by_container.values():
+        c = group[0].container
+        assert c is not None
+        if c.kind != "footnote" or c.ref not in referrer:
+            continue
+        owners = by_container.get(id(referrer[c.ref]), [])
+        done = False
+        for parent in owners:
+            if parent.assigned and not parent.assigned[1]:
+                unit_ok = [g for g in group if _unit_score(g.unit, parent.unit or "") > 0 or not g.unit]
+                if len(unit_ok) >= 2 and sum(g.value for g in unit_ok) == parent.value:
+                    if breakdown(parent, unit_ok, len(c.text), group):
+                        done = True
+                        break
+        for f in group:
+            if done and f.assigned and f.assigned[4] == "breakdown":
+                continue
+            for g in owners:
+                if g.assigned is None or g.assigned[2] < THRESHOLD:
+                    continue
+                same_unit = _unit_key(g.unit) == _unit_key(f.unit) and g.unit is not None
+                if same_unit and g.value == f.value:
+                    j, opts, conf, _t, _w = g.assigned
+                    if f.assigned is None or f.assigned[2] < conf:
+                        f.assigned = (j, dict(opts), round(conf * 0.95, 4), None, "restated")
+                    break
+            else:
+                if f.assigned is not None and f.assigned[4] == "cues":
+                    j = f.assigned[0]
+                    for g in owners:
+                        if g.assigned is not None and g.assigned[0] == j and g.value != f.value:
+                            jj, opts, conf, t, _w = f.assigned
+                            f.assigned = (jj, opts, round(conf * DETAIL_FACTOR, 4), t, "detail")
+                            break
+
+    proposals: list[Proposal] = []
+    ordered = sorted(
+        (f for f in figs if f.assigned is not None),
+        key=lambda f: (
+            0 if f.where == "body" else 1,
+            containers.index(f.container) if f.container is not None else len(containers),
+            f.start,
+            f.index,
+        ),
+    )
+    for f in ordered:
+        assert f.assigned is not None
+        j, opts, conf, total_j, why = f.assigned
+        conf = round(max(0.0, min(1.0, conf)), 2)
+        if conf < MIN_CONFIDENCE:
+            continue
+        source: dict[str, Any] = {"text": f.text, "in": f.where, "context": f.context}
+        if f.container is not None:
+            key = "paragraph" if f.container.kind == "body" else "footnote"
+            source[key] = f.container.ref
+            source["span"] = [f.start, f.end]
+        proposals.append(
+            Proposal(
+                indicator=compiled[j].spec,
+                options=opts,
+                value=f.value,
+                total=f.total,
+                confidence=conf,
+                source=source,
+                total_indicator=compiled[total_j].spec if total_j is not None else None,
+                reason=why,
+            )
+        )
+    return proposals
