@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "danvan.portal.middleware.RejectNulMiddleware",
 ]
 
 ROOT_URLCONF = "danvan.urls"

@@ -83,3 +83,36 @@ def data_window(code: str, regime: str) -> tuple[dt.date, dt.date]:
         raise InvalidPeriod(f"Chế độ chốt số liệu '{regime}' không hợp lệ.")
     previous_month_end = spec.start - dt.timedelta(days=1)
     return previous_month_end.replace(day=15), spec.end.replace(day=14)
+
+
+_ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_PERIOD_PHRASE = re.compile(
+    r"(?P<half>6|sáu) tháng (?P<which>đầu|cuối) năm"
+    r"|(?P<nine>9|chín) tháng(?: đầu năm)?"
+    r"|quý (?P<quarter>iv|iii|ii|i|[1-4])\b"
+    r"|tháng (?P<month>1[0-2]|0?[1-9])\b"
+    r"|năm (?=\d{4})",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+
+
+def period_from_text(text: str) -> str | None:
+    """The period a report title speaks of: the first period phrase, with the first year at or
+    after it ("6 tháng đầu năm, nhiệm vụ 6 tháng cuối năm 2022" is 2022S1)."""
+    for match in _PERIOD_PHRASE.finditer(text or ""):
+        year_match = _YEAR.search(text, match.start())
+        if not year_match:
+            continue
+        year = year_match.group(0)
+        if match["half"]:
+            return f"{year}S{1 if match['which'].lower() == 'đầu' else 2}"
+        if match["nine"]:
+            return f"{year}N9"
+        if match["quarter"]:
+            quarter = match["quarter"].lower()
+            return f"{year}Q{_ROMAN_QUARTERS.get(quarter, quarter)}"
+        if match["month"]:
+            return f"{year}{int(match['month']):02d}"
+        return year
+    return None
