@@ -13,7 +13,8 @@ def _page(
 ):
     running = (10.0, 250.0, 810.0, "BAO CAO TONG KET NAM 2025")
     page_number = (12.0, 295.0, 30.0, str(number))
-    return [running, *body, *notes, page_number]
+    footer = (8.0, 72.0, 18.0, f"Bao cao CCHC - trang {number}/3")
+    return [running, *body, *notes, page_number, footer]
 
 
 PAGES = [
@@ -79,6 +80,7 @@ def test_layout_rules():
     assert "footnote 2 continues on page 2" in doc.warnings
     text = str(doc.to_dict())
     assert "BAO CAO TONG KET" not in text  # running header
+    assert "Bao cao CCHC" not in text  # running footer with its page number
     # (ASCII-only text here: "ngay" is not "ngày", so no date is read.)
     assert [r.symbol for r in doc.references] == ["12/KH-UBND", "12/KH-UBND"]
     assert [r.where for r in doc.references] == ["body", "footnote"]

@@ -31,7 +31,9 @@ _STAMP = re.compile(
     r"ký bởi|người ký|thời gian ký|email\s*:|@[\w-]+\.|^\s*cơ quan\s*:|\d{1,2}[./]\d{1,2}[./]\d{4}\s+\d{1,2}:\d{2}",
     re.IGNORECASE,
 )
-_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:-\s*|Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.IGNORECASE
+)
 _FOOTNOTE_START = re.compile(r"^\s*(\d{1,3})\s*(\S.*)$")
 _NOI_NHAN = re.compile(r"^\s*N[oơ]i\s+nh[aậâ]n", re.IGNORECASE)
 _KINH_GUI = re.compile(r"^\s*Kính\s+gửi", re.IGNORECASE)
@@ -95,12 +97,7 @@ def _read(pdf: pdfium.PdfDocument, name: str, max_pages: int) -> Layout:
     for page_index, (lines, width, textpage) in enumerate(pages):
         if closing_at and page_index > closing_at[0]:
             break  # appendices after the signature are not part of the letter
-        lines = [
-            line for position, line in enumerate(lines)
-            if not _STAMP.search(line.text)
-            and not (_PAGE_NUMBER.match(line.text) and position in (0, len(lines) - 1))
-            and not (position == 0 and line.text.strip() in running)
-        ]  # fmt: skip
+        lines = _strip_edges([line for line in lines if not _STAMP.search(line.text)], running)
         foot = _footnote_zone(lines, body_size)
         body, zone = lines[: len(lines) - foot], lines[len(lines) - foot :]
         notes.add_page(zone, page_index)
@@ -178,13 +175,35 @@ def _margins(pages, body_size: float) -> dict[int, tuple[float, float]]:
     return out
 
 
+def _strip_edges(lines: list[_PLine], running: set[str]) -> list[_PLine]:
+    """Drop page numbers and running headers/footers from the top and bottom of a page
+    (a footer may sit below the page number, so keep peeling while either matches)."""
+
+    def edge(line: _PLine) -> bool:
+        return bool(_PAGE_NUMBER.match(line.text)) or _running_key(line.text) in running
+
+    start, end = 0, len(lines)
+    while start < end and edge(lines[start]):
+        start += 1
+    while end > start and edge(lines[end - 1]):
+        end -= 1
+    return lines[start:end]
+
+
+def _running_key(text: str) -> str:
+    """A running header or footer with its page number blanked out."""
+    return re.sub(r"\d+", "#", text.strip())
+
+
 def _running_headers(pages) -> set[str]:
-    firsts = Counter(
-        lines[0].text.strip()
-        for lines, _, _ in pages
-        if lines and not _PAGE_NUMBER.match(lines[0].text)
-    )
-    return {text for text, n in firsts.items() if n >= 3 and len(pages) >= 3}
+    """Texts printed as the first or last line of at least half the pages (three or more)."""
+    if len(pages) < 3:
+        return set()
+    edges = Counter()
+    for lines, _, _ in pages:
+        keys = {_running_key(lines[0].text), _running_key(lines[-1].text)} if lines else set()
+        edges.update(key for key in keys if not _PAGE_NUMBER.match(key.replace("#", "1")))
+    return {key for key, n in edges.items() if n >= max(3, len(pages) // 2)}
 
 
 def _footnote_zone(lines: list[_PLine], body_size: float) -> int:
