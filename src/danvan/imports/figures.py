@@ -33,6 +33,7 @@ How a figure is scored against an indicator (see also docs/decisions.md):
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -133,13 +134,20 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+_PATTERN_WORDS: dict[str, frozenset[str]] = {}
+
+
+@functools.lru_cache(maxsize=4096)
 def _phrase_pattern(phrase: str) -> re.Pattern[str] | None:
     words = _words(phrase)
     if not words:
         return None
-    return re.compile(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in words) + r"(?!\w)")
+    pattern = re.compile(r"\b" + r"\W+".join(re.escape(w) for w in words) + r"\b")
+    _PATTERN_WORDS[pattern.pattern] = frozenset(words)
+    return pattern
 
 
+@functools.lru_cache(maxsize=4096)
 def _unit_key(unit: str | None) -> tuple[str, ...]:
     if unit and "%" in unit:
         return ("%",)
@@ -152,12 +160,18 @@ def _unit_score(figure_unit: str | None, spec_unit: str) -> float:
         return 0.4
     if fig == spec:
         return 1.0
+    if fig in _OTHER_UNITS or spec in _OTHER_UNITS:
+        return 0.0
     if set(fig) & set(spec):
         return 0.6
     return 0.0
 
 
-@dataclass
+# Units that share a word with another unit without being a kind of it ("đơn vị" is no "đơn").
+_OTHER_UNITS = {("don", "vi"), ("nguoi", "dan"), ("luot", "truy", "cap")}
+
+
+@dataclass(eq=False)
 class _Container:
     kind: str  # "body" | "footnote"
     ref: Any  # paragraph id (str) or footnote id (int)
@@ -166,9 +180,12 @@ class _Container:
     footnotes: list[int] = field(default_factory=list)
     boundaries: list[int] = field(default_factory=list)
     word_starts: list[int] = field(default_factory=list)
+    words: frozenset[str] = frozenset()
+    found: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.folded = _fold_same_length(self.text)
+        self.words = frozenset(_WORD.findall(self.folded))
         self.boundaries = [m.start() for m in _BOUNDARY.finditer(self.text)]
         self.word_starts = [m.start() for m in _WORD.finditer(self.folded)]
 
@@ -186,7 +203,7 @@ class _Container:
         return self.boundaries[i] if i < len(self.boundaries) else len(self.text)
 
 
-@dataclass
+@dataclass(eq=False)
 class _Fig:
     index: int
     text: str
@@ -325,7 +342,8 @@ class _Compiled:
     options: list[tuple[str, list[re.Pattern[str]]]]
 
 
-def _compile(specs: list[IndicatorSpec]) -> list[_Compiled]:
+@functools.lru_cache(maxsize=16)
+def _compile(specs: tuple[IndicatorSpec, ...]) -> list[_Compiled]:
     out = []
     for spec in specs:
         cues = []
@@ -347,7 +365,16 @@ def _compile(specs: list[IndicatorSpec]) -> list[_Compiled]:
     return out
 
 
+_AFTER_STOP = re.compile(r"[,;():]|\bvà\b")
+
+
 def _windows(figs: list[_Fig]) -> None:
+    """The clause of each figure: `before` (its cue phrase) and `after` (its noun phrase).
+
+    Between two figures of one clause, the words up to the first ",", "và", "(" after the
+    first figure are its own ("1.870 dịch vụ toàn trình và 357 …"); the rest leads to the
+    second. A figure right after a slash shares the clause of the one before it.
+    """
     by_container: dict[int, list[_Fig]] = {}
     for f in figs:
         if f.container is not None:
@@ -362,26 +389,38 @@ def _windows(figs: list[_Fig]) -> None:
             start = clause
             if prev is not None and prev.end > clause:
                 between = c.text[prev.end:f.start].strip()
-                start = prev.before[0] if between == "/" else prev.end
+                start = prev.before[0] if between == "/" else max(prev.after[1], prev.end)
+                start = min(start, f.start)
             end_clause = c.clause_end(f.end)
             nxt = group[i + 1] if i + 1 < len(group) else None
             stop = end_clause
             if nxt is not None and nxt.start < end_clause:
                 stop = nxt.start
-                comma = c.text.find(",", f.end, stop)
-                if comma >= 0:
-                    stop = comma
-            for ch in "():":
-                k = c.text.find(ch, f.end, stop)
-                if k >= 0:
-                    stop = k
+                m = _AFTER_STOP.search(c.text, f.end, stop)
+                if m:
+                    stop = m.start()
+            else:
+                for ch in "():":
+                    k = c.text.find(ch, f.end, stop)
+                    if k >= 0:
+                        stop = k
             f.before = (start, f.start)
             f.after = (f.start, max(f.end, stop))
 
 
 def _occurrences(pattern: re.Pattern[str], c: _Container, lo: int, hi: int):
-    for m in pattern.finditer(c.folded, lo, hi):
-        yield m.start(), m.end()
+    """Where `pattern` stands in `c` between lo and hi (each pattern searched once per text)."""
+    spans = c.found.get(pattern.pattern)
+    if spans is None:
+        needed = _PATTERN_WORDS.get(pattern.pattern, frozenset())
+        if needed <= c.words:
+            spans = [(m.start(), m.end()) for m in pattern.finditer(c.folded)]
+        else:
+            spans = []
+        c.found[pattern.pattern] = spans
+    for s, e in spans:
+        if lo <= s and e <= hi:
+            yield s, e
 
 
 def _score(f: _Fig, comp: _Compiled) -> tuple[float, float, bool, float]:
@@ -483,7 +522,7 @@ def propose_values(parsed: dict, indicators: list[IndicatorSpec]) -> list[Propos
     """At most one proposal per figure of `parsed`, in reading order; see the module docstring."""
     if not isinstance(parsed, dict) or not indicators:
         return []
-    compiled = _compile(list(indicators))
+    compiled = _compile(tuple(indicators))
     index = {comp.spec.code: j for j, comp in enumerate(compiled)}
     containers = _containers(parsed)
     figs = _figures(parsed, containers)
@@ -629,11 +668,12 @@ def propose_values(parsed: dict, indicators: list[IndicatorSpec]) -> list[Propos
                             break
 
     proposals: list[Proposal] = []
+    position = {id(c): k for k, c in enumerate(containers)}
     ordered = sorted(
         (f for f in figs if f.assigned is not None),
         key=lambda f: (
             0 if f.where == "body" else 1,
-            containers.index(f.container) if f.container is not None else len(containers),
+            position[id(f.container)] if f.container is not None else len(containers),
             f.start,
             f.index,
         ),
