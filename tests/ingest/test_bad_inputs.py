@@ -130,3 +130,15 @@ def test_pdf_with_a_text_layer_built_by_hand():
 
 def test_word_file_without_text():
     assert _reason(docx_bytes(document_xml()), "trong.docx") == "no_text"
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(DocumentError) as missing:
+        parse_file(tmp_path / "khong-co.pdf")
+    assert (missing.value.reason, str(missing.value)) == (
+        "unreadable",
+        "Không tìm thấy tệp khong-co.pdf.",
+    )
+    with pytest.raises(DocumentError) as folder:
+        parse_file(tmp_path)
+    assert folder.value.reason == "unreadable"

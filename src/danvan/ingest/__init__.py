@@ -42,18 +42,17 @@ def parse_file(
     path = Path(path)
     try:
         size = path.stat().st_size
-    except OSError as error:
-        raise DocumentError(
-            "unreadable", f"Không mở được tệp {path.name}: {error.strerror or error}."
-        ) from None
-    if size > max_bytes:
-        raise DocumentError("too_large", _too_large(path.name, size, max_bytes))
-    try:
+        if size > max_bytes:
+            raise DocumentError("too_large", _too_large(path.name, size, max_bytes))
         data = path.read_bytes()
-    except OSError as error:
-        raise DocumentError(
-            "unreadable", f"Không đọc được tệp {path.name}: {error.strerror or error}."
-        ) from None
+    except FileNotFoundError:
+        raise DocumentError("unreadable", f"Không tìm thấy tệp {path.name}.") from None
+    except IsADirectoryError:
+        raise DocumentError("unreadable", f"{path.name} là thư mục, không phải tệp.") from None
+    except PermissionError:
+        raise DocumentError("unreadable", f"Không có quyền đọc tệp {path.name}.") from None
+    except OSError:
+        raise DocumentError("unreadable", f"Không đọc được tệp {path.name}.") from None
     return parse_bytes(data, path.name, max_bytes=max_bytes, max_pages=max_pages)
 
 
