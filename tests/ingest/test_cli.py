@@ -100,3 +100,16 @@ def test_output_is_byte_for_byte_stable():
     first = _run(SEEDS / "danang-bdvtu-phoi-hop-6t-2022.txt")
     second = _run(SEEDS / "danang-bdvtu-phoi-hop-6t-2022.txt")
     assert first.returncode == 0 and first.stdout == second.stdout
+
+
+def test_doc_without_antiword_or_libreoffice_says_so(tmp_path):
+    from .conftest import CORPUS
+
+    # An empty PATH: neither converter can be found, as on a machine without them.
+    done = subprocess.run(
+        [sys.executable, "-m", "danvan.cli", "parse", str(CORPUS / "vptw-hd-36-the-thuc-van-ban-dang-2018.doc")],
+        capture_output=True, timeout=120, check=False, env={"PATH": str(tmp_path), "HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert done.returncode == 2
+    message = done.stderr.decode("utf-8").strip()
+    assert "antiword" in message and "LibreOffice" in message and len(message.splitlines()) == 1
