@@ -7,11 +7,20 @@ Stable API (used by the web upload and by the writer's round-trip tests):
     doc = parse_file(path, max_bytes=50 * 1024 * 1024, max_pages=500)
     doc = parse_bytes(data, "report.pdf", max_bytes=..., max_pages=...)
     doc.to_dict()   # exactly the JSON of shared/spec/parsed-document.md
+    doc.paragraphs()  # every body paragraph in reading order (preamble, then the outline)
+
+The typed model is in `danvan.ingest.model` (ParsedDocument, Header, Section, Paragraph,
+Footnote, Reference, Figure, Closing, Signature, Table, Source).
 
 The file type is told from the bytes (the name is only reported back in `source.name`).
 Every failure — corrupt, encrypted, empty, scanned without text, unsupported, oversized,
 zip bomb, unsafe XML, no converter for .doc — raises `DocumentError`, whose message is one
-Vietnamese line and whose `reason` is a stable code. Nothing here imports Django.
+Vietnamese line and whose `reason` is a stable code (see `danvan.ingest.errors`). The same
+input always gives the same output. Nothing here imports Django.
+
+Inside: `sniff` picks a reader (`readers/txt|pdf|docx|doc`), which returns a `layout.Layout`;
+`layout.finish` converts legacy encodings and repairs glyphs; `structure.assemble.build`
+makes the document (header, outline, footnotes, references, figures, closing).
 """
 
 from __future__ import annotations
