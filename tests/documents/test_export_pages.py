@@ -16,6 +16,7 @@ from django.utils import timezone
 from danvan.audit.models import AuditEvent
 from danvan.documents.models import Document, IssuedNumber
 from danvan.reporting.models import Assignment, ReportRequest
+from reporting.cycle import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +94,8 @@ def test_the_page_suggests_the_next_number_and_the_names_of_the_day(login_client
     assert "BAN TUYÊN GIÁO VÀ DÂN VẬN" in html
     assert '<dd id="suggested-number">01</dd>' in html
     assert 'name="number" value="1"' in html
-    assert "K/T TRƯỞNG BAN" in html and "Lưu VT" in html
+    assert "K/T TRƯỞNG BAN" in html and "PHÓ TRƯỞNG BAN" in html
+    assert "Thường trực Thành ủy (b/c)\nLưu VT</textarea>" in html
     assert "nhiệm kỳ 2025-2030" in html
 
 
@@ -278,6 +280,17 @@ def test_a_refused_post_gives_no_number(login_client, username):
     response = client.post(submission_url(police_assignment()), form(allocate="on"))
     assert response.status_code == 403
     assert "Bạn không có quyền xuất văn bản" in response.content.decode()
+    assert not IssuedNumber.objects.exists()
+
+
+def test_a_coordinator_of_the_board_alone_cannot_export_a_roll_up_they_cannot_see(login_client):
+    # The consolidation is taken over the city committee's subtree, which this person cannot see.
+    make_user("bdv.dieuphoi", "coordinator", "DN-BDVTU")
+    client = Client()
+    assert client.post("/tai-khoan/dang-nhap/", {"username": "bdv.dieuphoi", "password": PASSWORD}).status_code == 302
+    request = da_nang_request()
+    assert client.get(consolidation_url(request)).status_code == 403
+    assert client.post(consolidation_url(request), form(allocate="on")).status_code == 403
     assert not IssuedNumber.objects.exists()
 
 

@@ -73,6 +73,8 @@ def request_for_export(user, request_id: int) -> ReportRequest:
     if report_request is None:
         raise NotFound("Không tìm thấy yêu cầu báo cáo.")
     permissions.require(user, "documents.export_consolidation", report_request.issuer)
+    # The document is the consolidation page's roll-up: whoever exports must be able to see it.
+    permissions.require(user, "consolidation.view", consolidation_root(report_request))
     return report_request
 
 
@@ -81,7 +83,8 @@ def can_export_submission(user, assignment: Assignment) -> bool:
 
 
 def can_export_consolidation(user, report_request: ReportRequest) -> bool:
-    return permissions.has_permission(user, "documents.export_consolidation", report_request.issuer)
+    return (permissions.has_permission(user, "documents.export_consolidation", report_request.issuer)
+            and permissions.has_permission(user, "consolidation.view", consolidation_root(report_request)))
 
 
 # --- names as of a date ---------------------------------------------------------------------
@@ -338,6 +341,9 @@ def default_recipients(addressee: OrgUnit | None, day: dt.date) -> list[str]:
     recipients = []
     if addressee is not None:
         unit = unit_as_of(addressee, day)
-        recipients.append(f"{unit.short_name or unit.name} (b/c)")
+        name = unit.short_name or unit.name
+        # A cấp ủy is reported to through its standing committee.
+        prefix = "Thường trực " if unit.kind == UnitKind.PARTY_COMMITTEE else ""
+        recipients.append(f"{prefix}{name} (b/c)")
     recipients.append("Lưu VT")
     return recipients
