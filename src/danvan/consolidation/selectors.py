@@ -20,6 +20,7 @@ from danvan.reporting.models import (
     ReportRequest,
     ReportTemplate,
     Revision,
+    Submission,
     SubmissionStatus,
 )
 
@@ -144,7 +145,7 @@ def consolidate(user, root: OrgUnit, period_code: str, request: ReportRequest | 
     return Consolidation(
         root=root, period_code=period_code, previous_code=previous_code, request=request, lines=lines,
         sections=_narrative(root, period_code, request, statuses),
-        counted_submissions=current.values("submission_id").distinct().count(),
+        counted_submissions=_submissions(root, period_code, request, statuses).count(),
         breakdown=lambda: _per_unit(current, by_id),
     )
 
@@ -186,6 +187,15 @@ def _flatten(sections: list[dict], level: int = 1) -> list[Section]:
         flat.append(Section(item["key"], item.get("label", ""), item["title"], level))
         flat.extend(_flatten(item.get("children", []), level + 1))
     return flat
+
+
+def _submissions(root: OrgUnit, period_code: str, request: ReportRequest | None, statuses):
+    """The submissions counted, with figures or not (a report may be text alone)."""
+    submissions = Submission.objects.filter(assignment__unit_path__startswith=root.path,
+                                            assignment__request__period__code=period_code, status__in=statuses)
+    if request is not None and request.period.code == period_code:
+        submissions = submissions.filter(assignment__request=request)
+    return submissions
 
 
 def _narrative(root: OrgUnit, period_code: str, request: ReportRequest | None, statuses) -> list[Section]:
