@@ -235,9 +235,6 @@ def test_an_invalid_period_is_refused():
         consolidate(user("dn.dieuphoi"), OrgUnit.objects.get(code="DN-TU"), "2022S9")
 
 
-@pytest.mark.xfail(strict=True, reason="counted_submissions counts submissions with figures only; a report of "
-                   "text alone is in the narrative but not in 'Tổng hợp từ N báo cáo' (consolidation/selectors.py "
-                   "was being changed by the benchmark work, so it is left unfixed here)")
 def test_a_report_of_text_alone_is_counted():
     make_user("mttq.baocao", "reporter", "DN-MTTQ")
     request = issue(units=["DN-CATP", "DN-MTTQ"], period="2024S1", deadline=dt.date(2024, 6, 15),
