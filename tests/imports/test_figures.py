@@ -214,3 +214,45 @@ def test_random_documents_do_not_crash(outline, figures, footnotes, specs):
         p.to_dict()
     match_sections(outline, CAN_THO_SECTIONS)
     assert propose_values({}, specs) == [] and propose_values(parsed, []) == []
+
+
+PARAPHRASE = """BÁO CÁO
+kết quả công tác dân vận quý I năm 2026
+
+I. KẾT QUẢ THỰC HIỆN
+
+Trong quý, các cơ quan đã tiếp 420 lượt/398 người; lãnh đạo tiếp công dân định kỳ 35 lượt/33 người. \
+Toàn tỉnh tiếp nhận 1.250 đơn (trong đó 200 đơn khiếu nại, 50 đơn tố cáo, 1.000 đơn kiến nghị, phản ánh). \
+Đã thụ lý giải quyết 30 đơn thuộc thẩm quyền. Chỉ số hài lòng đạt 92,5%. Tổ chức 12 buổi tuyên truyền với \
+3.400 lượt người tham gia. Có 45/52 tổ chức cơ sở đảng duy trì xây dựng mô hình "Dân vận khéo". Hỗ trợ Tết \
+cho 2.300 đối tượng với tổng kinh phí 1,5 tỷ đồng. Tặng 30 suất quà trị giá 15 triệu đồng.
+
+II. NHIỆM VỤ QUÝ II
+
+Tiếp tục thực hiện.
+"""
+
+
+def test_other_wording_than_the_seeds(specs):
+    from danvan.ingest import parse_bytes
+
+    parsed = parse_bytes(PARAPHRASE.encode(), "quy-i.txt").to_dict()
+    got = {(p.source["text"], p.indicator.code, tuple(p.options.values()), p.value)
+           for p in propose_values(parsed, specs) if p.confidence >= THRESHOLD}
+    assert got == {
+        ("420 lượt", "tiep-cong-dan-luot", (), 420),
+        ("398 người", "tiep-cong-dan-nguoi", (), 398),
+        ("35 lượt", "lanh-dao-tiep-luot", (), 35),
+        ("33 người", "lanh-dao-tiep-nguoi", (), 33),
+        ("1.250 đơn", "don-tiep-nhan", (), 1250),
+        ("200 đơn", "don-tiep-nhan", ("khieu-nai",), 200),
+        ("50 đơn", "don-tiep-nhan", ("to-cao",), 50),
+        ("1.000 đơn", "don-tiep-nhan", ("kien-nghi",), 1000),
+        ("30 đơn", "don-thuoc-tham-quyen", (), 30),
+        ("92,5%", "chi-so-hai-long", (), 92.5),
+        ("12 buổi", "tuyen-truyen-buoi", (), 12),
+        ("3.400 lượt người", "tuyen-truyen-luot-nguoi", (), 3400),
+        ("45/52 tổ chức", "dvk-tccs-duy-tri-mo-hinh", (), 45),
+        ("2.300 đối tượng", "ho-tro-tet-doi-tuong", (), 2300),
+        ("1,5 tỷ đồng", "ho-tro-tet-kinh-phi", (), 1500000000),
+    }  # the 30 gift packages worth 15 million are no indicator of the catalogue

@@ -3,7 +3,7 @@
 Pure Python: no Django. `propose_values(parsed, specs)` takes the dictionary of
 `danvan parse` (shared/spec/parsed-document.md) and the indicators to look for
 (`specs_from_catalogue()` builds them from `danvan.indicators.catalogue`) and returns at most
-one `Proposal` per figure, in reading order, each with a confidence in [0, 1] and its source.
+one `Proposal` per figure, in reading order (a footnote's after the paragraph carrying its mark), each with a confidence in [0, 1] and its source.
 
 How a figure is scored against an indicator (see also docs/decisions.md):
 
@@ -365,15 +365,16 @@ def _compile(specs: tuple[IndicatorSpec, ...]) -> list[_Compiled]:
     return out
 
 
-_AFTER_STOP = re.compile(r"[,;():]|\bvà\b")
+# Where a figure's own words end when another figure follows in the clause.
+_AFTER_STOP = re.compile(r"[,;():]|\b(?:và|với|trị giá|gồm|đạt|là|cho|tổng|trong đó)\b", re.I)
 
 
 def _windows(figs: list[_Fig]) -> None:
     """The clause of each figure: `before` (its cue phrase) and `after` (its noun phrase).
 
-    Between two figures of one clause, the words up to the first ",", "và", "(" after the
-    first figure are its own ("1.870 dịch vụ toàn trình và 357 …"); the rest leads to the
-    second. A figure right after a slash shares the clause of the one before it.
+    Between two figures of one clause, the words up to the first ",", "và", "với", "(" …
+    after the first figure are its own ("1.870 dịch vụ toàn trình và 357 …"); the rest leads
+    to the second ("2.300 đối tượng với tổng kinh phí 1,5 tỷ đồng"). A figure right after a slash shares the clause of the one before it.
     """
     by_container: dict[int, list[_Fig]] = {}
     for f in figs:
@@ -668,12 +669,22 @@ def propose_values(parsed: dict, indicators: list[IndicatorSpec]) -> list[Propos
                             break
 
     proposals: list[Proposal] = []
-    position = {id(c): k for k, c in enumerate(containers)}
+    # Reading order, each footnote right after the paragraph that carries its mark.
+    position: dict[int, int] = {}
+    footnotes = {c.ref: c for c in containers if c.kind == "footnote"}
+    for c in containers:
+        if c.kind == "body":
+            position[id(c)] = len(position)
+            for fid in c.footnotes:
+                note = footnotes.get(fid)
+                if note is not None and id(note) not in position:
+                    position[id(note)] = len(position)
+    for c in containers:
+        position.setdefault(id(c), len(position))
     ordered = sorted(
         (f for f in figs if f.assigned is not None),
         key=lambda f: (
-            0 if f.where == "body" else 1,
-            position[id(f.container)] if f.container is not None else len(containers),
+            position[id(f.container)] if f.container is not None else len(position),
             f.start,
             f.index,
         ),
