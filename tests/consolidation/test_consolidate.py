@@ -248,3 +248,17 @@ def test_a_report_of_text_alone_is_counted():
     passages = next(s for s in result.sections if s.key == "ket-qua").passages
     assert len(passages) == 2
     assert result.counted_submissions == 2
+
+
+def test_text_outside_the_outline_is_gathered_under_other_content():
+    request = issue(units=["DN-CATP"], period="2024S1", deadline=dt.date(2024, 6, 15), issued="2024-05-20")
+    with recorded_at(at("2024-06-10")):
+        police = submission_of(request, "DN-CATP")
+        services.submit(user("dn.baocao"), police.pk, police.version,
+                        {"ket-qua": "Kết quả.", "khac": "Kiến nghị với Ban Dân vận."}, {})
+    result = consolidate(user("dn.dieuphoi"), OrgUnit.objects.get(code="DN-TU"), "2024S1", request)
+    last = result.sections[-1]
+    assert (last.key, last.title, [(p.unit_name, p.text) for p in last.passages]) == (
+        "khac", "Nội dung khác", [(CATP, "Kiến nghị với Ban Dân vận.")])
+    assert [s.key for s in result.sections] == ["dac-diem", "ket-qua", "danh-gia", "uu-diem", "han-che", "nhiem-vu",
+                                                "khac"]
