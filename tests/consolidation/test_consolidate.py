@@ -262,3 +262,22 @@ def test_text_outside_the_outline_is_gathered_under_other_content():
         "khac", "Nội dung khác", [(CATP, "Kiến nghị với Ban Dân vận.")])
     assert [s.key for s in result.sections] == ["dac-diem", "ket-qua", "danh-gia", "uu-diem", "han-che", "nhiem-vu",
                                                 "khac"]
+
+
+def test_a_returned_report_leaves_the_consolidation_until_resubmitted(da_nang):
+    border = da_nang.assignments.get(unit__code="DN-BDBP").submission
+    with recorded_at(at("2022-06-21")):
+        services.return_submission(user("dn.dieuphoi"), border.pk, "Bổ sung số liệu tuyên truyền.")
+    root = OrgUnit.objects.get(code="DN-TU")
+    result = consolidate(user("dn.dieuphoi"), root, "2022S1", da_nang)
+    assert (figures(result)["tuyen-truyen-buoi"], figures(result)["tin-bai"], result.counted_submissions) == (
+        None, 8853, 3)
+    assert [p.unit_name for p in next(s for s in result.sections if s.key == "ket-qua").passages] == [
+        BCHQS, CATP, UBND]
+    border.refresh_from_db()
+    with recorded_at(at("2022-06-22")):
+        services.submit(user("admin"), border.pk, border.version, {"ket-qua": "Tổ chức 120 buổi tuyên truyền."},
+                        {"tuyen-truyen-buoi": "120"})
+    result = consolidate(user("dn.dieuphoi"), root, "2022S1", da_nang)
+    assert (figures(result)["tuyen-truyen-buoi"], figures(result)["to-tau-thuyen"], result.counted_submissions) == (
+        120, None, 4)
