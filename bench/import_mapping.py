@@ -183,6 +183,15 @@ def main() -> None:
         f"seeds together: precision {correct / max(counted, 1):.1%} ({correct}/{counted}), "
         f"recall {found / max(expected, 1):.1%} ({found}/{expected})"
     )
+    print("by threshold (both seeds):", end="")
+    runs = {path.name: _timed(path, specs, 1)[1] for path in (DANANG, CANTHO)}
+    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        c = n = f = e = 0
+        for name, proposals in runs.items():
+            c1, n1, f1, e1 = evaluate(name, proposals, threshold)
+            c, n, f, e = c + c1, n + n1, f + f1, e + e1
+        print(f"  {threshold:.1f}: P {c / max(n, 1):.0%} R {f / max(e, 1):.0%}", end="")
+    print()
     if PDF.exists():
         seconds, proposals, sections = _timed(PDF, specs, args.repeat)
         above = sum(p["confidence"] >= args.threshold for p in proposals)

@@ -256,3 +256,38 @@ def test_other_wording_than_the_seeds(specs):
         ("2.300 đối tượng", "ho-tro-tet-doi-tuong", (), 2300),
         ("1,5 tỷ đồng", "ho-tro-tet-kinh-phi", (), 1500000000),
     }  # the 30 gift packages worth 15 million are no indicator of the catalogue
+
+
+_piece = st.sampled_from([
+    "Tiếp nhận", "đã thụ lý", "trong đó", "(", ")", ",", ";", ".", "/", "và", "với", "đơn khiếu nại",
+    "đơn tố cáo", "kiến nghị, phản ánh", "vụ", "rút đơn", "khiếu nại đúng", "tổ chức cơ sở đảng",
+    "lượt", "người", "tỷ đồng", "%", "Số vụ đã giải quyết:", "giao quân", "đã tiếp",
+])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    pieces=st.lists(st.one_of(_piece, st.integers(0, 3000).map(str)), min_size=1, max_size=30),
+    note=st.lists(st.one_of(_piece, st.integers(0, 3000).map(str)), max_size=12),
+)
+def test_random_sentences_with_their_figures_do_not_crash(pieces, note, specs):
+    import re
+
+    body, foot = " ".join(pieces), " ".join(note)
+
+    def figures_of(text, where):
+        return [{"text": m.group(0), "value": int(m.group(1)), "unit": m.group(2),
+                 "total": None, "approx": None, "context": text, "in": where}
+                for m in re.finditer(r"(\d+) ?(đơn|vụ|lượt|người|%)?", text)]
+
+    parsed = {
+        "outline": [{"label": "I", "title": "Kết quả", "level": 1,
+                     "paragraphs": [{"text": body, "footnotes": [1]}], "children": []}],
+        "footnotes": [{"id": 1, "text": foot}],
+        "figures": figures_of(body, "body") + figures_of(foot, "footnote"),
+    }
+    first = [p.to_dict() for p in propose_values(parsed, specs)]
+    assert first == [p.to_dict() for p in propose_values(parsed, specs)]
+    located = [(p["source"]["in"], tuple(p["source"].get("span", ()))) for p in first]
+    assert len(located) == len(set(located))
+    assert all(0.0 <= p["confidence"] <= 1.0 for p in first)

@@ -5,6 +5,12 @@ Pure Python: no Django. `propose_values(parsed, specs)` takes the dictionary of
 (`specs_from_catalogue()` builds them from `danvan.indicators.catalogue`) and returns at most
 one `Proposal` per figure, in reading order (a footnote's after the paragraph carrying its mark), each with a confidence in [0, 1] and its source.
 
+A proposal's `source` names the figure as printed (`text`), `in` ("body" | "footnote"), the
+sentence (`context`), and where it stands: `paragraph` ("II›1/2": section labels from the
+top joined by "›", then the paragraph's number in that section, from 1; "preamble/1" before
+the first heading) or `footnote` (its id), with `span`, the figure's [start, end) in that
+paragraph's or footnote's text, for highlighting.
+
 How a figure is scored against an indicator (see also docs/decisions.md):
 
 - Where it stands. Each figure is found again in its paragraph or footnote. Its *clause*
