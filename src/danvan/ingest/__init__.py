@@ -29,6 +29,7 @@ import hashlib
 from pathlib import Path
 
 from .errors import DocumentError
+from .layout import Layout
 from .model import ParsedDocument, Source
 from .sniff import sniff
 
@@ -118,7 +119,7 @@ def parse_bytes(
         ) from error
 
 
-def _read(kind: str, data: bytes, name: str, max_bytes: int, max_pages: int):
+def _read(kind: str, data: bytes, name: str, max_bytes: int, max_pages: int) -> Layout:
     if kind == "txt":
         from .readers.txt import read_txt
 

@@ -106,7 +106,7 @@ def _read(pdf: pdfium.PdfDocument, name: str, max_pages: int) -> Layout:
         if closing_at and page_index == closing_at[0]:
             body = _take_closing(body, closing_at[1], textpage, width, layout)
         margin, right = margins.get(page_index, (0.0, width))
-        centre = (margin + width - margin) / 2
+        centre = (margin + right) / 2  # the middle of the text block, for centred titles
         for line in body:
             text = _superscripts(line, textpage, layout, body_size)
             mark_first = text.startswith(MARK_OPEN)
