@@ -291,3 +291,10 @@ def test_random_sentences_with_their_figures_do_not_crash(pieces, note, specs):
     located = [(p["source"]["in"], tuple(p["source"].get("span", ()))) for p in first]
     assert len(located) == len(set(located))
     assert all(0.0 <= p["confidence"] <= 1.0 for p in first)
+
+
+def test_specs_with_lists_are_accepted(danang, specs):
+    as_lists = [IndicatorSpec(s.code, s.name, s.unit_of_measure, s.category, list(s.options), list(s.cues),
+                              list(s.totals)) for s in specs]
+    assert [p.to_dict() for p in propose_values(danang, as_lists)] == [
+        p.to_dict() for p in propose_values(danang, specs)]

@@ -120,6 +120,17 @@ def specs_from_catalogue() -> list[IndicatorSpec]:
     return specs
 
 
+def _frozen(spec: IndicatorSpec) -> IndicatorSpec:
+    """The same spec with tuples for lists (specs built from database rows may carry lists)."""
+    return IndicatorSpec(
+        str(spec.code), str(spec.name), str(spec.unit_of_measure or ""),
+        spec.category or None,
+        tuple((str(code), str(name)) for code, name in spec.options or ()),
+        tuple(str(cue) for cue in spec.cues or ()),
+        tuple(str(code) for code in spec.totals or ()),
+    )
+
+
 # ---------------------------------------------------------------- text helpers
 
 _WORD = re.compile(r"\w+")
@@ -529,7 +540,7 @@ def propose_values(parsed: dict, indicators: list[IndicatorSpec]) -> list[Propos
     """At most one proposal per figure of `parsed`, in reading order; see the module docstring."""
     if not isinstance(parsed, dict) or not indicators:
         return []
-    compiled = _compile(tuple(indicators))
+    compiled = _compile(tuple(_frozen(spec) for spec in indicators))
     index = {comp.spec.code: j for j, comp in enumerate(compiled)}
     containers = _containers(parsed)
     figs = _figures(parsed, containers)
