@@ -578,6 +578,8 @@ def propose_values(parsed: dict, indicators: list[IndicatorSpec]) -> list[Propos
 
     def breakdown(parent: _Fig, children: list[_Fig], region_end: int, group: list[_Fig]) -> bool:
         """Give `children` the options of the parent's indicator when they name them."""
+        if parent.assigned is not None and parent.assigned[1]:
+            return False  # the parent is itself one option's value
         candidates = []
         for j, comp in enumerate(compiled):
             raw, _points, cue, unit = parent.scores[j]
