@@ -97,7 +97,8 @@ def test_a_consolidation_is_issued_by_the_board_of_its_date():
     assert in_2022["preamble"][0]["text"] == ("Trên cơ sở 4 báo cáo của các đơn vị, Ban Dân vận Thành ủy tổng hợp "
                                               "kết quả như sau:")
     rows = in_2022["tables"][0]["rows"]
-    assert rows[0] == ["Chỉ tiêu", "Đơn vị tính", "6 tháng đầu năm 2022", "Cùng kỳ năm trước", "Tăng/giảm"]
+    # Nothing was reported for 2021: no comparison columns.
+    assert rows[0] == ["Chỉ tiêu", "Đơn vị tính", "6 tháng đầu năm 2022"]
     by_name = {row[0]: row for row in rows[1:]}
     assert by_name["Tiếp công dân (lượt)"][1:3] == ["lượt", "1.868"]
     assert by_name["Đơn thư tiếp nhận"][2] == "2.403"
@@ -135,3 +136,25 @@ def test_a_2019_submission_cites_the_request_document():
     assert [t for _, t, _ in _titles(parsed["outline"])][:3] == [
         "Đặc điểm tình hình", "Kết quả công tác dân vận", "Sự lãnh đạo, chỉ đạo công tác dân vận"]
     assert parsed["outline"][0]["paragraphs"], "the 2019 report's first section has its text"
+
+
+def test_the_figures_table_compares_with_last_year_when_there_is_something_to_compare():
+    from danvan.reporting import services
+    from danvan.reporting.clock import recorded_at
+    from danvan.reporting.models import ReportTemplate
+    from reporting.cycle import at, issue, submission_of, user
+
+    template = ReportTemplate.objects.get(code="phoi-hop-dan-van-6-thang", version=1)
+    earlier = issue(units=["DN-UBND"], template=template, period="2021S1", deadline=dt.date(2021, 6, 15),
+                    issued="2021-05-20", title="Báo cáo Chương trình phối hợp 6 tháng đầu năm 2021")
+    with recorded_at(at("2021-06-10")):
+        ubnd = submission_of(earlier, "DN-UBND")
+        services.submit(user("admin"), ubnd.pk, ubnd.version, {"ket-qua": "Năm 2021."},
+                        {"tiep-cong-dan-luot": "1.500"})
+    request = ReportRequest.objects.get(title=DA_NANG_TITLE)
+    parsed = consolidation_document(user("dn.dieuphoi"), request, _options(D(2022, 6, 20)))
+    rows = parsed["tables"][0]["rows"]
+    assert rows[0] == ["Chỉ tiêu", "Đơn vị tính", "6 tháng đầu năm 2022", "Cùng kỳ năm trước", "Tăng/giảm"]
+    by_name = {row[0]: row for row in rows[1:]}
+    assert by_name["Tiếp công dân (lượt)"] == ["Tiếp công dân (lượt)", "lượt", "1.868", "1.500", "368 (24,5%)"]
+    assert by_name["Tiếp công dân (người)"][3:] == ["", ""]

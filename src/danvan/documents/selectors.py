@@ -328,6 +328,9 @@ def consolidation_document(user, report_request: ReportRequest, options: ExportO
             change += f" ({format_number(line.change_percent)}%)"
         rows.append([f"- {line.option_name}" if line.option_name else line.indicator.name,
                      line.indicator.unit_of_measure, _number(line.value), _number(line.previous), change])
+    if not any(line.previous is not None for line in result.lines):
+        # No figures a year earlier: the comparison columns would stay empty.
+        rows = [row[:3] for row in rows]
     tables = [{"rows": rows, "after_paragraph": None}] if len(rows) > 1 else []
     return _document(names, options, report_title(report_request.title), preamble, outline, tables,
                      f"tong-hop-{report_request.pk}")
