@@ -115,7 +115,11 @@ def _read(pdf: pdfium.PdfDocument, name: str, max_pages: int) -> Layout:
                     text=text,
                     page=page_index + 1,
                     starts_paragraph=line.x0 > margin + 15 and not mark_first,
-                    centered=abs((line.x0 + line.x1) / 2 - centre) < 25 and line.x0 > margin + 20
+                    # Centred: both ends clear of the margins (an indented first line of a
+                    # justified paragraph reaches the right margin) and the middle in the middle.
+                    centered=abs((line.x0 + line.x1) / 2 - centre) < 25
+                    and line.x0 > margin + 20
+                    and line.x1 < right - 15
                     if page_index == 0
                     else None,
                     layout_known=True,
