@@ -306,3 +306,16 @@ def test_unknown_ids_are_404(login_client):
     client = login_client("admin")
     assert client.get("/van-ban/bao-cao/999999/xuat/").status_code == 404
     assert client.get("/van-ban/tong-hop/999999/xuat/").status_code == 404
+
+
+def test_picking_a_date_shows_the_names_and_number_of_that_date(login_client):
+    client = login_client("dn.dieuphoi")
+    url = consolidation_url(da_nang_request())
+    downloaded(client.post(url, form(allocate="on")))  # 01-BC/BDVTU in the 2020-2025 term
+    html = client.get(url + "?ngay=2022-07-01").content.decode()
+    assert "<strong>BAN DÂN VẬN</strong>" in html
+    assert '<dd id="suggested-number">02</dd>' in html
+    assert "nhiệm kỳ 2020-2025" in html
+    assert 'name="day" value="2022-07-01"' in html
+    # A date that is no date is ignored: today's names.
+    assert "<strong>BAN TUYÊN GIÁO VÀ DÂN VẬN</strong>" in client.get(url + "?ngay=xx").content.decode()

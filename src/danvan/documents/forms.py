@@ -9,6 +9,12 @@ LAYOUT_CHOICES = [("auto", "Tự động theo hệ thống và ngày văn bản"
 FORMAT_CHOICES = [("docx", "Word (DOCX)"), ("pdf", "PDF")]
 
 
+class DayForm(forms.Form):
+    ngay = DateField(label="Xem tên cơ quan và số kế tiếp vào ngày", required=False,
+                     widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                     error_messages={"invalid": "Ngày không hợp lệ; nhập theo dạng ngày/tháng/năm."})
+
+
 class ExportForm(forms.Form):
     day = DateField(label="Ngày văn bản", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                     error_messages={"required": "Nhập ngày văn bản.",

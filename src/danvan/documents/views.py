@@ -23,7 +23,7 @@ from danvan.publish.pdf import find_soffice
 from danvan.reporting.errors import NotFound
 
 from . import selectors, services
-from .forms import ExportForm
+from .forms import DayForm, ExportForm
 from .numbering import series_key, series_label
 
 CONTENT_TYPES = {
@@ -40,7 +40,11 @@ def _download(content: bytes, fmt: str, stem: str) -> HttpResponse:
 
 def _export(request, *, default_day, names_for: Callable, build: Callable, initial: dict, heading: str,
             back_url: str, stem: str, audit: tuple[str, int]):
-    """The export page: GET shows the form filled with suggestions, POST writes the file."""
+    """The export page: GET shows the form filled with suggestions (for the date in ?ngay=, so
+    the names and the next number follow a date the user picks), POST writes the file."""
+    picked = DayForm(request.GET)
+    if request.method != "POST" and picked.is_valid() and picked.cleaned_data["ngay"]:
+        default_day = picked.cleaned_data["ngay"]
     day = default_day
     if request.method == "POST":
         form = ExportForm(request.POST)
@@ -91,7 +95,7 @@ def _export(request, *, default_day, names_for: Callable, build: Callable, initi
     return render(request, "documents/export.html", {
         "form": form, "heading": heading, "names": names, "back_url": back_url, "suggested": suggested,
         "series": series_label(names.form, series_key(names.form, day)), "error": error,
-        "day": day,
+        "day": day, "day_form": DayForm(initial={"ngay": day}),
     }, status=400 if request.method == "POST" else 200)
 
 
