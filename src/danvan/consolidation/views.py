@@ -53,9 +53,10 @@ def consolidation(request):
 def consolidation_xlsx(request):
     _, root, period, report_request = _parameters(request)
     try:
-        result = selectors.consolidate(request.user, root, period, report_request)
+        result = selectors.consolidate(request.user, root, period, report_request,
+                                       accepted_only=request.GET.get("chi-tiep-nhan") == "1")
     except InvalidPeriod as exc:
-        raise Http404(str(exc)) from exc
+        return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
     response = HttpResponse(exports.consolidation_xlsx(result),
                             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="tong-hop-{root.code}-{result.period_code}.xlsx"'

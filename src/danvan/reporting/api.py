@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
@@ -8,6 +9,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from danvan.orgs.models import OrgUnit
 
 from . import periods, selectors, services
+from .errors import NotFound
 from .models import ReportTemplate
 
 router = Router(tags=["Báo cáo"])
@@ -110,7 +112,8 @@ class SubmissionOut(Schema):
 class ContentIn(Schema):
     base_version: int
     sections: dict[str, str] = {}
-    values: dict[str, str] = {}
+    # Numbers as text ("1.868", Vietnamese style) or as JSON numbers (1868).
+    values: dict[str, Decimal | str] = {}
 
 
 class ReturnIn(Schema):
@@ -191,7 +194,7 @@ def issue(request, payload: RequestIn):
     issuer = OrgUnit.objects.filter(code=payload.issuer_code).first()
     template = ReportTemplate.objects.filter(pk=payload.template_id).first()
     if issuer is None or template is None:
-        raise ValueError("Không tìm thấy đơn vị yêu cầu hoặc đề cương.")
+        raise NotFound("Không tìm thấy đơn vị yêu cầu hoặc đề cương.")
     created = services.issue_request(
         request.auth, issuer=issuer, title=payload.title, template=template, period_code=payload.period,
         unit_codes=payload.unit_codes, deadline=payload.deadline, grace_days=payload.grace_days,
@@ -251,7 +254,7 @@ def compare(request, assignment_id: int, first: int, second: int):
     assignment = selectors.get_assignment(request.auth, assignment_id)
     found = {r.number: r for r in selectors.revisions(request.auth, assignment).filter(number__in=[first, second])}
     if first not in found or second not in found:
-        raise ValueError("Không tìm thấy phiên bản cần so sánh.")
+        raise NotFound("Không tìm thấy phiên bản cần so sánh.")
     diff = selectors.compare(found[first], found[second])
     return {"sections": dict(diff.sections), "values": [list(v) for v in diff.values]}
 

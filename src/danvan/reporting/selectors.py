@@ -15,6 +15,7 @@ from danvan.accounts import permissions
 from danvan.vn.formatting import format_number
 
 from . import clock
+from .deadlines import effective_deadline
 from .errors import NotFound
 from .models import Assignment, ReportRequest, ReportTemplate, Revision, SubmissionStatus
 
@@ -24,8 +25,7 @@ def on_time(assignment: Assignment) -> bool | None:
     first = assignment.submission.first_submitted_at
     if first is None:
         return None
-    limit = assignment.request.deadline + dt.timedelta(days=assignment.request.grace_days)
-    return timezone.localtime(first).date() <= limit
+    return timezone.localtime(first).date() <= effective_deadline(assignment.request)
 
 
 @dataclass
@@ -56,7 +56,7 @@ def inbox(user, today: dt.date | None = None) -> Inbox:
             box.returned.append(assignment)
         elif status in (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED):
             box.done.append(assignment)
-        elif assignment.request.deadline < today:
+        elif effective_deadline(assignment.request) < today:
             box.overdue.append(assignment)
         else:
             box.due.append(assignment)
@@ -124,7 +124,7 @@ def status_board(user, request: ReportRequest, status: str = "", timeliness: str
     """Counts in one aggregate query over the request's assignments; rows filtered for the page."""
     permissions.require(user, "reporting.board", request.issuer)
     # A day after the deadline plus grace, as a timestamp in the server's time zone.
-    limit = timezone.make_aware(dt.datetime.combine(request.deadline + dt.timedelta(days=request.grace_days + 1), dt.time.min))
+    limit = timezone.make_aware(dt.datetime.combine(effective_deadline(request) + dt.timedelta(days=1), dt.time.min))
     assignments = Assignment.objects.filter(request=request)
     counts = assignments.aggregate(
         expected=Count("id"),
@@ -134,7 +134,7 @@ def status_board(user, request: ReportRequest, status: str = "", timeliness: str
         returned=Count("id", filter=Q(submission__status=SubmissionStatus.RETURNED)),
         accepted=Count("id", filter=Q(submission__status=SubmissionStatus.ACCEPTED)),
     )
-    rows = assignments.select_related("submission", "unit").order_by("unit_path")
+    rows = assignments.select_related("submission", "unit", "request").order_by("unit_path")
     if status in STATUS_FILTERS:
         rows = rows.filter(STATUS_FILTERS[status])
     if timeliness == "on_time":

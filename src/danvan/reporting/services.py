@@ -24,6 +24,7 @@ from .models import (
     Assignment,
     DataValue,
     Period,
+    Regime,
     ReportRequest,
     ReportTemplate,
     Revision,
@@ -126,19 +127,24 @@ def issue_request(actor, *, issuer: OrgUnit, title: str, template: ReportTemplat
         errors.append("Ngày khóa số liệu không được trước hạn nộp.")
     if grace_days < 0 or grace_days > 60:
         errors.append("Số ngày gia hạn phải từ 0 đến 60.")
+    if regime not in Regime.values:
+        errors.append(f"Chế độ chốt số liệu '{regime}' không hợp lệ.")
     today = clock.today()
+    scope = permissions.scope_paths(actor, "reporting.issue")
+    if not permissions.covers(scope, template.owner.path):
+        errors.append(f"Đề cương “{template.name}” thuộc đơn vị ngoài phạm vi điều phối của bạn.")
     units = list(OrgUnit.objects.filter(code__in=unit_codes))
     unknown = sorted(set(unit_codes) - {u.code for u in units})
     if unknown:
         errors.append(f"Không có đơn vị: {', '.join(unknown)}.")
     for unit in units:
-        if not permissions.has_permission(actor, "reporting.issue", unit):
+        if not permissions.covers(scope, unit.path):
             errors.append(f"Đơn vị {unit.name} nằm ngoài phạm vi điều phối của bạn.")
     if errors:
         raise ReportingError(*errors)
-    period = ensure_period(period_code)
-    data_from, data_to = periods.data_window(period.code, regime)
     with transaction.atomic():
+        period = ensure_period(period_code)
+        data_from, data_to = periods.data_window(period.code, regime)
         request_document = None
         if document and document.symbol.strip():
             request_document = register_document(actor, document.symbol, document.date, title=document.title,
@@ -162,9 +168,9 @@ def issue_request(actor, *, issuer: OrgUnit, title: str, template: ReportTemplat
         ])
         record_event(actor, "reporting.request.issue", "ReportRequest", request.pk, summary=request.title,
                      after={"units": sorted(unit_codes), "deadline": deadline.isoformat(), "period": period.code})
-    if deadline < today:
-        # Allowed (a request recorded after the fact, as in the demo), but worth a trace.
-        record_event(actor, "reporting.request.backdated", "ReportRequest", request.pk, summary=request.title)
+        if deadline < today:
+            # Allowed (a request recorded after the fact, as in the demo), but worth a trace.
+            record_event(actor, "reporting.request.backdated", "ReportRequest", request.pk, summary=request.title)
     return request
 
 

@@ -58,7 +58,8 @@ def submission(request, assignment_id: int):
     sections, values, base_version = content.sections, content.values, sub.version
     if request.method == "POST":
         sections, values = _posted_content(request.POST)
-        base_version = int(request.POST.get("base_version") or -1)
+        base_version = request.POST.get("base_version", "")
+        base_version = int(base_version) if base_version.isdigit() else -1
         action = request.POST.get("action")
         try:
             if action == "submit":
@@ -104,8 +105,9 @@ def review(request, assignment_id: int, decision: str):
             messages.success(request, "Đã tiếp nhận báo cáo.")
         elif decision == "mo-khoa":
             form = LockExceptionForm(request.POST)
-            until = form.cleaned_data["until"] if form.is_valid() else None
-            services.set_lock_exception(request.user, assignment, until)
+            if not form.is_valid():
+                raise ReportingError("Ngày mở khóa không hợp lệ; không có thay đổi nào.")
+            services.set_lock_exception(request.user, assignment, form.cleaned_data["until"])
             messages.success(request, "Đã cập nhật ngoại lệ khóa số liệu.")
         else:
             raise Http404("Thao tác không hợp lệ.")
