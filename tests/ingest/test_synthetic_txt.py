@@ -249,3 +249,25 @@ def test_letter_parts_above_roman_sections():
     assert [(s.label, s.level) for s in doc.outline[0].children] == [("I", 2)]
     assert doc.outline[0].children[0].paragraphs[0].text == "1) Đã ban hành 05 văn bản."
     assert doc.outline[1].children[0].paragraphs[0].text == "Tiếp tục thực hiện."
+
+
+def test_regulation_chapters_and_articles():
+    text = (
+        "Chương I\nQUY ĐỊNH CHUNG\n"
+        "Điều 1. Phạm vi điều chỉnh\nQuy chế này quy định công tác dân vận.\n"
+        "Điều 2. Đối tượng áp dụng\n1. Cán bộ, công chức.\n2. Viên chức.\n"
+        "Chương II\nTỔ CHỨC THỰC HIỆN\n"
+        "Điều 3. Hiệu lực thi hành\nQuy chế có hiệu lực từ ngày ký.\n"
+    )
+    doc = parse_bytes(text.encode(), "quy-che.txt")
+    assert [(s.label, s.title) for s in doc.outline] == [
+        ("Chương I", "QUY ĐỊNH CHUNG"),
+        ("Chương II", "TỔ CHỨC THỰC HIỆN"),
+    ]
+    articles = doc.outline[0].children
+    assert [(a.label, a.title, a.level) for a in articles] == [
+        ("Điều 1", "Phạm vi điều chỉnh", 2),
+        ("Điều 2", "Đối tượng áp dụng", 2),
+    ]
+    assert [p.text for p in articles[1].paragraphs] == ["1. Cán bộ, công chức.", "2. Viên chức."]
+    assert doc.figures == []  # article numbers and clause labels are not figures

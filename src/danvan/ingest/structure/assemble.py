@@ -14,7 +14,18 @@ from .labels import find_label
 from .paragraphs import _looks_heading, join_lines
 from .references import find_references
 
-_STYLE_ORDER = ("part", "upper", "roman", "arabic", "deep2", "deep3", "deep4", "alpha")
+_STYLE_ORDER = (
+    "part",
+    "chapter",
+    "upper",
+    "roman",
+    "article",
+    "arabic",
+    "deep2",
+    "deep3",
+    "deep4",
+    "alpha",
+)
 
 
 def build(layout: Layout, source: Source) -> ParsedDocument:
