@@ -271,3 +271,15 @@ def test_regulation_chapters_and_articles():
     ]
     assert [p.text for p in articles[1].paragraphs] == ["1. Cán bộ, công chức.", "2. Viên chức."]
     assert doc.figures == []  # article numbers and clause labels are not figures
+
+
+def test_appendix_after_the_signature_is_not_closing():
+    text = (
+        "Sở Nội vụ báo cáo như trên./.\n"
+        "Nơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT.\n"
+        "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nPhạm Thị Hoa\n"
+        "PHỤ LỤC\nDanh sách đơn vị\nTrường Cao Đẳng\n"
+    )
+    doc = parse_bytes(text.encode(), "phu-luc.txt")
+    assert doc.closing.recipients == ["Bộ Nội vụ", "Lưu: VT"]
+    assert doc.closing.signature.name == "Phạm Thị Hoa"

@@ -40,6 +40,17 @@ def find_closing(body: list[Line], left: list[str], right: list[str]) -> Closing
     start = None if (left or right) else _closing_start(body)
     result.start = start
     tail = [line.text for line in body[start:]] if start is not None else []
+    # An appendix after the signature ("PHỤ LỤC", "Biểu mẫu") is not part of the closing.
+    appendix = next(
+        (
+            i
+            for i, text in enumerate(tail)
+            if fold(text).strip().startswith(("phu luc", "bieu mau"))
+        ),
+        None,
+    )
+    if appendix is not None:
+        tail = tail[:appendix]
     if not (left or right) and any("\t" in text or "   " in text.strip() for text in tail):
         # Word processors often set the two closing columns with tabs or spaces on each
         # line ("- Như trên;<tab>PHÓ CHỦ TỊCH"): split them back into columns.
@@ -136,5 +147,6 @@ def _signature(lines: list[str]) -> Signature:
         if _NOT_NAME.search(text) or "đóng dấu" in fold(text):
             continue
         if _NAME.match(text):
-            signature.name = text
+            signature.name = text  # the first name under the title is the signer's
+            break
     return signature
