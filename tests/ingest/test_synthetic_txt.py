@@ -283,3 +283,16 @@ def test_appendix_after_the_signature_is_not_closing():
     doc = parse_bytes(text.encode(), "phu-luc.txt")
     assert doc.closing.recipients == ["Bộ Nội vụ", "Lưu: VT"]
     assert doc.closing.signature.name == "Phạm Thị Hoa"
+
+
+def test_excerpt_whose_footnotes_start_at_five():
+    text = (
+        "Tiếp nhận 2.403 đơn5, đã thụ lý giải quyết 43 đơn6.\n"
+        "                                        \n"
+        "5 Trong đó, 123 đơn khiếu nại.\n"
+        "6 Tổng số đơn khiếu nại: 31 đơn.\n"
+    )
+    doc = parse_bytes(text.encode(), "trich.txt")
+    assert [f.id for f in doc.footnotes] == [5, 6]
+    assert doc.preamble[0].footnotes == [5, 6]
+    assert doc.preamble[0].text == "Tiếp nhận 2.403 đơn, đã thụ lý giải quyết 43 đơn."

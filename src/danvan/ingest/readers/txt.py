@@ -67,9 +67,12 @@ def read_lines(lines: list[str]) -> Layout:
             start = _FOOTNOTE_START.match(stripped)
             # An indented line ends the footnotes (the body resumes), except right after the
             # separator, where some extractions indent the first footnote too.
+            # The first footnote of an excerpt may not be number 1; after it they run on.
+            expected = int(start.group(1)) if start and not footnotes else next_id()
             if (
                 start
-                and int(start.group(1)) == next_id()
+                and int(start.group(1)) == expected
+                and 0 < expected < 1000
                 and (current is None or not raw.startswith(" "))
             ):
                 current = int(start.group(1))
