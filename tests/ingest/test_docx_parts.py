@@ -118,3 +118,19 @@ def test_footnote_marks_in_a_table_and_on_the_title_leave_no_sentinel():
     ]
     assert "footnote 1: mark not found in the body" in doc.warnings
     assert "\ue000" not in str(doc.to_dict())
+
+
+def test_title_ends_where_centred_paragraphs_end():
+    def para(text: str, align: str) -> str:
+        return f'<w:p><w:pPr><w:jc w:val="{align}"/></w:pPr>{_run(text)}</w:p>'
+
+    body = (
+        para("BÁO CÁO", "center")
+        + para("Kết quả công tác dân vận", "center")
+        + para("quý III năm 2025", "center")
+        + para("Ủy ban nhân dân tỉnh báo cáo kết quả như sau:", "both")
+    )
+    xml = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'
+    doc = parse_bytes(docx_bytes(xml), "can-giua.docx")
+    assert doc.header.title == "Kết quả công tác dân vận quý III năm 2025"
+    assert doc.preamble[0].text == "Ủy ban nhân dân tỉnh báo cáo kết quả như sau:"

@@ -85,6 +85,16 @@ class _Reader:
         return "".join(parts)
 
 
+def _centered(paragraph) -> bool | None:
+    """Explicit paragraph alignment: centred titles versus justified body text (None when
+    the paragraph leaves it to its style, which is not read)."""
+    props = paragraph.find(_q(W, "pPr"))
+    jc = props.find(_q(W, "jc")) if props is not None else None
+    if jc is None:
+        return None
+    return jc.get(_q(W, "val")) == "center"
+
+
 def _inside(node, stop, tags) -> bool:
     parent = node.getparent()
     while parent is not None and parent is not stop:
@@ -134,7 +144,9 @@ def read_docx(data: bytes, name: str, *, max_unpacked: int) -> Layout:
             if text.strip() and not closed:
                 for piece in text.split("\n"):
                     if piece.strip():
-                        layout.body.append(Line(text=piece.strip(), whole=True))
+                        layout.body.append(
+                            Line(text=piece.strip(), whole=True, centered=_centered(block))
+                        )
                 last_paragraph = text.strip() or last_paragraph
         elif block.tag == TBL:
             rows = [

@@ -266,10 +266,13 @@ def _scan_body(b: _Builder, body: list[Line], *, columns: bool) -> int:
                 continue
             break
         if stage == "vv":
+            # The "V/v" subject sits under the number, short lines, until the addressee or
+            # the body text.
             if (
-                line.centered is False
-                or _BODY_START.match(text)
+                _BODY_START.match(text)
                 or b.title_lines[-1].rstrip().endswith(".")
+                or len(text) > 90
+                or len(b.title_lines) >= 6
             ):
                 break
             b.title_lines.append(text)
