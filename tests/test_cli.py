@@ -18,8 +18,8 @@ def installation(tmp_path_factory):
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
     env["DANVAN_DATA_DIR"] = str(data_dir)
 
-    def run(*args, check=True):
-        result = subprocess.run([DANVAN, *args], cwd=tmp_path_factory.getbasetemp(), env=env,
+    def run(*args, check=True, extra_env=None):
+        result = subprocess.run([DANVAN, *args], cwd=tmp_path_factory.getbasetemp(), env={**env, **(extra_env or {})},
                                 capture_output=True, text=True, timeout=300)
         if check:
             assert result.returncode == 0, result.stdout + result.stderr
@@ -77,9 +77,13 @@ def test_units_import_of_a_bad_file_exits_2_and_names_the_row(installation, tmp_
 def test_createadmin_enforces_the_password_policy(installation):
     run, _ = installation
     env_name = "DANVAN_TEST_ADMIN_PASSWORD"
-    os.environ[env_name] = "123"
-    try:
-        weak = run("createadmin", "--username", "quantri2", "--password-env", env_name, check=False)
-        assert weak.returncode == 2 and "mật khẩu chưa đạt yêu cầu" in weak.stdout
-    finally:
-        del os.environ[env_name]
+    weak = run("createadmin", "--username", "quantri2", "--password-env", env_name, check=False,
+               extra_env={env_name: "12345678"})
+    assert weak.returncode == 2
+    assert "Mật khẩu quá ngắn: cần ít nhất 10 ký tự." in weak.stdout and "Mật khẩu này hoàn toàn là số." in weak.stdout
+    strong = run("createadmin", "--username", "quantri2", "--password-env", env_name,
+                 extra_env={env_name: "Song-Han#2026"})
+    assert "Đã tạo tài khoản quản trị 'quantri2'." in strong.stdout
+    again = run("createadmin", "--username", "quantri2", "--password-env", env_name, check=False,
+                extra_env={env_name: "Song-Han#2026"})
+    assert again.returncode == 2 and "Tên đăng nhập 'quantri2' đã tồn tại." in again.stdout

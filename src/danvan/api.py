@@ -2,16 +2,18 @@
 the same login, the same permission checks as the pages."""
 
 from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import django_auth
 
 from danvan.accounts.api import router as accounts_router
+from danvan.accounts.errors import AccountError, AccountNotFound
 from danvan.consolidation.api import router as consolidation_router
 from danvan.indicators.api import router as indicators_router
 from danvan.orgs.api import router as orgs_router
 from danvan.orgs.interchange import InterchangeError
-from danvan.orgs.models import OrgUnit
+from danvan.orgs.selectors import UnitNotFound
 from danvan.orgs.services import ImportRejected
 from danvan.reporting.api import router as reporting_router
 from danvan.reporting.errors import ConcurrentEdit, NotFound, ReportingError
@@ -54,14 +56,39 @@ def _unreadable(request, exc):
     return api.create_response(request, {"detail": str(exc)}, status=400)
 
 
-@api.exception_handler(OrgUnit.DoesNotExist)
+@api.exception_handler(UnitNotFound)
 def _unit_missing(request, exc):
     return api.create_response(request, {"detail": str(exc)}, status=404)
 
 
-@api.exception_handler(ValueError)
-def _bad_value(request, exc):
-    return api.create_response(request, {"detail": str(exc)}, status=400)
+@api.exception_handler(AccountNotFound)
+def _account_missing(request, exc):
+    return api.create_response(request, {"detail": exc.message}, status=404)
+
+
+@api.exception_handler(AccountError)
+def _account_refused(request, exc):
+    return api.create_response(request, {"detail": exc.message}, status=400)
+
+
+@api.exception_handler(DjangoValidationError)
+def _policy(request, exc):
+    # A password or field that breaks one of Django's validators.
+    return api.create_response(request, {"detail": " ".join(exc.messages)}, status=400)
+
+
+@api.exception_handler(ValidationError)
+def _malformed(request, exc):
+    return api.create_response(
+        request, {"detail": "Dữ liệu gửi lên không đúng định dạng.", "errors": exc.errors}, status=422)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc):
+    detail = str(exc)
+    if exc.status_code == 403 and "CSRF" in detail:
+        detail = "Phiên làm việc thiếu mã chống giả mạo (CSRF); hãy tải lại trang rồi thử lại."
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
 
 
 @api.exception_handler(ConcurrentEdit)

@@ -89,3 +89,18 @@ def test_role_matrix(client, scoped_admin, username, endpoint, expected):
         assert "quyền" in (json.loads(text)["detail"] if path.startswith("/api/") else text)
     if method == "post" and expected >= 300:
         assert state() == before, "a refused request must change nothing"
+
+
+def test_django_admin_leaves_an_audit_trail_and_cannot_move_units(client, db):
+    client.force_login(get_user_model().objects.get(username="admin"))
+    unit = OrgUnit.objects.get(code="DN-MTTQ")
+    page = client.get(f"/quan-tri/orgs/orgunit/{unit.pk}/change/").content.decode()
+    assert 'name="parent"' not in page and 'name="valid_from"' not in page
+    response = client.post(f"/quan-tri/orgs/orgunit/{unit.pk}/change/", {
+        "name": "Ủy ban MTTQ Việt Nam thành phố Đà Nẵng", "short_name": unit.short_name,
+        "issuer_code": unit.issuer_code, "note": "Sửa tên cho gọn.",
+    })
+    assert response.status_code == 302
+    event = AuditEvent.objects.filter(action="admin.change", object_type="OrgUnit", object_id=str(unit.pk)).get()
+    assert event.after["name"] == "Ủy ban MTTQ Việt Nam thành phố Đà Nẵng"
+    assert event.actor.username == "admin"

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from danvan.audit.admin import AuditedAdmin
+
 from .models import LoginFailure, Membership
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(AuditedAdmin):
     list_display = ("user", "role", "unit", "granted_by", "granted_at")
     list_filter = ("role",)
     search_fields = ("user__username", "unit__code", "unit__name")

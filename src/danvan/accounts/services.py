@@ -15,6 +15,7 @@ from danvan.audit.services import record_event
 from danvan.orgs.models import OrgUnit
 
 from . import permissions
+from .errors import AccountError, AccountNotFound
 from .models import LoginFailure, Membership, Role
 
 
@@ -45,14 +46,14 @@ def log_in(request, username: str, password: str):
     ip_address = request.META.get("REMOTE_ADDR", "")
     if _is_throttled(username, ip_address):
         minutes = max(1, settings.DANVAN_LOGIN_WINDOW_SECONDS // 60)
-        record_event(None, "accounts.login.throttled", "User", username, summary=ip_address)
+        record_event(None, "accounts.login.throttled", "User", username[:128], summary=ip_address)
         raise LoginRefused(
             f"Đăng nhập sai quá nhiều lần. Tài khoản tạm khóa, vui lòng thử lại sau {minutes} phút."
         )
     user = authenticate(request, username=username, password=password)
     if user is None:
         LoginFailure.objects.create(username=username[:150], ip_address=ip_address)
-        record_event(None, "accounts.login.failed", "User", username, summary=ip_address)
+        record_event(None, "accounts.login.failed", "User", username[:128], summary=ip_address)
         raise LoginRefused(WRONG_CREDENTIALS)
     LoginFailure.objects.filter(username__iexact=username).delete()
     record_event(user, "accounts.login", "User", user.pk, summary=ip_address)
@@ -69,13 +70,13 @@ def change_password(user, new_password: str) -> None:
 def grant_role(actor, username: str, unit_code: str, role: str) -> Membership:
     unit = OrgUnit.objects.filter(code=unit_code).first()
     if unit is None:
-        raise ValueError(f"Không tìm thấy đơn vị có mã {unit_code}.")
+        raise AccountNotFound(f"Không tìm thấy đơn vị có mã {unit_code}.")
     permissions.require(actor, "accounts.manage", unit)
     if role not in Role.values:
-        raise ValueError(f"Vai trò '{role}' không hợp lệ.")
+        raise AccountError(f"Vai trò '{role}' không hợp lệ.")
     user = get_user_model().objects.filter(username=username).first()
     if user is None:
-        raise ValueError(f"Không tìm thấy người dùng '{username}'.")
+        raise AccountNotFound(f"Không tìm thấy người dùng '{username}'.")
     with transaction.atomic():
         membership, created = Membership.objects.get_or_create(
             user=user, unit=unit, role=role, defaults={"granted_by": actor if getattr(actor, "pk", None) else None}
@@ -89,7 +90,7 @@ def grant_role(actor, username: str, unit_code: str, role: str) -> Membership:
 def revoke_role(actor, membership_id: int) -> None:
     membership = Membership.objects.select_related("unit", "user").filter(pk=membership_id).first()
     if membership is None:
-        raise ValueError("Không tìm thấy quyền cần thu hồi.")
+        raise AccountNotFound("Không tìm thấy quyền cần thu hồi.")
     permissions.require(actor, "accounts.manage", membership.unit)
     with transaction.atomic():
         before = {"user": membership.user.get_username(), "unit": membership.unit.code, "role": membership.role}
@@ -103,7 +104,7 @@ def create_user(actor, username: str, password: str, *, full_name: str = "", ema
     """Create an account (the CLI's createadmin and the demo); the password must pass the policy."""
     User = get_user_model()
     if User.objects.filter(Q(username__iexact=username)).exists():
-        raise ValueError(f"Tên đăng nhập '{username}' đã tồn tại.")
+        raise AccountError(f"Tên đăng nhập '{username}' đã tồn tại.")
     candidate = User(username=username, email=email)
     validate_password(password, candidate)
     first, _, last = full_name.rpartition(" ")

@@ -12,6 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
+from .errors import AccountError
 from .forms import GrantRoleForm, LoginForm
 
 
@@ -62,8 +63,10 @@ def roles(request):
     if request.method == "POST" and form.is_valid():
         try:
             services.grant_role(request.user, **form.cleaned_data)
-        except (ValueError, ValidationError) as exc:
-            error = str(exc)
+        except AccountError as exc:
+            error = exc.message
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
         else:
             messages.success(request, "Đã cấp quyền.")
             return redirect("accounts:roles")
@@ -76,8 +79,8 @@ def roles(request):
 def revoke(request, membership_id: int):
     try:
         services.revoke_role(request.user, membership_id)
-    except ValueError as exc:
-        messages.error(request, str(exc))
+    except AccountError as exc:
+        messages.error(request, exc.message)
     else:
         messages.success(request, "Đã thu hồi quyền.")
     return redirect("accounts:roles")

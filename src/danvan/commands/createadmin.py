@@ -17,6 +17,7 @@ def run(args) -> int:
     setup()
     from django.core.exceptions import ValidationError
 
+    from danvan.accounts.errors import AccountError
     from danvan.accounts.permissions import SYSTEM
     from danvan.accounts.services import create_user
 
@@ -33,8 +34,8 @@ def run(args) -> int:
     except ValidationError as exc:
         print("Lỗi: mật khẩu chưa đạt yêu cầu: " + " ".join(exc.messages))
         return 2
-    except ValueError as exc:
-        print(f"Lỗi: {exc}")
+    except AccountError as exc:
+        print(f"Lỗi: {exc.message}")
         return 2
     print(f"Đã tạo tài khoản quản trị '{username}'.")
     return 0

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from ninja import Router, Schema
 
-from danvan.orgs.models import OrgUnit
+from danvan.orgs.selectors import get_unit
 from danvan.reporting import selectors as reporting_selectors
 
 from . import selectors
@@ -55,9 +55,7 @@ class ConsolidationOut(Schema):
 
 @router.get("", response=ConsolidationOut, summary="Tổng hợp số liệu và nội dung theo đơn vị và kỳ")
 def consolidation(request, unit: str, period: str, request_id: int | None = None, accepted_only: bool = False):
-    root = OrgUnit.objects.filter(code=unit).first()
-    if root is None:
-        raise OrgUnit.DoesNotExist(f"Không tìm thấy đơn vị có mã {unit}.")
+    root = get_unit(unit, request.auth)
     report_request = (reporting_selectors.get_request(request.auth, request_id, "consolidation.view")
                       if request_id else None)
     result = selectors.consolidate(request.auth, root, period, report_request, accepted_only)

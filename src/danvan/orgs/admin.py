@@ -1,28 +1,40 @@
 from django.contrib import admin
 
+from danvan.audit.admin import AuditedAdmin
+
 from .models import OrgSuccession, OrgUnit
+
+# Code, parent, validity and successions are checked as a whole by the import service
+# (`danvan units import`, /don-vi/nhap/): the admin only corrects names and notes.
+TREE_FIELDS = ("code", "kind", "parent", "valid_from", "valid_to", "path", "depth")
 
 
 @admin.register(OrgUnit)
-class OrgUnitAdmin(admin.ModelAdmin):
+class OrgUnitAdmin(AuditedAdmin):
     list_display = ("code", "name", "kind", "issuer_code", "parent", "valid_from", "valid_to")
     list_filter = ("kind",)
     search_fields = ("code", "name", "short_name", "issuer_code")
-    readonly_fields = ("path", "depth")
+    readonly_fields = TREE_FIELDS
     ordering = ("path",)
 
-    def get_readonly_fields(self, request, obj=None):
-        # Moving a unit rewrites its subtree's paths: that goes through the checked import.
-        return self.readonly_fields + (("code", "parent") if obj else ())
+    def has_add_permission(self, request):
+        return False
 
-    def save_model(self, request, obj, form, change):
-        obj.path = obj.compute_path()
-        obj.depth = obj.path.count("/") - 1
-        super().save_model(request, obj, form, change)
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(OrgSuccession)
 class OrgSuccessionAdmin(admin.ModelAdmin):
     list_display = ("predecessor", "successor", "kind", "date")
     list_filter = ("kind",)
-    autocomplete_fields = ("predecessor", "successor")
+    readonly_fields = ("predecessor", "successor", "date", "kind", "note")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

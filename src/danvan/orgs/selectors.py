@@ -57,10 +57,14 @@ def tree_as_of(day: dt.date, user, root: OrgUnit | None = None) -> list[TreeNode
     return roots
 
 
+class UnitNotFound(OrgUnit.DoesNotExist):
+    """A unit code that names no unit; the message is Vietnamese."""
+
+
 def get_unit(code: str, user) -> OrgUnit:
     unit = OrgUnit.objects.select_related("parent").filter(code=code).first()
     if unit is None:
-        raise OrgUnit.DoesNotExist(f"Không tìm thấy đơn vị có mã {code}.")
+        raise UnitNotFound(f"Không tìm thấy đơn vị có mã {code}.")
     permissions.require(user, "orgs.view", unit)
     return unit
 

@@ -52,5 +52,7 @@ def permission_denied(request, exception=None):
 
 
 def not_found(request, exception=None):
-    message = str(exception) if exception and "Không" in str(exception) else "Không tìm thấy trang bạn yêu cầu."
+    # Our own Http404s carry a Vietnamese message; Django's resolver's are English dicts.
+    message = exception.args[0] if exception and exception.args and isinstance(exception.args[0], str) else ""
+    message = message or "Không tìm thấy trang bạn yêu cầu."
     return render(request, "404.html", {"message": message}, status=404)
