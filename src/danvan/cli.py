@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("danvan.commands.check", "Kiểm tra cấu hình và kết nối cơ sở dữ liệu"),
     "parse": ("danvan.commands.parse", "Đọc văn bản (txt, pdf, docx, doc) và in cấu trúc JSON"),
     "remind": ("danvan.commands.remind", "Gửi nhắc nhở hạn nộp báo cáo (thư điện tử và thông báo)"),
+    "worker": ("danvan.commands.worker", "Tiến trình nền: nhập văn bản đang chờ, nhắc hạn mỗi giờ"),
     "units": ("danvan.commands.units", "Nhập/xuất đơn vị và quan hệ kế thừa (CSV, JSON)"),
     "render": ("danvan.commands.render", "Viết văn bản DOCX/PDF theo thể thức Đảng hoặc Nhà nước"),
 }

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "danvan.reporting",
     "danvan.consolidation",
     "danvan.notifications",
+    "danvan.imports",
     "danvan.portal",
 ]
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("don-vi/", include("danvan.orgs.urls")),
     path("bao-cao/", include("danvan.reporting.urls")),
     path("tong-hop/", include("danvan.consolidation.urls")),
+    path("nhap-tep/", include("danvan.imports.urls")),
     path("thong-bao/", include("danvan.notifications.urls")),
     path("van-ban/", include("danvan.documents.urls")),
     path("", include("danvan.portal.urls")),

@@ -1,0 +1,86 @@
+"""The bridge between the matching library (`imports.sections`, `imports.figures`, pure) and
+the app: proposals as JSON for the job, provenance for the revision, citations for the registry."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from danvan.documents.services import InvalidSymbol, register_document
+
+from .figures import propose_values, specs_from_catalogue
+from .sections import match_sections
+
+
+def _plain(item) -> dict:
+    if hasattr(item, "to_dict"):
+        return item.to_dict()
+    return dataclasses.asdict(item)
+
+
+def section_proposals(parsed: dict, template_sections: list[dict]) -> list[dict]:
+    return [_plain(match) for match in match_sections(parsed["outline"], template_sections)]
+
+
+def value_proposals(parsed: dict, template) -> list[dict]:
+    """Proposals for the indicators on this template's form only, each with a stable key."""
+    on_form = set(template.form_rows.values_list("indicator__code", flat=True))
+    best: dict[str, dict] = {}
+    for proposal in map(_plain, propose_values(parsed, specs_from_catalogue())):
+        for row in _split_total(proposal):
+            code = row["indicator"]["code"]
+            option = next(iter((row.get("options") or {}).values()), None)
+            row["key"] = f"{code}:{option}" if option else code
+            # One field, one value: the most confident figure for it (the first among equals).
+            if code in on_form and row["confidence"] > best.get(row["key"], {}).get("confidence", -1):
+                best[row["key"]] = row
+    return list(best.values())
+
+
+def _split_total(proposal: dict) -> list[dict]:
+    """"97/97 tổ chức" reports a count and, through `total_indicator`, the total it is out of:
+    two values for the form, from the same sentence."""
+    total_indicator = proposal.pop("total_indicator", None)
+    if not total_indicator or proposal.get("total") is None:
+        return [proposal]
+    total_row = dict(proposal, indicator=total_indicator, options={}, value=proposal["total"], total=None)
+    return [proposal, total_row]
+
+
+def reference_list(parsed: dict) -> list[dict]:
+    return [{"symbol": r["symbol"], "date": r.get("date"), "kind": r.get("kind"), "issued_by": r.get("issued_by"),
+             "in": r.get("in")} for r in parsed.get("references", [])]
+
+
+def provenance(job, accepted: dict[str, str]) -> dict:
+    """What the revision records: the file, the uploader, and per value the sentence it came from."""
+    by_key = {p["key"]: p for p in (job.result or {}).get("values", [])}
+    return {
+        "import_job": job.pk,
+        "file": {"sha256": job.upload.file.sha256, "name": job.upload.original_name,
+                 "uploaded_by": job.upload.uploaded_by.get_username() if job.upload.uploaded_by else None,
+                 "uploaded_at": job.upload.uploaded_at.isoformat()},
+        "values": {key: by_key[key]["source"] for key in accepted if key in by_key},
+    }
+
+
+def register_references(actor, job) -> int:
+    """Every document the file cites lands in the registry (once per symbol and date)."""
+    count = 0
+    for reference in (job.result or {}).get("references", []):
+        day = _iso(reference["date"]) if reference.get("date") else None
+        try:
+            register_document(actor, reference["symbol"], day, kind=reference.get("kind") or "",
+                              issued_by=reference.get("issued_by") or "")
+        except InvalidSymbol:
+            continue
+        count += 1
+    return count
+
+
+def _iso(text: str) -> dt.date | None:
+    # The reader gives ISO dates ("2019-05-07"); anything else is left undated.
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None

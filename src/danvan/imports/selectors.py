@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from danvan.accounts import permissions
+from danvan.reporting import selectors as reporting_selectors
+
+from .models import ImportJob
+
+
+class JobNotFound(Exception):
+    pass
+
+
+def get_job(user, job_id: int) -> ImportJob:
+    job = ImportJob.objects.select_related("upload__file", "assignment__request__template",
+                                           "assignment__submission", "assignment__unit").filter(pk=job_id).first()
+    if job is None or job.assignment is None:
+        raise JobNotFound("Không tìm thấy lần nhập tệp này.")
+    permissions.require(user, "reporting.submit", job.assignment.unit)
+    return job
+
+
+def confirmation_rows(job: ImportJob) -> tuple[list[dict], list[dict]]:
+    """Sections (template order, proposed text) and value proposals, ready for the page."""
+    result = job.result or {}
+    texts: dict[str, list[str]] = {}
+    for match in result.get("sections", []):
+        key = match.get("template_key") or match.get("template_section") or "khac"
+        if match.get("text"):
+            texts.setdefault(key, []).append(match["text"])
+    sections = [dict(s, text="\n\n".join(texts.pop(s["key"], [])))
+                for s in reporting_selectors.flat_sections(job.assignment.request.template.sections)]
+    leftover = "\n\n".join(text for chunks in texts.values() for text in chunks)
+    if leftover:
+        sections.append({"key": "khac", "label": "", "title": "Nội dung khác", "level": 1, "text": leftover})
+    values = []
+    for proposal in result.get("values", []):
+        source = proposal.get("source") or {}
+        context, figure = source.get("context") or "", source.get("text") or ""
+        before, found, after = context.partition(figure) if figure and figure in context else (context, "", "")
+        values.append(dict(proposal, before=before, found=found, after=after,
+                           checked=(proposal.get("confidence") or 0) >= 0.8))
+    return sections, values

@@ -1,0 +1,127 @@
+"""Every write of a document import: keeping the file, queueing the job, running it, and
+confirming its proposals into the submission through the reporting services."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+
+from danvan.accounts import permissions
+from danvan.audit.services import record_event
+from danvan.ingest import DocumentError, parse_bytes
+from danvan.ingest.sniff import sniff
+from danvan.reporting import selectors as reporting_selectors
+from danvan.reporting import services as reporting_services
+
+from . import proposals, storage
+from .models import ImportJob, JobStatus, StoredFile, Upload
+
+
+class ImportRefused(Exception):
+    """The file or the action was refused; the message is one Vietnamese line."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def max_upload_bytes() -> int:
+    return getattr(settings, "DANVAN_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
+
+
+def keep_file(actor, data: bytes, name: str) -> tuple[Upload, bool]:
+    """Store the bytes once (by SHA-256) and record this upload; True when seen before."""
+    limit = max_upload_bytes()
+    if len(data) > limit:
+        raise ImportRefused(f"Tệp quá lớn ({len(data) // (1024 * 1024)} MB); giới hạn {limit // (1024 * 1024)} MB.")
+    if not data.strip():
+        raise ImportRefused("Tệp rỗng.")
+    file_format = sniff(data)
+    if file_format is None:
+        raise ImportRefused("Định dạng tệp không được hỗ trợ; chỉ nhận .docx, .doc, .pdf có lớp chữ, .txt.")
+    sha256 = storage.digest(data)
+    with transaction.atomic():
+        stored = StoredFile.objects.filter(sha256=sha256).first()
+        seen_before = stored is not None
+        if stored is None:
+            stored = StoredFile.objects.create(sha256=sha256, size=len(data), format=file_format,
+                                               storage_path=storage.save(data, sha256))
+        upload = Upload.objects.create(file=stored, original_name=name[:255],
+                                       uploaded_by=actor if getattr(actor, "pk", None) else None)
+        record_event(actor, "imports.upload", "StoredFile", sha256, summary=name[:200],
+                     after={"format": file_format, "size": len(data), "seen_before": seen_before})
+    return upload, seen_before
+
+
+def start_import(actor, assignment_id: int, data: bytes, name: str) -> ImportJob:
+    """Queue a file as the answer of one unit's report; the job runs in the background."""
+    assignment = reporting_selectors.get_assignment(actor, assignment_id, "reporting.submit")
+    permissions.require(actor, "reporting.submit", assignment.unit)
+    if assignment.submission.status not in reporting_services.EDITABLE or reporting_services.is_locked(assignment):
+        raise ImportRefused("Báo cáo này đã nộp, đã tiếp nhận hoặc đã khóa số liệu nên không nhập từ tệp được.")
+    upload, _ = keep_file(actor, data, name)
+    job = ImportJob.objects.create(upload=upload, assignment=assignment,
+                                   created_by=actor if getattr(actor, "pk", None) else None)
+    record_event(actor, "imports.job.create", "ImportJob", job.pk, summary=name[:200])
+    return job
+
+
+def _advance(job: ImportJob, status: str, **fields) -> None:
+    ImportJob.objects.filter(pk=job.pk).update(status=status, **fields)
+    job.status = status
+
+
+def process_job(job_id: int) -> ImportJob:
+    """Read → recognise the structure → match against the template's indicators. Never raises
+    for a bad file: the job ends `failed` with the reader's Vietnamese message."""
+    job = ImportJob.objects.select_related("upload__file", "assignment__request__template").get(pk=job_id)
+    if job.status != JobStatus.QUEUED:
+        return job
+    try:
+        _advance(job, JobStatus.READING)
+        data = storage.read(job.upload.file.storage_path)
+        parsed = parse_bytes(data, job.upload.original_name, max_bytes=max_upload_bytes()).to_dict()
+        _advance(job, JobStatus.STRUCTURING)
+        template = job.assignment.request.template
+        sections = proposals.section_proposals(parsed, template.sections)
+        _advance(job, JobStatus.MATCHING)
+        values = proposals.value_proposals(parsed, template)
+        result = {"header": parsed["header"], "sections": sections, "values": values,
+                  "references": proposals.reference_list(parsed), "source": parsed["source"]}
+        _advance(job, JobStatus.READY, result=result)
+    except DocumentError as exc:
+        _advance(job, JobStatus.FAILED, error=exc.message[:500])
+    job.refresh_from_db()
+    return job
+
+
+def run_queued(limit: int = 20) -> int:
+    """Process waiting jobs, oldest first (the background worker's loop calls this)."""
+    done = 0
+    for job_id in ImportJob.objects.filter(status=JobStatus.QUEUED).order_by("id").values_list("id", flat=True)[:limit]:
+        process_job(job_id)
+        done += 1
+    return done
+
+
+def confirm_import(actor, job_id: int, base_version: int, accepted: dict[str, str],
+                   sections: dict[str, str]) -> ImportJob:
+    """Save what the person accepted or corrected as a draft revision marked as imported.
+
+    `accepted` maps a value key ("code" or "code:option") to the confirmed number; proposals
+    left out are rejected. Nothing unconfirmed enters the submission."""
+    job = ImportJob.objects.select_related("assignment__submission", "upload__file").filter(pk=job_id).first()
+    if job is None or job.assignment is None:
+        raise ImportRefused("Không tìm thấy lần nhập tệp này.")
+    permissions.require(actor, "reporting.submit", job.assignment.unit)
+    if job.status != JobStatus.READY:
+        raise ImportRefused(f"Lần nhập này không còn chờ xác nhận (hiện: {job.get_status_display()}).")
+    provenance = proposals.provenance(job, accepted)
+    with transaction.atomic():
+        revision = reporting_services.save_draft(
+            actor, job.assignment.submission.pk, base_version, sections, accepted, source=provenance)
+        proposals.register_references(actor, job)
+        ImportJob.objects.filter(pk=job.pk).update(status=JobStatus.CONFIRMED, revision=revision)
+        record_event(actor, "imports.job.confirm", "ImportJob", job.pk, summary=f"bản {revision.number}")
+    job.refresh_from_db()
+    return job

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from danvan.reporting.errors import ReportingError
+from danvan.vn.numbers import parse_decimal
+
+from . import selectors, services
+
+
+@login_required
+@require_POST
+def upload(request, assignment_id: int):
+    upload_file = request.FILES.get("file")
+    if upload_file is None:
+        messages.error(request, "Chưa chọn tệp.")
+        return redirect("reporting:submission", assignment_id=assignment_id)
+    if upload_file.size > services.max_upload_bytes():
+        messages.error(request, f"Tệp quá lớn; giới hạn {services.max_upload_bytes() // (1024 * 1024)} MB.")
+        return redirect("reporting:submission", assignment_id=assignment_id)
+    try:
+        job = services.start_import(request.user, assignment_id, upload_file.read(), upload_file.name)
+    except (services.ImportRefused, ReportingError) as exc:
+        messages.error(request, getattr(exc, "message", None) or " ".join(exc.messages))
+        return redirect("reporting:submission", assignment_id=assignment_id)
+    return redirect("imports:job", job_id=job.pk)
+
+
+def _job_or_404(request, job_id):
+    try:
+        return selectors.get_job(request.user, job_id)
+    except selectors.JobNotFound as exc:
+        raise Http404(str(exc)) from exc
+
+
+@login_required
+def job(request, job_id: int):
+    found = _job_or_404(request, job_id)
+    polling = bool(request.headers.get("HX-Request"))
+    if polling and not found.running:
+        # Done: let htmx reload the whole page, which then shows the proposals or the error.
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    template = "imports/_progress.html" if polling else "imports/job.html"
+    sections, values = selectors.confirmation_rows(found) if found.status == "ready" else ([], [])
+    return render(request, template, {"job": found, "sections": sections, "values": values,
+                                      "base_version": found.assignment.submission.version})
+
+
+@login_required
+@require_POST
+def confirm(request, job_id: int):
+    found = _job_or_404(request, job_id)
+    accepted, errors = {}, []
+    for key in request.POST.getlist("accept"):
+        raw = request.POST.get(f"value:{key}", "").strip()
+        if parse_decimal(raw) is None:
+            errors.append(f"Giá trị '{raw}' của chỉ tiêu {key} không phải là số.")
+        accepted[key] = raw
+    sections = {k.removeprefix("section:"): v for k, v in request.POST.items() if k.startswith("section:") and v.strip()}
+    if not errors:
+        try:
+            services.confirm_import(request.user, found.pk, int(request.POST.get("base_version") or -1),
+                                    accepted, sections)
+        except services.ImportRefused as exc:
+            errors = [exc.message]
+        except ReportingError as exc:
+            errors = exc.messages
+        else:
+            messages.success(request, f"Đã đưa {len(accepted)} số liệu và nội dung đã xác nhận vào bản nháp báo cáo.")
+            return redirect("reporting:submission", assignment_id=found.assignment_id)
+    sections_rows, values = selectors.confirmation_rows(found)
+    for row in values:
+        row["checked"] = row["key"] in accepted
+        row["value"] = request.POST.get(f"value:{row['key']}", row.get("value"))
+    for row in sections_rows:
+        row["text"] = request.POST.get(f"section:{row['key']}", row["text"])
+    return render(request, "imports/job.html", {"job": found, "sections": sections_rows, "values": values,
+                                                "errors": errors, "base_version": request.POST.get("base_version")},
+                  status=400)
