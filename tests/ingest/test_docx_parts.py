@@ -134,3 +134,17 @@ def test_title_ends_where_centred_paragraphs_end():
     doc = parse_bytes(docx_bytes(xml), "can-giua.docx")
     assert doc.header.title == "Kết quả công tác dân vận quý III năm 2025"
     assert doc.preamble[0].text == "Ủy ban nhân dân tỉnh báo cáo kết quả như sau:"
+
+
+def test_kinh_gui_set_as_a_table():
+    cells = (
+        f"<w:tc><w:p>{_run('Kính gửi:')}</w:p></w:tc>"
+        f"<w:tc><w:p>{_run('- Bộ Nội vụ;')}</w:p><w:p>{_run('- Ủy ban nhân dân tỉnh.')}</w:p></w:tc>"
+    )
+    body = f"<w:p>{_run('V/v báo cáo kết quả')}</w:p><w:tbl><w:tr>{cells}</w:tr></w:tbl><w:p>{_run('Thực hiện chỉ đạo, Sở báo cáo như sau:')}</w:p>"
+    xml = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'
+    doc = parse_bytes(docx_bytes(xml), "kinh-gui.docx")
+    assert doc.header.addressees == ["Bộ Nội vụ", "Ủy ban nhân dân tỉnh"]
+    assert doc.header.title == "báo cáo kết quả"
+    assert doc.tables == []
+    assert doc.preamble[0].text == "Thực hiện chỉ đạo, Sở báo cáo như sau:"

@@ -162,6 +162,11 @@ def read_docx(data: bytes, name: str, *, max_unpacked: int) -> Layout:
             elif kind == "closing" and not closed:
                 layout.closing_left, layout.closing_right = _columns(rows)
                 closed = True
+            elif kind == "addressees":
+                # "Kính gửi:" | list, set as a table: read as the lines it stands for.
+                left, right = _columns(rows)
+                lines = [f"{left[0]} {right[0]}" if right else left[0], *left[1:], *right[1:]]
+                layout.body.extend(Line(text=line, whole=True) for line in lines)
             else:
                 layout.tables.append(Table(rows=rows, after_paragraph=last_paragraph))
     layout.footnotes = _footnotes(archive, name, reader)
@@ -197,6 +202,8 @@ def _table_kind(rows: list[list[str]], *, seen_body: bool) -> str:
             return "header"
     if any(fold(cell).startswith(("noi nhan", "noi nhân")) for cell in first_cells):
         return "closing"
+    if first_cells and fold(first_cells[0]).startswith("kinh gui"):
+        return "addressees"
     return "table"
 
 
