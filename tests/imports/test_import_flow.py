@@ -136,3 +136,29 @@ def test_the_pages_upload_poll_and_confirm(client, reporter, assignment):
     job.refresh_from_db()
     assert job.status == "confirmed"
     assert job.revision.values == {"dvk-tccs-duy-tri-mo-hinh": "97"}, "only what the person ticked"
+
+
+def test_dry_run_routes_and_proposes_without_saving(db):
+    from danvan.documents.models import Document
+    from danvan.imports import cli_import
+
+    before = (StoredFile.objects.count(), ImportJob.objects.count(), Document.objects.count())
+    outcome = cli_import.run(SYSTEM, seed_bytes(), "cantho.txt", dry_run=True)
+    assert outcome["unit"] == {"code": "CT-DUK", "name": "Đảng ủy Khối cơ quan Dân Chính Đảng thành phố Cần Thơ"}
+    assert outcome["request"]["document"] == "Công văn 644-CV/BDVTU ngày 07/05/2019"
+    assert {(v["indicator"]["code"], v["value"]) for v in outcome["values"]} == {
+        ("dvk-tccs-duy-tri-mo-hinh", 97), ("tccs-dang-tong-so", 97)}
+    cited = {r["symbol"]: r["registry_id"] for r in outcome["references"]}
+    assert cited["644-CV/BDVTU"] == Document.objects.get(symbol="644-CV/BDVTU").pk
+    assert cited["290-QĐ/TW"] is None
+    assert (StoredFile.objects.count(), ImportJob.objects.count(), Document.objects.count()) == before
+
+
+def test_confirming_fills_the_registry_once(reporter, assignment):
+    from danvan.documents.models import Document
+
+    with recorded_at(JUNE_2019):
+        job = services.process_job(services.start_import(reporter, assignment.pk, seed_bytes(), "a.txt").pk)
+        services.confirm_import(reporter, job.pk, assignment.submission.version, {}, {"dac-diem": "x"})
+    assert Document.objects.filter(symbol="290-QĐ/TW", date=dt.date(2010, 2, 25)).count() == 1
+    assert Document.objects.filter(symbol="644-CV/BDVTU").count() == 1, "the request document is not duplicated"

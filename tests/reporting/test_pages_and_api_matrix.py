@@ -113,3 +113,47 @@ def test_consolidation_xlsx_has_the_samples_totals(client, ids):
     assert values[("don-tiep-nhan", None)] == 2403
     assert values[("don-tiep-nhan", "Kiến nghị, phản ánh")] == 2173
     assert values[("tin-bai", None)] == 161 + 8692
+
+
+def test_api_refuses_a_bad_document_symbol_and_a_dissolved_unit_in_vietnamese(client, db):
+    from danvan.reporting.models import ReportTemplate
+
+    client.force_login(get_user_model().objects.get(username="dn.dieuphoi"))
+    template = ReportTemplate.objects.get(code="phoi-hop-dan-van-6-thang")
+    before = ReportRequest.objects.count()
+    body = {"issuer_code": "DN-BTGDVTU", "title": "Thử", "template_id": template.pk, "period": "2026S2",
+            "unit_codes": ["DN-CATP", "DN-QU-HC"], "deadline": "2030-12-15", "document_symbol": "không-phải-số"}
+    response = client.post("/api/reporting/requests", json.dumps(body), content_type="application/json")
+    assert response.status_code == 400
+    assert "Đơn vị Quận ủy Hải Châu không còn hoạt động vào ngày" in " ".join(response.json()["errors"])
+    body["unit_codes"] = ["DN-CATP"]
+    response = client.post("/api/reporting/requests", json.dumps(body), content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["detail"] == "Số ký hiệu 'không-phải-số' không hợp lệ (ví dụ: 644-CV/BDVTU hoặc 329/BC-UBND)."
+    assert ReportRequest.objects.count() == before
+
+
+def test_a_coordinator_cannot_issue_with_another_provinces_template(client, db):
+    from danvan.reporting.models import ReportTemplate
+
+    client.force_login(get_user_model().objects.get(username="ct.dieuphoi"))
+    template = ReportTemplate.objects.get(code="phoi-hop-dan-van-6-thang")  # owned by Thành ủy Đà Nẵng
+    before = ReportRequest.objects.count()
+    body = {"issuer_code": "CT-BTGDVTU", "title": "Thử", "template_id": template.pk, "period": "2026S2",
+            "unit_codes": ["CT-UBND"], "deadline": "2030-12-15"}
+    response = client.post("/api/reporting/requests", json.dumps(body), content_type="application/json")
+    assert response.status_code == 400
+    assert "thuộc đơn vị ngoài phạm vi điều phối của bạn" in response.json()["detail"]
+    assert ReportRequest.objects.count() == before
+
+
+def test_an_invalid_unlock_date_keeps_the_exception(client, ids):
+    import datetime as dt
+
+    assignment = Assignment.objects.get(pk=ids["catp"])
+    Assignment.objects.filter(pk=assignment.pk).update(lock_exception_until=dt.date(2030, 1, 1))
+    client.force_login(get_user_model().objects.get(username="dn.dieuphoi"))
+    response = client.post(f"/bao-cao/nop/{assignment.pk}/mo-khoa/", {"until": "32/13/2030"})
+    assert response.status_code == 302
+    assignment.refresh_from_db()
+    assert assignment.lock_exception_until == dt.date(2030, 1, 1)

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from danvan.accounts import permissions
 from danvan.audit.services import record_event
-from danvan.documents.services import register_document
+from danvan.documents.services import InvalidSymbol, register_document
 from danvan.indicators.models import CategoryOption, Indicator
 from danvan.indicators.validation import check_values
 from danvan.notifications.services import notify_many, notify_unit_members
@@ -95,6 +95,7 @@ def create_template(actor, owner: OrgUnit, code: str, name: str, sections: list[
 
 
 def clone_template(actor, source: ReportTemplate, new_code: str, new_name: str, owner: OrgUnit) -> ReportTemplate:
+    permissions.require(actor, "reporting.templates", source.owner)
     if ReportTemplate.objects.filter(code=new_code).exists():
         raise ReportingError(f"Đã có đề cương mã '{new_code}'.")
     codes = list(source.form_rows.values_list("indicator__code", flat=True))
@@ -140,6 +141,8 @@ def issue_request(actor, *, issuer: OrgUnit, title: str, template: ReportTemplat
     for unit in units:
         if not permissions.covers(scope, unit.path):
             errors.append(f"Đơn vị {unit.name} nằm ngoài phạm vi điều phối của bạn.")
+        elif not unit.is_valid_on(today):
+            errors.append(f"Đơn vị {unit.name} không còn hoạt động vào ngày {today:%d/%m/%Y}.")
     if errors:
         raise ReportingError(*errors)
     with transaction.atomic():
@@ -147,8 +150,11 @@ def issue_request(actor, *, issuer: OrgUnit, title: str, template: ReportTemplat
         data_from, data_to = periods.data_window(period.code, regime)
         request_document = None
         if document and document.symbol.strip():
-            request_document = register_document(actor, document.symbol, document.date, title=document.title,
-                                                 issued_by=issuer.name, issuer_unit=issuer)
+            try:
+                request_document = register_document(actor, document.symbol, document.date, title=document.title,
+                                                     issued_by=issuer.name, issuer_unit=issuer)
+            except InvalidSymbol as exc:
+                raise ReportingError(str(exc)) from exc
         request = ReportRequest.objects.create(
             issuer=issuer, title=title.strip(), request_document=request_document, template=template, period=period,
             regime=regime, data_from=data_from, data_to=data_to, deadline=deadline, grace_days=grace_days,
