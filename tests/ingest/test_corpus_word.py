@@ -176,3 +176,10 @@ def test_doc_run_in_headings_complete_the_outline(de_an_06):
     assert first.title == "Về hoàn thiện thể chế:"
     assert first.paragraphs[0].text.startswith("Nghiên cứu, tham gia góp ý 04 dự thảo")
     assert first.paragraphs[0].footnotes == [4]
+
+
+@needs_doc_tool
+def test_doc_image_placeholders_are_not_text(hd36):
+    import json
+
+    assert "[pic]" not in json.dumps(hd36.to_dict(), ensure_ascii=False)

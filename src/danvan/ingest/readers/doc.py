@@ -21,6 +21,7 @@ from ..sniff import OLE_MAGIC
 _RULE = re.compile(r"^-{10,}\s*$")
 _NOTE = re.compile(r"^\s*\[(\d{1,3})\]\s*(.*)$")
 _INLINE_MARK = re.compile(r"\s?\[(\d{1,3})\]")
+_PICTURE = re.compile(r"\[pic\]")
 ANTIWORD_TIMEOUT = 60
 SOFFICE_TIMEOUT = 120
 
@@ -135,7 +136,7 @@ def parse_antiword(text: str) -> Layout:
                 layout.tables.append(Table(rows=rows, after_paragraph=last_paragraph))
             continue
         index += 1
-        stripped = line.strip()
+        stripped = _PICTURE.sub("", line).strip()  # antiword's placeholder for an image
         if not stripped or closed:
             continue
         stripped = _INLINE_MARK.sub(
