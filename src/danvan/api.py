@@ -10,6 +10,9 @@ from ninja.security import django_auth
 from danvan.accounts.api import router as accounts_router
 from danvan.accounts.errors import AccountError, AccountNotFound
 from danvan.consolidation.api import router as consolidation_router
+from danvan.imports.api import router as imports_router
+from danvan.imports.selectors import JobNotFound
+from danvan.imports.services import ImportRefused
 from danvan.indicators.api import router as indicators_router
 from danvan.orgs.api import router as orgs_router
 from danvan.orgs.interchange import InterchangeError
@@ -31,6 +34,7 @@ api.add_router("/accounts", accounts_router)
 api.add_router("/reporting", reporting_router)
 api.add_router("/indicators", indicators_router)
 api.add_router("/consolidation", consolidation_router)
+api.add_router("/imports", imports_router)
 
 
 @api.exception_handler(PermissionDenied)
@@ -109,3 +113,13 @@ def _period(request, exc):
 @api.exception_handler(NotFound)
 def _not_found(request, exc):
     return api.create_response(request, {"detail": exc.messages[0]}, status=404)
+
+
+@api.exception_handler(ImportRefused)
+def _import_refused(request, exc):
+    return api.create_response(request, {"detail": exc.message}, status=400)
+
+
+@api.exception_handler(JobNotFound)
+def _job_missing(request, exc):
+    return api.create_response(request, {"detail": str(exc)}, status=404)

@@ -2,6 +2,8 @@
 figures proposed and confirmed by a person, provenance kept. Bad files change nothing."""
 
 import datetime as dt
+import io
+import json
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -162,3 +164,32 @@ def test_confirming_fills_the_registry_once(reporter, assignment):
         services.confirm_import(reporter, job.pk, assignment.submission.version, {}, {"dac-diem": "x"})
     assert Document.objects.filter(symbol="290-QĐ/TW", date=dt.date(2010, 2, 25)).count() == 1
     assert Document.objects.filter(symbol="644-CV/BDVTU").count() == 1, "the request document is not duplicated"
+
+
+def test_the_api_uploads_reports_progress_and_confirms(client, reporter, assignment):
+    client.force_login(reporter)
+    with time_machine.travel(JUNE_2019, tick=True):
+        client.force_login(reporter)
+        with open(SEEDS / "cantho-dukhoi-dan-van-6t-2019.txt", "rb") as handle:
+            created = client.post(f"/api/imports/assignments/{assignment.pk}", {"file": handle})
+        assert created.status_code == 201, created.content.decode()[:300]
+        job_id = created.json()["id"]
+        assert created.json()["status"] == "queued"
+        services.run_queued()
+        ready = client.get(f"/api/imports/jobs/{job_id}").json()
+        assert (ready["status"], ready["step"]) == ("ready", 3)
+        confirmed = client.post(f"/api/imports/jobs/{job_id}/confirm", json.dumps({
+            "base_version": assignment.submission.version, "values": {"tccs-dang-tong-so": 97}}),
+            content_type="application/json")
+        assert confirmed.status_code == 200, confirmed.content.decode()[:300]
+        assert confirmed.json()["revision"] == 1
+        submission = client.get(f"/api/reporting/assignments/{assignment.pk}").json()
+    assert submission["values"] == {"tccs-dang-tong-so": "97"}
+    assert submission["revisions"][0]["source"]["values"]["tccs-dang-tong-so"]["text"] == "97/97 tổ chức"
+
+
+def test_the_api_refuses_another_units_upload(client, assignment):
+    client.force_login(get_user_model().objects.get(username="dn.baocao"))
+    response = client.post(f"/api/imports/assignments/{assignment.pk}", {"file": io.BytesIO(seed_bytes())})
+    assert response.status_code == 403
+    assert StoredFile.objects.count() == 0
