@@ -2,7 +2,7 @@
 for each PDF, the same file's bare text extraction with pypdfium2 (and pdfplumber when it is
 installed) measured in the same run, with the ratios. Prints figures; asserts nothing.
 
-    .venv/bin/python bench/bench_parse.py [FOLDER …] [--repeat N]
+    .venv/bin/python bench/parse.py [FOLDER …] [--repeat N]
 """
 
 from __future__ import annotations
