@@ -193,3 +193,22 @@ def test_the_api_refuses_another_units_upload(client, assignment):
     response = client.post(f"/api/imports/assignments/{assignment.pk}", {"file": io.BytesIO(seed_bytes())})
     assert response.status_code == 403
     assert StoredFile.objects.count() == 0
+
+
+def test_provenance_survives_a_later_manual_save_and_shows_on_the_page(client, reporter, assignment):
+    from danvan.reporting import services as reporting_services
+
+    with recorded_at(JUNE_2019):
+        job = services.process_job(services.start_import(reporter, assignment.pk, seed_bytes(), "a.txt").pk)
+        services.confirm_import(reporter, job.pk, assignment.submission.version,
+                                {"dvk-tccs-duy-tri-mo-hinh": "97", "tccs-dang-tong-so": "97"}, {})
+        assignment.submission.refresh_from_db()
+        # The person changes one figure by hand; the other keeps its source.
+        reporting_services.save_draft(reporter, assignment.submission.pk, assignment.submission.version, {},
+                                      {"dvk-tccs-duy-tri-mo-hinh": "96", "tccs-dang-tong-so": "97"})
+    sources = {dv.indicator.code: dv.source for dv in DataValue.objects.filter(submission=assignment.submission)}
+    assert sources["dvk-tccs-duy-tri-mo-hinh"] is None
+    assert sources["tccs-dang-tong-so"]["text"] == "97/97 tổ chức"
+    client.force_login(reporter)
+    page = client.get(f"/bao-cao/nop/{assignment.pk}/").content.decode()
+    assert "từ tệp: “97/97 tổ chức”" in page

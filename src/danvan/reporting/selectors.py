@@ -17,7 +17,7 @@ from danvan.vn.formatting import format_number
 from . import clock
 from .deadlines import effective_deadline
 from .errors import NotFound
-from .models import Assignment, ReportRequest, ReportTemplate, Revision, SubmissionStatus
+from .models import Assignment, DataValue, ReportRequest, ReportTemplate, Revision, SubmissionStatus
 
 
 def on_time(assignment: Assignment) -> bool | None:
@@ -205,9 +205,16 @@ class FormField:
     unit: str
     indent: bool
     value: str
+    source: dict | None = None  # where a value read from a file came from
 
 
-def form_fields(request: ReportRequest, values: dict[str, str]) -> list[FormField]:
+def value_sources(submission) -> dict[str, dict]:
+    """The file, paragraph and sentence behind each current value that came from a file."""
+    rows = DataValue.objects.filter(submission=submission, source__isnull=False).select_related("indicator", "option")
+    return {(f"{r.indicator.code}:{r.option.code}" if r.option_id else r.indicator.code): r.source for r in rows}
+
+
+def form_fields(request: ReportRequest, values: dict[str, str], sources: dict | None = None) -> list[FormField]:
     """The template's indicator form, totals followed by their options, with current values."""
     def shown(key):
         raw = values.get(key)
@@ -217,11 +224,13 @@ def form_fields(request: ReportRequest, values: dict[str, str]) -> list[FormFiel
     for row in request.template.form_rows.select_related("indicator__category").prefetch_related(
             "indicator__category__options"):
         indicator = row.indicator
-        fields.append(FormField(indicator.code, indicator.name, indicator.unit_of_measure, False, shown(indicator.code)))
+        fields.append(FormField(indicator.code, indicator.name, indicator.unit_of_measure, False, shown(indicator.code),
+                                (sources or {}).get(indicator.code)))
         if indicator.category_id:
             for option in indicator.category.options.all():
                 key = f"{indicator.code}:{option.code}"
-                fields.append(FormField(key, option.name, indicator.unit_of_measure, True, shown(key)))
+                fields.append(FormField(key, option.name, indicator.unit_of_measure, True, shown(key),
+                                        (sources or {}).get(key)))
     return fields
 
 

@@ -263,13 +263,21 @@ def _replace_values(submission: Submission, values, source: dict | None) -> None
     assignment = submission.assignment
     options = {(o.category_id, o.code): o for o in CategoryOption.objects.all()} if values else {}
     indicators = {i.code: i for i in Indicator.objects.filter(code__in={code for code, _ in values})}
+    # A value that came from a file keeps its source through later saves, as long as it is unchanged.
+    kept = {
+        (dv.indicator.code, dv.option.code if dv.option_id else None): (dv.value, dv.source)
+        for dv in DataValue.objects.filter(submission=submission, source__isnull=False).select_related(
+            "indicator", "option")
+    }
     DataValue.objects.filter(submission=submission).delete()
     DataValue.objects.bulk_create(
         DataValue(
             submission=submission, indicator=indicators[code],
             option=options[(indicators[code].category_id, option)] if option else None,
             unit_id=assignment.unit_id, unit_path=assignment.unit_path, period_id=assignment.request.period_id,
-            value=value, source=(source or {}).get("values", {}).get(f"{code}:{option}" if option else code),
+            value=value,
+            source=(source or {}).get("values", {}).get(f"{code}:{option}" if option else code)
+            or (kept[(code, option)][1] if kept.get((code, option), (None,))[0] == value else None),
         )
         for (code, option), value in values.items()
     )

@@ -73,7 +73,7 @@ def submission(request, assignment_id: int):
             errors, status = exc.messages, 409
         except ReportingError as exc:
             errors, status = exc.messages, 400
-    fields = selectors.form_fields(assignment.request, values)
+    fields = selectors.form_fields(assignment.request, values, selectors.value_sources(sub))
     if request.method == "POST":
         # Show back exactly what the user typed: nothing they entered is lost.
         for field in fields:
