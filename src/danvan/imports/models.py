@@ -74,3 +74,46 @@ class ImportJob(models.Model):
         if self.status in self.STEPS:
             return self.STEPS.index(self.status) + 1
         return 0 if self.status == JobStatus.QUEUED else 3
+
+
+class Batch(models.Model):
+    """Files a coordinator dropped at once (or a .zip of them), to be routed before import."""
+
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Lô {self.pk} ({self.created_at:%d/%m/%Y %H:%M})"
+
+
+class BatchFileStatus(models.TextChoices):
+    QUEUED = "queued", "Đang chờ nhận dạng"
+    ROUTED = "routed", "Đã nhận dạng"
+    UNROUTABLE = "unroutable", "Chưa xác định được nơi nhận"
+    FAILED = "failed", "Không đọc được"
+    DUPLICATE = "duplicate", "Trùng tệp"
+    IMPORTED = "imported", "Đã đưa vào nhập"
+
+
+class BatchFile(models.Model):
+    batch = models.ForeignKey(Batch, on_delete=models.CASCADE, related_name="files")
+    position = models.PositiveIntegerField()
+    name = models.CharField(max_length=255)
+    upload = models.ForeignKey(Upload, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=12, choices=BatchFileStatus.choices, default=BatchFileStatus.QUEUED,
+                              db_index=True)
+    error = models.CharField(max_length=500, blank=True)
+    route = models.JSONField(null=True, blank=True)
+    assignment = models.ForeignKey("reporting.Assignment", null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    job = models.OneToOneField(ImportJob, null=True, blank=True, on_delete=models.SET_NULL, related_name="batch_file")
+
+    class Meta:
+        ordering = ["batch", "position"]
+        constraints = [models.UniqueConstraint(fields=["batch", "position"], name="batch_file_position")]
+
+    def __str__(self) -> str:
+        return self.name

@@ -3,7 +3,8 @@ from __future__ import annotations
 from danvan.accounts import permissions
 from danvan.reporting import selectors as reporting_selectors
 
-from .models import ImportJob
+from .access import require_import_for
+from .models import Batch, ImportJob
 
 
 class JobNotFound(Exception):
@@ -12,10 +13,11 @@ class JobNotFound(Exception):
 
 def get_job(user, job_id: int) -> ImportJob:
     job = ImportJob.objects.select_related("upload__file", "assignment__request__template",
-                                           "assignment__submission", "assignment__unit").filter(pk=job_id).first()
+                                           "assignment__request__issuer", "assignment__submission",
+                                           "assignment__unit").filter(pk=job_id).first()
     if job is None or job.assignment is None:
         raise JobNotFound("Không tìm thấy lần nhập tệp này.")
-    permissions.require(user, "reporting.submit", job.assignment.unit)
+    require_import_for(user, job.assignment)
     return job
 
 
@@ -40,3 +42,18 @@ def confirmation_rows(job: ImportJob) -> tuple[list[dict], list[dict]]:
         values.append(dict(proposal, before=before, found=found, after=after,
                            checked=(proposal.get("confidence") or 0) >= 0.8))
     return sections, values
+
+
+def get_batch(user, batch_id: int) -> Batch:
+    batch = Batch.objects.filter(pk=batch_id).first()
+    if batch is None:
+        raise JobNotFound("Không tìm thấy lô tệp.")
+    if batch.created_by_id != user.pk and not user.is_superuser:
+        raise permissions.ScopeDenied("Lô tệp này do người khác tải lên.")
+    return batch
+
+
+def batch_rows(batch):
+    rows = list(batch.files.select_related("assignment__request", "assignment__unit", "job"))
+    done = sum(1 for row in rows if row.status != "queued")
+    return rows, done

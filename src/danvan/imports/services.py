@@ -13,8 +13,9 @@ from danvan.ingest.sniff import sniff
 from danvan.reporting import selectors as reporting_selectors
 from danvan.reporting import services as reporting_services
 
-from . import proposals, storage
-from .models import ImportJob, JobStatus, StoredFile, Upload
+from . import archives, proposals, routing, storage
+from .access import require_import_for
+from .models import Batch, BatchFile, BatchFileStatus, ImportJob, JobStatus, StoredFile, Upload
 
 
 class ImportRefused(Exception):
@@ -56,8 +57,8 @@ def keep_file(actor, data: bytes, name: str) -> tuple[Upload, bool]:
 def start_import(actor, assignment_id: int, data: bytes, name: str) -> ImportJob:
     """Queue a file as the answer of one unit's report; the job runs in the background."""
     assignment = reporting_selectors.get_assignment(actor, assignment_id, "reporting.submit")
-    permissions.require(actor, "reporting.submit", assignment.unit)
-    if assignment.submission.status not in reporting_services.EDITABLE or reporting_services.is_locked(assignment):
+    require_import_for(actor, assignment)
+    if not _open_for_import(assignment):
         raise ImportRefused("Báo cáo này đã nộp, đã tiếp nhận hoặc đã khóa số liệu nên không nhập từ tệp được.")
     upload, _ = keep_file(actor, data, name)
     job = ImportJob.objects.create(upload=upload, assignment=assignment,
@@ -96,8 +97,13 @@ def process_job(job_id: int) -> ImportJob:
 
 
 def run_queued(limit: int = 20) -> int:
-    """Process waiting jobs, oldest first (the background worker's loop calls this)."""
+    """Route waiting batch files, then process waiting jobs, oldest first (the background
+    worker's loop calls this)."""
     done = 0
+    for row_id in BatchFile.objects.filter(status=BatchFileStatus.QUEUED).order_by("id").values_list(
+            "id", flat=True)[:limit]:
+        route_batch_file(row_id)
+        done += 1
     for job_id in ImportJob.objects.filter(status=JobStatus.QUEUED).order_by("id").values_list("id", flat=True)[:limit]:
         process_job(job_id)
         done += 1
@@ -110,10 +116,11 @@ def confirm_import(actor, job_id: int, base_version: int, accepted: dict[str, st
 
     `accepted` maps a value key ("code" or "code:option") to the confirmed number; proposals
     left out are rejected. Nothing unconfirmed enters the submission."""
-    job = ImportJob.objects.select_related("assignment__submission", "upload__file").filter(pk=job_id).first()
+    job = ImportJob.objects.select_related("assignment__submission", "assignment__request__issuer",
+                                           "upload__file").filter(pk=job_id).first()
     if job is None or job.assignment is None:
         raise ImportRefused("Không tìm thấy lần nhập tệp này.")
-    permissions.require(actor, "reporting.submit", job.assignment.unit)
+    require_import_for(actor, job.assignment)
     if job.status != JobStatus.READY:
         raise ImportRefused(f"Lần nhập này không còn chờ xác nhận (hiện: {job.get_status_display()}).")
     provenance = proposals.provenance(job, accepted)
@@ -125,3 +132,109 @@ def confirm_import(actor, job_id: int, base_version: int, accepted: dict[str, st
         record_event(actor, "imports.job.confirm", "ImportJob", job.pk, summary=f"bản {revision.number}")
     job.refresh_from_db()
     return job
+
+
+# Batches: many files (or a .zip) from a coordinator, routed before anything is imported ------
+
+def start_batch(actor, files: list[tuple[str, bytes]]) -> Batch:
+    """Keep every file (archives opened), one row each, in the order given; nothing is lost:
+    a file that cannot be kept gets a row saying why."""
+    permissions.require(actor, "reporting.review")
+    if not files:
+        raise ImportRefused("Chưa chọn tệp nào.")
+    entries: list[tuple[str, bytes | None, str]] = []
+    for name, data in files:
+        if archives.is_plain_zip(data):
+            try:
+                entries.extend(archives.expand(name, data, max_upload_bytes()))
+            except archives.ArchiveRefused as exc:
+                entries.append((name, None, exc.message))
+        else:
+            entries.append((name, data, ""))
+    with transaction.atomic():
+        batch = Batch.objects.create(created_by=actor if getattr(actor, "pk", None) else None)
+        seen: dict[str, str] = {}
+        for position, (name, data, problem) in enumerate(entries, start=1):
+            row = BatchFile(batch=batch, position=position, name=name[:255])
+            if problem:
+                row.status, row.error = BatchFileStatus.FAILED, problem
+            else:
+                try:
+                    row.upload, _ = keep_file(actor, data, name)
+                except ImportRefused as exc:
+                    row.status, row.error = BatchFileStatus.FAILED, exc.message
+                else:
+                    sha = row.upload.file.sha256
+                    if sha in seen:
+                        row.status, row.error = BatchFileStatus.DUPLICATE, f"Trùng nội dung với tệp {seen[sha]}."
+                    seen.setdefault(sha, name)
+            row.save()
+        record_event(actor, "imports.batch.create", "Batch", batch.pk, summary=f"{len(entries)} tệp")
+    return batch
+
+
+def route_batch_file(row_id: int) -> BatchFile:
+    """Read one queued file of a batch and propose its unit and request (never raises for a bad file)."""
+    row = BatchFile.objects.select_related("batch__created_by", "upload__file").get(pk=row_id)
+    if row.status != BatchFileStatus.QUEUED:
+        return row
+    try:
+        parsed = parse_bytes(storage.read(row.upload.file.storage_path), row.name,
+                             max_bytes=max_upload_bytes()).to_dict()
+    except DocumentError as exc:
+        BatchFile.objects.filter(pk=row.pk).update(status=BatchFileStatus.FAILED, error=exc.message[:500])
+        row.refresh_from_db()
+        return row
+    found = routing.route(row.batch.created_by, parsed)
+    assignment = None
+    if found.unit and found.request:
+        assignment = found.request.assignments.filter(unit=found.unit).first()
+        if assignment is None:
+            found.problems.append(f"{found.unit.name} không có trong danh sách đơn vị của yêu cầu này.")
+    previous = None
+    if assignment is not None:
+        previous = ImportJob.objects.filter(assignment=assignment, upload__file=row.upload.file).exclude(
+            status=JobStatus.FAILED).first()
+    if previous is not None:
+        status, error = BatchFileStatus.DUPLICATE, f"Tệp này đã được nhập cho báo cáo này (lần nhập {previous.pk})."
+    elif assignment is not None and not _open_for_import(assignment):
+        status = BatchFileStatus.UNROUTABLE
+        error = (f"Báo cáo của {assignment.unit_name} {assignment.submission.get_status_display().lower()}"
+                 f"{' và đã khóa số liệu' if reporting_services.is_locked(assignment) else ''}; không nhập thêm được.")
+    elif assignment is not None:
+        status, error = BatchFileStatus.ROUTED, ""
+    else:
+        status, error = BatchFileStatus.UNROUTABLE, " ".join(found.problems)[:500]
+    BatchFile.objects.filter(pk=row.pk).update(status=status, error=error, route=found.as_dict(),
+                                               assignment=assignment)
+    row.refresh_from_db()
+    return row
+
+
+def _open_for_import(assignment) -> bool:
+    return (assignment.submission.status in reporting_services.EDITABLE
+            and not reporting_services.is_locked(assignment))
+
+
+def import_batch(actor, batch_id: int, row_ids: list[int]) -> int:
+    """Queue the chosen routed files as imports of their units' reports; each at most once."""
+    batch = Batch.objects.filter(pk=batch_id).first()
+    if batch is None:
+        raise ImportRefused("Không tìm thấy lô tệp.")
+    if batch.created_by_id != getattr(actor, "pk", None) and not getattr(actor, "is_superuser", False):
+        raise permissions.ScopeDenied("Lô tệp này do người khác tải lên.")
+    queued = 0
+    with transaction.atomic():
+        rows = (BatchFile.objects.select_for_update().select_related("assignment__request__issuer", "assignment__unit",
+                                                                      "assignment__submission", "upload")
+                .filter(batch=batch, pk__in=row_ids, status=BatchFileStatus.ROUTED, job__isnull=True))
+        for row in rows:
+            require_import_for(actor, row.assignment)
+            if not _open_for_import(row.assignment):
+                continue
+            job = ImportJob.objects.create(upload=row.upload, assignment=row.assignment,
+                                           created_by=actor if getattr(actor, "pk", None) else None)
+            BatchFile.objects.filter(pk=row.pk).update(status=BatchFileStatus.IMPORTED, job=job)
+            queued += 1
+        record_event(actor, "imports.batch.import", "Batch", batch.pk, summary=f"{queued} tệp")
+    return queued

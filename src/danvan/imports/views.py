@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from danvan.accounts import permissions
 from danvan.reporting.errors import ReportingError
 from danvan.vn.numbers import parse_decimal
 
@@ -83,3 +84,47 @@ def confirm(request, job_id: int):
     return render(request, "imports/job.html", {"job": found, "sections": sections_rows, "values": values,
                                                 "errors": errors, "base_version": request.POST.get("base_version")},
                   status=400)
+
+
+@login_required
+def batch_new(request):
+    permissions.require(request.user, "reporting.review")
+    if request.method == "POST":
+        files = [(f.name, f.read()) for f in request.FILES.getlist("files")]
+        try:
+            batch = services.start_batch(request.user, files)
+        except services.ImportRefused as exc:
+            messages.error(request, exc.message)
+        else:
+            return redirect("imports:batch", batch_id=batch.pk)
+    return render(request, "imports/batch_new.html", {"max_mb": services.max_upload_bytes() // (1024 * 1024)})
+
+
+@login_required
+def batch(request, batch_id: int):
+    try:
+        found = selectors.get_batch(request.user, batch_id)
+    except selectors.JobNotFound as exc:
+        raise Http404(str(exc)) from exc
+    rows, done = selectors.batch_rows(found)
+    polling = bool(request.headers.get("HX-Request"))
+    if polling and done == len(rows):
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    context = {"batch": found, "rows": rows, "done": done, "total": len(rows),
+               "percent": round(100 * done / len(rows)) if rows else 100}
+    return render(request, "imports/_batch_progress.html" if polling else "imports/batch.html", context)
+
+
+@login_required
+@require_POST
+def batch_import(request, batch_id: int):
+    try:
+        found = selectors.get_batch(request.user, batch_id)
+    except selectors.JobNotFound as exc:
+        raise Http404(str(exc)) from exc
+    ids = [int(value) for value in request.POST.getlist("row") if value.isdigit()]
+    count = services.import_batch(request.user, found.pk, ids)
+    messages.success(request, f"Đã đưa {count} tệp vào nhập; mở từng tệp để xác nhận số liệu.")
+    return redirect("imports:batch", batch_id=found.pk)

@@ -1,0 +1,110 @@
+"""A coordinator drops many files (or a .zip): each is kept, routed to its unit and request,
+reviewed, and imported at most once. Nothing is lost."""
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.contrib.auth import get_user_model
+
+from danvan.accounts.permissions import ScopeDenied
+from danvan.imports import services
+from danvan.imports.models import BatchFile, ImportJob
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "samples" / "seeds"
+JUNE_2019 = dt.datetime(2019, 6, 6, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+UBND_REPORT = """ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ
+
+BÁO CÁO
+
+công tác dân vận 6 tháng đầu năm 2019
+
+Thực hiện Công văn số 644-CV/BDVTU, ngày 07/5/2019 của Ban Dân vận Thành ủy về việc báo cáo công tác dân vận 6 tháng đầu năm 2019, Ủy ban nhân dân thành phố báo cáo như sau:
+
+I. ĐẶC ĐIỂM TÌNH HÌNH
+
+Tình hình kinh tế - xã hội ổn định.
+""".encode()
+
+
+def zipped(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def coordinator(db):
+    return get_user_model().objects.get(username="ct.dieuphoi")
+
+
+def statuses(batch):
+    return {row.name: (row.status, row.error) for row in batch.files.all()}
+
+
+def test_a_zip_of_reports_is_kept_routed_and_imported_once(coordinator):
+    can_tho = (SEEDS / "cantho-dukhoi-dan-van-6t-2019.txt").read_bytes()
+    archive = zipped({
+        "ubnd/bao-cao-ubnd.txt": UBND_REPORT,
+        "dukhoi.txt": can_tho,
+        "dukhoi-ban-sao.txt": can_tho,
+        "danang.txt": (SEEDS / "danang-bdvtu-phoi-hop-6t-2022.txt").read_bytes(),
+        "hong.pdf": b"%PDF-1.7\n" + b"\x00hong" * 40,
+        "anh.png": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 2,
+        "bom.txt": b"0" * (20 * 1024 * 1024),
+    })
+    with time_machine.travel(JUNE_2019, tick=True):
+        batch = services.start_batch(coordinator, [("tuan-nay.zip", archive)])
+        services.run_queued()
+    result = statuses(batch)
+    assert len(result) == 7, "every file of the archive has its row"
+    assert result["bao-cao-ubnd.txt"] == ("routed", "")
+    assert result["dukhoi.txt"][0] == "unroutable"
+    assert "Đảng ủy Khối cơ quan Dân Chính Đảng thành phố Cần Thơ đã tiếp nhận" in result["dukhoi.txt"][1]
+    assert result["dukhoi-ban-sao.txt"] == ("duplicate", "Trùng nội dung với tệp dukhoi.txt.")
+    assert result["danang.txt"][0] == "unroutable"
+    assert result["hong.pdf"][0] == "failed" and result["hong.pdf"][1]
+    assert result["anh.png"] == ("failed", "Định dạng tệp không được hỗ trợ; chỉ nhận .docx, .doc, .pdf có lớp chữ, .txt.")
+    assert result["bom.txt"] == ("failed", "Tệp nén bất thường (tỷ lệ nén quá cao), không giải nén.")
+
+    routed = BatchFile.objects.get(batch=batch, name="bao-cao-ubnd.txt")
+    assert routed.assignment.unit.code == "CT-UBND"
+    assert routed.route["request"]["document"] == "Công văn 644-CV/BDVTU ngày 07/05/2019"
+    with time_machine.travel(JUNE_2019, tick=True):
+        assert services.import_batch(coordinator, batch.pk, [routed.pk]) == 1
+        assert services.import_batch(coordinator, batch.pk, [routed.pk]) == 0, "never imported twice"
+        services.run_queued()
+    job = ImportJob.objects.get(assignment=routed.assignment)
+    assert job.status == "ready" and job.created_by == coordinator
+
+    with time_machine.travel(JUNE_2019, tick=True):
+        again = services.start_batch(coordinator, [("lai.txt", UBND_REPORT)])
+        services.run_queued()
+    assert statuses(again)["lai.txt"] == ("duplicate", f"Tệp này đã được nhập cho báo cáo này (lần nhập {job.pk}).")
+
+
+def test_reporters_cannot_start_batches(db):
+    with pytest.raises(ScopeDenied):
+        services.start_batch(get_user_model().objects.get(username="ct.baocao"), [("a.txt", UBND_REPORT)])
+
+
+def test_the_pages_show_progress_and_the_review_list(client, coordinator):
+    client.force_login(coordinator)
+    with time_machine.travel(JUNE_2019, tick=True):
+        client.force_login(coordinator)
+        response = client.post("/nhap-tep/lo/moi/", {"files": [io.BytesIO(UBND_REPORT)]})
+        assert response.status_code == 302
+        url = response["Location"]
+        assert "Đã nhận dạng 0/1 tệp" in client.get(url, headers={"HX-Request": "true"}).content.decode()
+        services.run_queued()
+        assert client.get(url, headers={"HX-Request": "true"})["HX-Refresh"] == "true"
+        page = client.get(url).content.decode()
+        assert "Ủy ban nhân dân thành phố Cần Thơ" in page and 'name="row"' in page
+    client.force_login(get_user_model().objects.get(username="dn.dieuphoi"))
+    assert client.get(url).status_code == 403
