@@ -190,3 +190,23 @@ def test_people_allocating_at_once_never_get_the_same_number():
     stored = list(IssuedNumber.objects.filter(issuer=board, series_key="2025-2030").values_list("number", flat=True))
     assert sorted(stored) == sorted(given)
     assert Document.objects.filter(issuer_unit=board, type_code="BC", date=day).count() == len(given)
+
+
+@pytest.mark.django_db
+def test_a_failed_write_does_not_use_the_number_up():
+    from danvan.documents.services import export_with_number
+    from danvan.publish import PublishError
+
+    board = unit("DN-BDVTU")
+
+    def broken(number):
+        raise PublishError("LibreOffice dừng giữa chừng.")
+
+    with pytest.raises(PublishError):
+        export_with_number(coordinator(), board, "party", "BC", D(2022, 6, 20), broken)
+    assert not IssuedNumber.objects.filter(issuer=board).exists()
+    assert not Document.objects.filter(symbol="01-BC/BDVTU").exists()
+    allocation, content = export_with_number(coordinator(), board, "party", "BC", D(2022, 6, 20),
+                                             lambda number: f"văn bản số {number}".encode())
+    assert (allocation.symbol, content) == ("01-BC/BDVTU", "văn bản số 1".encode())
+    assert AuditEvent.objects.filter(action="documents.export", summary="Xuất văn bản 01-BC/BDVTU").exists()
