@@ -39,7 +39,7 @@ def test_help_lists_the_commands(installation):
 def test_demo_is_idempotent(installation):
     run, _ = installation
     first = run("demo").stdout
-    assert "tạo mới 58 đơn vị, 7 tài khoản" in first
+    assert "tạo mới 60 đơn vị, 7 tài khoản" in first
     assert "dn.dieuphoi" in first and "Danvan@2026" in first
     again = run("demo", "--quiet").stdout
     assert "tạo mới 0 đơn vị, 0 tài khoản" in again
@@ -55,13 +55,13 @@ def test_units_export_then_import_round_trips(installation, tmp_path):
     run("demo", "--quiet")
     exported = tmp_path / "units.json"
     # Successions: Đà Nẵng 2 board mergers + 13 wards, Quảng Nam 4, Cần Thơ 5 + 4 transfers.
-    assert "Đã xuất 58 đơn vị và 28 quan hệ kế thừa" in run("units", "export", "-o", str(exported)).stdout
+    assert "Đã xuất 60 đơn vị và 28 quan hệ kế thừa" in run("units", "export", "-o", str(exported)).stdout
     data = json.loads(exported.read_text(encoding="utf-8"))
     assert data["schema"] == "danvan.org-units/1"
-    assert run("units", "import", str(exported)).stdout.startswith("Đã tạo 0 đơn vị, cập nhật 0, giữ nguyên 58")
+    assert run("units", "import", str(exported)).stdout.startswith("Đã tạo 0 đơn vị, cập nhật 0, giữ nguyên 60")
     csv_dir = tmp_path / "csv"
     run("units", "export", "--format", "csv", "-o", str(csv_dir))
-    assert (csv_dir / "units.csv").read_text(encoding="utf-8").count("\n") == 59
+    assert (csv_dir / "units.csv").read_text(encoding="utf-8").count("\n") == 61
 
 
 def test_units_import_of_a_bad_file_exits_2_and_names_the_row(installation, tmp_path):

@@ -45,7 +45,7 @@ def test_json_export_import_export_is_byte_identical(db):
     wipe()
     assert OrgUnit.objects.count() == 0
     result = services.import_units(SYSTEM, *interchange.from_json(first))
-    assert len(result.created) == 58
+    assert len(result.created) == 60
     assert interchange.to_json(*selectors.export_rows(SYSTEM)) == first
 
 
@@ -66,7 +66,7 @@ def test_reimporting_the_same_file_changes_nothing(db):
     exported = interchange.to_json(*selectors.export_rows(SYSTEM))
     before = snapshot()
     result = services.import_units(SYSTEM, *interchange.from_json(exported))
-    assert result.created == [] and result.updated == [] and len(result.unchanged) == 58
+    assert result.created == [] and result.updated == [] and len(result.unchanged) == 60
     assert result.successions_created == 0 and result.successions_updated == 0
     units, successions, audit_count = snapshot()
     assert (units, successions) == before[:2]
@@ -171,8 +171,8 @@ def test_moving_a_unit_moves_its_whole_subtree(db):
     result = import_csv("DN-QU-HC,Quận ủy Hải Châu,,party_committee,QU,QNA-TU,1997-01-01,2025-06-30,\n")
     assert result.updated == ["DN-QU-HC"]
     board = OrgUnit.objects.get(code="DN-BDV-HC")
-    assert board.path == "QNA-TU/DN-QU-HC/DN-BDV-HC/"
-    assert board.depth == 2
+    assert board.path == "TW/QNA-TU/DN-QU-HC/DN-BDV-HC/"
+    assert board.depth == 3
     event = AuditEvent.objects.filter(action="orgs.unit.update", object_id="DN-QU-HC").latest("at")
     assert event.before["parent_code"] == "DN-TU" and event.after["parent_code"] == "QNA-TU"
 
@@ -183,7 +183,7 @@ def test_an_administrator_cannot_import_outside_their_subtree(db, demo_user):
     scoped_admin = create_user(SYSTEM, "dn.quantri", "Song-Han#2026")
     grant_role(SYSTEM, "dn.quantri", "DN-TU", "admin")
     import_csv("DN-TEST,Đơn vị thử,,agency,T,DN-TU,2023-01-01,,\n", actor=scoped_admin)
-    assert OrgUnit.objects.get(code="DN-TEST").path == "DN-TU/DN-TEST/"
+    assert OrgUnit.objects.get(code="DN-TEST").path == "TW/DN-TU/DN-TEST/"
     before = snapshot()
     with pytest.raises(ScopeDenied, match="dòng 2 \\(mã CT-TEST\\): bạn không có quyền quản trị"):
         import_csv("CT-TEST,Đơn vị thử Cần Thơ,,agency,T,CT-TU,2023-01-01,,\n", actor=scoped_admin)

@@ -187,7 +187,7 @@ def test_a_unit_moved_after_the_request_still_finds_it_in_its_inbox():
         label="dòng 2", code="DN-MTTQ", name=front.name, short_name=front.short_name, kind=front.kind,
         issuer_code=front.issuer_code, parent_code="DN-UBND", valid_from=front.valid_from.isoformat(),
         note=front.note)], [])
-    assert OrgUnit.objects.get(code="DN-MTTQ").path == "DN-TU/DN-UBND/DN-MTTQ/"
+    assert OrgUnit.objects.get(code="DN-MTTQ").path == "TW/DN-TU/DN-UBND/DN-MTTQ/"
     box = selectors.inbox(user("mttq.baocao"), today=dt.date(2023, 7, 1))
     assert [a.request_id for a in box.due] == [request.pk]
     # The reporter may still write it, as the inbox says.

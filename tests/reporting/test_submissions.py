@@ -320,9 +320,12 @@ def test_the_can_tho_demo_submission_was_recorded_when_it_happened():
 
     request = ReportRequest.objects.get(title=CAN_THO_TITLE)
     bloc = submission_of(request, "CT-DUK")
+    # The bloc committee answered with its file: imported, confirmed, submitted; then accepted.
     assert [(r.number, r.kind, r.author.username, r.created_at) for r in bloc.revisions.select_related("author")] == [
-        (1, "submit", "ct.baocao", at("2019-06-07", 15)), (2, "accept", "ct.dieuphoi", at("2019-06-12", 8))]
-    assert bloc.revisions.get(number=2).values == {"dvk-tccs-duy-tri-mo-hinh": "97", "tccs-dang-tong-so": "97"}
+        (1, "import", "ct.baocao", at("2019-06-07", 15)), (2, "submit", "ct.baocao", at("2019-06-07", 15)),
+        (3, "accept", "ct.dieuphoi", at("2019-06-12", 8))]
+    assert bloc.revisions.get(number=3).values == {"dvk-tccs-duy-tri-mo-hinh": "97", "tccs-dang-tong-so": "97"}
+    assert bloc.revisions.get(number=1).source["file"]["name"] == "cantho-dukhoi-dan-van-6t-2019.txt"
     assert (bloc.status, bloc.first_submitted_at) == ("accepted", at("2019-06-07", 15))
     assert request.issued_at == at("2019-05-07", 14)
     assert [submission_of(request, code).status for code in ("CT-UBND", "CT-MTTQ")] == ["draft", "draft"]

@@ -93,12 +93,27 @@ def plain(value) -> Decimal | None:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
-def _values(root: OrgUnit, period_code: str, request: ReportRequest | None, statuses):
-    values = DataValue.objects.filter(period__code=period_code, unit_path__startswith=root.path,
-                                      submission__status__in=statuses)
+def counted_requests(root: OrgUnit, period_code: str, request: ReportRequest | None) -> list[int]:
+    """Which requests' answers a roll-up adds up, so that no figure is counted twice.
+
+    A board's own report to its superior already sums what its partners reported to it: for
+    one period, only the requests issued highest in the root's subtree count (the requests that
+    reached the subtree from outside, when none was issued inside it)."""
     if request is not None and request.period.code == period_code:
-        values = values.filter(submission__assignment__request=request)
-    return values
+        return [request.pk]
+    asked = list(ReportRequest.objects.filter(period__code=period_code, assignments__unit_path__startswith=root.path)
+                 .select_related("issuer").distinct())
+    own = [r for r in asked if r.issuer.path.startswith(root.path)] or asked
+    if not own:
+        return []
+    top = min(r.issuer.depth for r in own)
+    return sorted(r.pk for r in own if r.issuer.depth == top)
+
+
+def _values(root: OrgUnit, period_code: str, request: ReportRequest | None, statuses):
+    return DataValue.objects.filter(
+        period__code=period_code, unit_path__startswith=root.path, submission__status__in=statuses,
+        submission__assignment__request_id__in=counted_requests(root, period_code, request))
 
 
 def _totals(values, indicators: dict[int, Indicator]) -> dict[tuple[int, int | None], Decimal]:
@@ -192,9 +207,8 @@ def _flatten(sections: list[dict], level: int = 1) -> list[Section]:
 def _submissions(root: OrgUnit, period_code: str, request: ReportRequest | None, statuses):
     """The submissions counted, with figures or not (a report may be text alone)."""
     submissions = Submission.objects.filter(assignment__unit_path__startswith=root.path,
-                                            assignment__request__period__code=period_code, status__in=statuses)
-    if request is not None and request.period.code == period_code:
-        submissions = submissions.filter(assignment__request=request)
+                                            assignment__request__period__code=period_code, status__in=statuses,
+                                            assignment__request_id__in=counted_requests(root, period_code, request))
     return submissions
 
 
@@ -204,10 +218,9 @@ def _narrative(root: OrgUnit, period_code: str, request: ReportRequest | None, s
         submission__assignment__unit_path__startswith=root.path,
         submission__assignment__request__period__code=period_code,
         submission__status__in=statuses,
+        submission__assignment__request_id__in=counted_requests(root, period_code, request),
         number=Subquery(latest_number),
     ).order_by("submission__assignment__unit_path")
-    if request is not None:
-        revisions = revisions.filter(submission__assignment__request=request)
     sections: dict[str, Section] = {}
     if request is not None:
         sections = {s.key: s for s in _flatten(request.template.sections)}

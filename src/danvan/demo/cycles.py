@@ -22,9 +22,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from danvan.accounts.permissions import SYSTEM
+from danvan.imports import selectors as import_selectors
+from danvan.imports import services as import_services
 from danvan.indicators.catalogue import INDICATORS
-from danvan.ingest import parse_file
 from danvan.orgs.models import OrgUnit
+from danvan.reporting import selectors as reporting_selectors
 from danvan.reporting import services
 from danvan.reporting.clock import recorded_at
 from danvan.reporting.models import ReportRequest, ReportTemplate
@@ -33,6 +35,7 @@ from .partner_texts import DA_NANG_PARTS
 
 SEEDS = Path(os.environ.get("DANVAN_SAMPLES_DIR", Path(settings.PROJECT_DIR).parent / "shared" / "samples")) / "seeds"
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
+SURE = 0.5  # proposals at or above this confidence are the ones a clerk would confirm
 
 CAN_THO_SECTIONS = [
     {"key": "dac-diem", "label": "I", "title": "Đặc điểm tình hình"},
@@ -100,30 +103,21 @@ def _template(code: str, name: str, owner: str, sections, indicators) -> ReportT
     )
 
 
-def _sections_from_outline(outline: list[dict], sections: list[dict]) -> dict[str, str]:
-    """Place each parsed section under the template section with the same numbering path."""
-    by_path = {}
-
-    def index(items, prefix=()):
-        for item in items:
-            path = prefix + (item["label"],)
-            by_path[path] = item["key"]
-            index(item.get("children", []), path)
-
-    index(sections)
-    texts: dict[str, str] = {}
-
-    def place(nodes, prefix=()):
-        for node in nodes:
-            path = prefix + (node["label"],)
-            key = by_path.get(path, "khac")
-            body = "\n\n".join(p["text"] for p in node["paragraphs"])
-            if body:
-                texts[key] = (texts.get(key, "") + "\n\n" + body).strip()
-            place(node["children"], path)
-
-    place(outline)
-    return texts
+def _answer_from_file(actor, assignment, path: Path, moment: dt.datetime) -> None:
+    """A unit answers with its Word/PDF/text file through the real import path: kept, read,
+    proposals confirmed (those the matcher is sure of), then submitted."""
+    with recorded_at(moment):
+        job = import_services.start_import(actor, assignment.pk, path.read_bytes(), path.name)
+        job = import_services.process_job(job.pk)
+        sections, proposals = import_selectors.confirmation_rows(job)
+        accepted = {p["key"]: str(p["value"]) for p in proposals if p["confidence"] >= SURE}
+        texts = {s["key"]: s["text"] for s in sections if s["text"]}
+        submission = assignment.submission
+        submission.refresh_from_db()
+        import_services.confirm_import(actor, job.pk, submission.version, accepted, texts)
+        submission.refresh_from_db()
+        content = reporting_selectors.current_content(submission)
+        services.submit(actor, submission.pk, submission.version, content.sections, content.values)
 
 
 def can_tho_2019() -> None:
@@ -156,20 +150,17 @@ def can_tho_2019() -> None:
             ),
         )
     seed = SEEDS / "cantho-dukhoi-dan-van-6t-2019.txt"
+    assignment = request.assignments.get(unit__code="CT-DUK")
+    submission = assignment.submission
+    reporter = get_user_model().objects.get(username="ct.baocao")
     if seed.exists():
-        sections = _sections_from_outline(parse_file(seed).to_dict()["outline"], CAN_THO_SECTIONS)
+        _answer_from_file(reporter, assignment, seed, _at("2019-06-07", 15))
     else:
         # Without the shared samples beside the project the cycle is still there, its text short.
-        sections = {"dac-diem": f"(Nội dung đầy đủ nằm trong tệp mẫu {seed.name}, không tìm thấy trên máy này.)"}
-    submission = request.assignments.get(unit__code="CT-DUK").submission
-    with recorded_at(_at("2019-06-07", 15)):
-        services.submit(
-            get_user_model().objects.get(username="ct.baocao"),
-            submission.pk,
-            submission.version,
-            sections,
-            {"dvk-tccs-duy-tri-mo-hinh": "97", "tccs-dang-tong-so": "97"},
-        )
+        with recorded_at(_at("2019-06-07", 15)):
+            services.submit(reporter, submission.pk, submission.version,
+                            {"dac-diem": f"(Nội dung đầy đủ nằm trong tệp mẫu {seed.name}.)"},
+                            {"dvk-tccs-duy-tri-mo-hinh": "97", "tccs-dang-tong-so": "97"})
     with recorded_at(_at("2019-06-12", 8)):
         services.accept_submission(
             get_user_model().objects.get(username="ct.dieuphoi"), submission.pk
@@ -216,6 +207,34 @@ def da_nang_2022() -> None:
                 services.accept_submission(coordinator, submission.pk)
 
 
+TW_SECTIONS = [
+    {"key": "phoi-hop-trien-khai", "label": "I", "title": "Công tác phối hợp triển khai"},
+    {"key": "ket-qua", "label": "II", "title": "Kết quả triển khai thực hiện"},
+    {"key": "danh-gia", "label": "III", "title": "Đánh giá chung"},
+    {"key": "phuong-huong", "label": "IV", "title": "Phương hướng, nhiệm vụ 6 tháng cuối năm"},
+]
+
+
+def central_2022() -> None:
+    """Ban Dân vận Trung ương asks the city boards for the first half of 2022; the Đà Nẵng
+    board answers with `danang-bdvtu-phoi-hop-6t-2022.txt` through the import path."""
+    title = "Báo cáo kết quả thực hiện các Chương trình phối hợp công tác dân vận 6 tháng đầu năm 2022"
+    seed = SEEDS / "danang-bdvtu-phoi-hop-6t-2022.txt"
+    if not seed.exists() or ReportRequest.objects.filter(title=title, issuer__code="TW-BDVTW").exists():
+        return
+    reported = {code.split(":")[0] for part in DA_NANG_PARTS.values() for code in part["values"]}
+    template = _template("phoi-hop-dan-van-tw", "Đề cương báo cáo Chương trình phối hợp công tác dân vận (Trung ương)",
+                         "TW", TW_SECTIONS, [row[0] for row in INDICATORS if row[0] in reported])
+    with recorded_at(_at("2022-05-25", 9)):
+        request = services.issue_request(
+            SYSTEM, issuer=OrgUnit.objects.get(code="TW-BDVTW"), title=title, template=template,
+            period_code="2022S1", unit_codes=["DN-BDVTU"], deadline=dt.date(2022, 7, 10), grace_days=0,
+            lock_date=dt.date(2022, 8, 31), regime="party",
+        )
+    _answer_from_file(SYSTEM, request.assignments.get(unit__code="DN-BDVTU"), seed, _at("2022-07-05", 10))
+
+
 def load_cycles() -> None:
     can_tho_2019()
     da_nang_2022()
+    central_2022()

@@ -64,7 +64,7 @@ DA_NANG_WARDS = [
 
 def da_nang() -> tuple[list[dict], list[dict]]:
     units = [
-        unit("DN-TU", "Thành ủy Đà Nẵng", "party_committee", "TU", "", "1997-01-01", short="Thành ủy",
+        unit("DN-TU", "Thành ủy Đà Nẵng", "party_committee", "TU", "TW", "1997-01-01", short="Thành ủy",
              note="Từ 01/7/2025 là Thành ủy thành phố Đà Nẵng mới, sau khi tỉnh Quảng Nam sáp nhập."),
         unit("DN-BDVTU", "Ban Dân vận Thành ủy Đà Nẵng", "board", "BDVTU", "DN-TU", "1997-01-01", "2025-02-28",
              short="Ban Dân vận Thành ủy", note=MERGER_2025),
@@ -103,7 +103,7 @@ def da_nang() -> tuple[list[dict], list[dict]]:
 
 def quang_nam() -> tuple[list[dict], list[dict]]:
     units = [
-        unit("QNA-TU", "Tỉnh ủy Quảng Nam", "party_committee", "TU", "", "1997-01-01", "2025-06-30",
+        unit("QNA-TU", "Tỉnh ủy Quảng Nam", "party_committee", "TU", "TW", "1997-01-01", "2025-06-30",
              short="Tỉnh ủy", note=PROVINCE_MERGER),
         unit("QNA-BDVTU", "Ban Dân vận Tỉnh ủy Quảng Nam", "board", "BDVTU", "QNA-TU", "1997-01-01", "2025-02-28",
              note=MERGER_2025),
@@ -132,7 +132,7 @@ CAN_THO_GRASSROOTS = [
 
 def can_tho() -> tuple[list[dict], list[dict]]:
     units = [
-        unit("CT-TU", "Thành ủy Cần Thơ", "party_committee", "TU", "", "2004-01-01", short="Thành ủy",
+        unit("CT-TU", "Thành ủy Cần Thơ", "party_committee", "TU", "TW", "2004-01-01", short="Thành ủy",
              note="Từ 01/7/2025 là Thành ủy thành phố Cần Thơ mới, sau khi Sóc Trăng và Hậu Giang sáp nhập."),
         unit("CT-BDVTU", "Ban Dân vận Thành ủy Cần Thơ", "board", "BDVTU", "CT-TU", "2004-01-01", "2025-02-28",
              short="Ban Dân vận Thành ủy", note=MERGER_2025),
@@ -148,9 +148,9 @@ def can_tho() -> tuple[list[dict], list[dict]]:
              "2025-02-01", note=BLOC_END),
         unit("CT-DUUBND", "Đảng ủy Ủy ban nhân dân thành phố Cần Thơ", "party_committee", "ĐU", "CT-TU",
              "2025-02-01", note=BLOC_END),
-        unit("ST-TU", "Tỉnh ủy Sóc Trăng", "party_committee", "TU", "", "1992-04-01", "2025-06-30",
+        unit("ST-TU", "Tỉnh ủy Sóc Trăng", "party_committee", "TU", "TW", "1992-04-01", "2025-06-30",
              note=PROVINCE_MERGER),
-        unit("HG-TU", "Tỉnh ủy Hậu Giang", "party_committee", "TU", "", "2004-01-01", "2025-06-30",
+        unit("HG-TU", "Tỉnh ủy Hậu Giang", "party_committee", "TU", "TW", "2004-01-01", "2025-06-30",
              note=PROVINCE_MERGER),
     ]
     successions = [
@@ -169,10 +169,20 @@ def can_tho() -> tuple[list[dict], list[dict]]:
     return units, successions
 
 
+def central() -> tuple[list[dict], list[dict]]:
+    units = [
+        unit("TW", "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam", "party_committee", "TW", "", "1930-02-03",
+             short="Trung ương"),
+        unit("TW-BDVTW", "Ban Dân vận Trung ương", "board", "BDVTW", "TW", "1930-02-03",
+             note="Giả định: hiệu lực tính từ ngày thành lập Đảng; ban đã qua nhiều lần đổi tên trước đó."),
+    ]
+    return units, []
+
+
 def demo_interchange() -> dict:
     """All demo units and successions as the JSON exchange format (parents before children)."""
     units, successions = [], []
-    for part in (da_nang, quang_nam, can_tho):
+    for part in (central, da_nang, quang_nam, can_tho):
         part_units, part_successions = part()
         units += part_units
         successions += part_successions
