@@ -28,3 +28,17 @@ def test_the_centre_counts_the_boards_answer_not_its_sources_again(db):
 
 def test_a_partner_alone_counts_what_it_was_asked(db):
     assert total("DN-CATP", "duong-day-nong") == 4433
+
+
+def test_the_breakdown_says_which_values_came_from_a_file(client, db):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username="admin"))
+    request = ReportRequest.objects.get(issuer__code="TW-BDVTW")
+    data = client.get(f"/api/consolidation?unit=TW&period=2022S1&request_id={request.pk}").json()
+    board = next(u for u in data["units"] if u["unit_name"] == "Ban Dân vận Thành ủy Đà Nẵng")
+    assert board["values"]["tiep-cong-dan-luot"] == "1868"
+    assert board["sources"]["tiep-cong-dan-luot"]["text"].startswith("1.868 lượt")
+    assert "đã tiếp 1.868 lượt/1.817 người" in board["sources"]["tiep-cong-dan-luot"]["context"]
+    page = client.get(f"/tong-hop/?yeu-cau={request.pk}").content.decode()
+    assert "từ tệp: “1.868 lượt" in page

@@ -40,6 +40,7 @@ class SectionOut(Schema):
 class UnitValuesOut(Schema):
     unit_name: str
     values: dict[str, Decimal]
+    sources: dict[str, dict]  # for values read from a file: the figure, sentence, file
 
 
 class ConsolidationOut(Schema):
@@ -69,7 +70,8 @@ def consolidation(request, unit: str, period: str, request_id: int | None = None
              "change_percent": line.change_percent}
             for line in result.lines
         ],
-        "units": [{"unit_name": name, "values": values} for name, values in result.units],
+        "units": [{"unit_name": name, "values": values, "sources": result.sources.get(name, {})}
+                  for name, values in result.units],
         "sections": [
             {"key": s.key, "label": s.label, "title": s.title, "level": s.level,
              "passages": [{"unit_name": p.unit_name, "text": p.text} for p in s.passages]}

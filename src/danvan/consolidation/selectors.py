@@ -79,10 +79,17 @@ class Consolidation:
     breakdown: Callable[[], list[tuple[str, dict[str, Decimal]]]] = field(repr=False, compare=False,
                                                                            default=list)
 
+    provenance: Callable[[], dict[str, dict[str, dict]]] = field(repr=False, compare=False, default=dict)
+
     @cached_property
     def units(self) -> list[tuple[str, dict[str, Decimal]]]:
         """[(unit name, {"code" or "code:option": value})], in path order."""
         return self.breakdown()
+
+    @cached_property
+    def sources(self) -> dict[str, dict[str, dict]]:
+        """{unit name: {value key: where in which file it was read}} for values from files."""
+        return self.provenance()
 
 
 def plain(value) -> Decimal | None:
@@ -162,6 +169,7 @@ def consolidate(user, root: OrgUnit, period_code: str, request: ReportRequest | 
         sections=_narrative(root, period_code, request, statuses),
         counted_submissions=_submissions(root, period_code, request, statuses).count(),
         breakdown=lambda: _per_unit(current, by_id),
+        provenance=lambda: _sources(current, by_id),
     )
 
 
@@ -194,6 +202,18 @@ def _per_unit(values, indicators: dict[int, Indicator]) -> list[tuple[str, dict[
         cells = entry[1]
         cells[key] = plain(cells[key] + value) if key in cells else plain(value)
     return list(units.values())
+
+
+def _sources(values, indicators: dict[int, Indicator]) -> dict[str, dict[str, dict]]:
+    result: dict[str, dict[str, dict]] = {}
+    rows = values.filter(source__isnull=False).values_list(
+        "submission__assignment__unit_name", "indicator_id", "option__code", "source")
+    for name, indicator_id, option_code, source in rows:
+        indicator = indicators.get(indicator_id)
+        if indicator is not None:
+            key = f"{indicator.code}:{option_code}" if option_code else indicator.code
+            result.setdefault(name, {})[key] = source
+    return result
 
 
 def _flatten(sections: list[dict], level: int = 1) -> list[Section]:

@@ -18,3 +18,9 @@ def so(value):
         return format_number(Decimal(str(value)))
     except (InvalidOperation, ValueError):
         return value
+
+
+@register.filter
+def get_source(mapping, key):
+    """mapping[key] in a template, or None (Django templates cannot index by a variable)."""
+    return mapping.get(key) if isinstance(mapping, dict) else None
