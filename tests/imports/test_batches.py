@@ -109,3 +109,33 @@ def test_the_pages_show_progress_and_the_review_list(client, coordinator):
         assert "Ủy ban nhân dân thành phố Cần Thơ" in page and 'name="row"' in page
     client.force_login(get_user_model().objects.get(username="dn.dieuphoi"))
     assert client.get(url).status_code == 403
+
+
+def test_a_hundred_files_are_all_accounted_for(coordinator):
+    files = {f"bao-cao-{n:03d}.txt": UBND_REPORT + f"\nPhụ lục số {n}.\n".encode() for n in range(100)}
+    with time_machine.travel(JUNE_2019, tick=True):
+        batch = services.start_batch(coordinator, [("lo-100.zip", zipped(files))])
+        while services.run_queued(limit=25):
+            pass
+    rows = list(batch.files.order_by("position"))
+    assert [row.name for row in rows] == sorted(files)
+    assert {row.status for row in rows} == {"routed"}
+    with time_machine.travel(JUNE_2019, tick=True):
+        assert services.import_batch(coordinator, batch.pk, [row.pk for row in rows]) == 100
+    # One unit's report, a hundred candidate files: a hundred jobs to confirm, none twice.
+    assert ImportJob.objects.filter(assignment=rows[0].assignment).count() == 100
+
+
+def test_a_docx_with_an_external_entity_fails_cleanly(coordinator):
+    docx = zipped({
+        "[Content_Types].xml": b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        "word/document.xml": b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                             b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                             b'<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>',
+    })
+    with time_machine.travel(JUNE_2019, tick=True):
+        batch = services.start_batch(coordinator, [("xxe.docx", docx)])
+        services.run_queued()
+    row = batch.files.get()
+    assert row.status == "failed"
+    assert "root:" not in row.error and row.error
