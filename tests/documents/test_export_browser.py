@@ -1,7 +1,6 @@
 """In a browser: from the consolidation page to a downloaded, numbered Word report."""
 
 import io
-import os
 
 import docx
 import pytest
@@ -11,28 +10,13 @@ from danvan.reporting.models import ReportRequest
 
 pytestmark = pytest.mark.browser
 
-# Playwright's sync API keeps an event loop in this thread (as in tests/e2e).
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 DA_NANG_TITLE = "Báo cáo kết quả thực hiện Chương trình phối hợp công tác dân vận 6 tháng đầu năm 2022"
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    """This module's own browser, closed before tests/e2e starts theirs: one Playwright at a time."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def tab(chromium, live_server, transactional_db):
+def tab(browser, live_server, transactional_db):
     load_demo()  # transactional tests start from an empty database
-    context = chromium.new_context(locale="vi-VN")
+    context = browser.new_context(locale="vi-VN")
     yield context.new_page(), live_server.url
     context.close()
 

@@ -10,7 +10,6 @@ import pytest
 import time_machine
 from django.contrib.auth import get_user_model
 
-from danvan.demo.loader import DEMO_PASSWORD
 from danvan.imports import services as import_services
 from danvan.ingest import parse_file
 from danvan.orgs.models import OrgUnit
@@ -23,16 +22,9 @@ SEED = Path(__file__).resolve().parents[3] / "shared" / "samples" / "seeds" / "c
 JUNE_2019 = dt.datetime(2019, 6, 3, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 
 
-def log_in(page, site, username):
-    page.context.clear_cookies()
-    page.goto(f"{site}/tai-khoan/dang-nhap/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{site}/")
 
 
-def test_upload_confirm_submit_accept_consolidate_export(page, site, tmp_path):
+def test_upload_confirm_submit_accept_consolidate_export(page, site, tmp_path, log_in):
     coordinator = get_user_model().objects.get(username="ct.dieuphoi")
     with recorded_at(JUNE_2019):
         request = reporting_services.issue_request(

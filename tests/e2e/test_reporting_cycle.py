@@ -12,19 +12,11 @@ from django.utils import timezone
 
 from danvan.accounts.permissions import SYSTEM
 from danvan.accounts.services import create_user, grant_role
-from danvan.demo.loader import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 UBND_PASSWORD = "Song-Han#2026"
 
 
-def log_in(page, site, username, password=DEMO_PASSWORD):
-    page.context.clear_cookies()
-    page.goto(f"{site}/tai-khoan/dang-nhap/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{site}/")
 
 
 def submit_report(page, site, figures: dict[str, str], text: str):
@@ -38,7 +30,7 @@ def submit_report(page, site, figures: dict[str, str], text: str):
     return page.inner_text("#submission-status")
 
 
-def test_issue_submit_late_return_accept_consolidate(page, site):
+def test_issue_submit_late_return_accept_consolidate(page, site, log_in):
     create_user(SYSTEM, "dn.ubnd", UBND_PASSWORD, full_name="Hồ Văn Tâm")
     grant_role(SYSTEM, "dn.ubnd", "DN-UBND", "reporter")
     start = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
@@ -111,7 +103,7 @@ def test_issue_submit_late_return_accept_consolidate(page, site):
         assert "Công an thành phố Đà Nẵng:" in narrative and "Ủy ban nhân dân thành phố Đà Nẵng:" in narrative
 
 
-def test_a_figure_that_breaks_a_rule_is_refused_and_kept_on_the_page(page, site):
+def test_a_figure_that_breaks_a_rule_is_refused_and_kept_on_the_page(page, site, log_in):
     create_user(SYSTEM, "ct.ubnd", UBND_PASSWORD)
     grant_role(SYSTEM, "ct.ubnd", "CT-UBND", "reporter")
     # The Cần Thơ 2019 request is locked since 15/07/2019: go back to June 2019 to edit it.

@@ -2,20 +2,12 @@
 
 import pytest
 
-from danvan.demo.loader import DEMO_PASSWORD
-
 pytestmark = pytest.mark.browser
 
 
-def log_in(page, site, username):
-    page.goto(f"{site}/tai-khoan/dang-nhap/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{site}/")
 
 
-def test_coordinator_sees_the_board_before_and_the_merged_board_after_the_reform(page, site):
+def test_coordinator_sees_the_board_before_and_the_merged_board_after_the_reform(page, site, log_in):
     log_in(page, site, "dn.dieuphoi")
     assert "Thành ủy Đà Nẵng" in page.inner_text("main")
     page.click("nav >> text=Cây đơn vị")
@@ -42,7 +34,7 @@ def test_coordinator_sees_the_board_before_and_the_merged_board_after_the_reform
     assert "Ban Tuyên giáo và Dân vận Tỉnh ủy Quảng Nam" in came_from
 
 
-def test_reporter_with_two_units_switches_between_them(page, site):
+def test_reporter_with_two_units_switches_between_them(page, site, log_in):
     log_in(page, site, "ct.baocao")
     # By default the unit that exists today; the dissolved bloc committee is one switch away.
     assert "tại Đảng ủy các cơ quan Đảng thành phố Cần Thơ" in page.inner_text("main")
@@ -52,7 +44,7 @@ def test_reporter_with_two_units_switches_between_them(page, site):
     assert "tại Đảng ủy Khối cơ quan Dân Chính Đảng thành phố Cần Thơ" in page.inner_text("main")
 
 
-def test_the_shell_fits_a_phone_screen(browser, site):
+def test_the_shell_fits_a_phone_screen(browser, site, log_in):
     context = browser.new_context(viewport={"width": 375, "height": 740}, locale="vi-VN")
     phone = context.new_page()
     log_in(phone, site, "dn.xem")
