@@ -191,7 +191,7 @@ def test_the_submission_page_shows_no_export_link_to_a_viewer(login_client):
     assignment = police_assignment()
     page = login_client("dn.xem").get(f"/bao-cao/nop/{assignment.pk}/")
     assert page.status_code == 200
-    assert "/van-ban/" not in page.content.decode()
+    assert "/van-ban/bao-cao/" not in page.content.decode()
 
 
 def test_the_consolidation_page_links_to_the_export(login_client):

@@ -128,3 +128,8 @@ ACTION_DENIED_MESSAGES.update({
     "documents.export_submission": "Bạn không có quyền xuất văn bản báo cáo của đơn vị này: chỉ cán bộ báo cáo của đơn vị được xuất.",
     "documents.export_consolidation": "Bạn không có quyền xuất văn bản tổng hợp của yêu cầu này: chỉ cán bộ điều phối và lãnh đạo của ban đã ban hành yêu cầu được xuất.",
 })
+
+
+# The document registry (issue 7): everyone reads it; boards keep it.
+ACTION_ROLES.update({"documents.manage": frozenset({Role.ADMIN, Role.COORDINATOR})})
+ACTION_DENIED_MESSAGES.update({"documents.manage": "Bạn không có quyền cập nhật sổ văn bản."})

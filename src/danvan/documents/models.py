@@ -23,6 +23,9 @@ class Document(models.Model):
     issuer_unit = models.ForeignKey("orgs.OrgUnit", null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="documents", verbose_name="đơn vị ban hành")
     title = models.TextField("trích yếu", blank=True)
+    # Lower-case, diacritics removed (vn.text.fold): "quy che dan van" finds "Quy chế dân vận"
+    # with one LIKE on SQLite and PostgreSQL alike.
+    search_text = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -85,3 +88,20 @@ class IssuedNumber(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number:02d} ({self.type_code}, {self.series_key})"
+
+
+class Citation(models.Model):
+    """A report that cites a registry document, with the sentence it does so in."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="citations")
+    submission = models.ForeignKey("reporting.Submission", on_delete=models.CASCADE, related_name="citations")
+    sentence = models.TextField("câu trích dẫn", blank=True)
+    where = models.CharField(max_length=10, blank=True)  # body | footnote | header
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["document", "submission", "sentence"], name="citation_once")]
+
+    def __str__(self) -> str:
+        return f"{self.document} ← {self.submission_id}"

@@ -8,18 +8,23 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 
+from danvan.accounts import permissions
 from danvan.audit.services import record_event
 from danvan.orgs.models import OrgUnit
 from danvan.vn.formatting import format_symbol
 from danvan.vn.symbols import parse_symbol
+from danvan.vn.text import fold
 
-from .models import Document, IssuedNumber, NumberSeries
+from .models import Citation, Document, IssuedNumber, NumberSeries
 from .numbering import series_bounds, series_key, series_label
 
 KIND_BY_TYPE_CODE = {
     "CV": "Công văn", "KH": "Kế hoạch", "QĐ": "Quyết định", "CT": "Chỉ thị", "BC": "Báo cáo",
     "HD": "Hướng dẫn", "TB": "Thông báo", "NQ": "Nghị quyết", "CTR": "Chương trình", "KL": "Kết luận",
 }
+
+
+SEARCH_TEXT_LIMIT = 4000
 
 
 class InvalidSymbol(ValueError):
@@ -33,6 +38,17 @@ def register_document(actor, symbol: str, date: dt.date | None, *, kind: str = "
     if parsed is None or parsed.number is None:
         raise InvalidSymbol(f"Số ký hiệu '{symbol}' không hợp lệ (ví dụ: 644-CV/BDVTU hoặc 329/BC-UBND).")
     with transaction.atomic():
+        same_symbol = Document.objects.select_for_update().filter(symbol=parsed.text)
+        # One document per symbol and date; a citation without a date ("Quyết định số 2806-QĐ/TU")
+        # is the dated one already recorded, and a date given later completes an undated one.
+        existing = (same_symbol.order_by("date", "id").first() if date is None
+                    else same_symbol.filter(date=date).first() or same_symbol.filter(date=None).first())
+        if existing is not None:
+            if date is not None and existing.date is None:
+                existing.date = date
+                existing.save(update_fields=["date"])
+            _fill_blanks(existing, kind=kind, title=title, issued_by=issued_by)
+            return existing
         document, created = Document.objects.get_or_create(
             symbol=parsed.text, date=date,
             defaults={
@@ -43,8 +59,83 @@ def register_document(actor, symbol: str, date: dt.date | None, *, kind: str = "
             },
         )
         if created:
+            document.search_text = search_text_of(document)
+            document.save(update_fields=["search_text"])
             record_event(actor, "documents.register", "Document", document.pk, summary=str(document))
     return document
+
+
+def search_text_of(document: Document) -> str:
+    """Its own fields, then the sentences that cite it: a document is findable by the subject
+    its citations give ("ban hành Quy chế công tác dân vận") when the registry has none."""
+    own = " ".join(filter(None, [document.symbol, document.kind, document.title, document.issued_by]))
+    sentences = Citation.objects.filter(document=document).order_by("id").values_list("sentence", flat=True)
+    return fold(" ".join([own, *sentences]))[:SEARCH_TEXT_LIMIT] if document.pk else fold(own)
+
+
+def _fill_blanks(document: Document, **fields) -> bool:
+    """A later citation may say what an earlier one left out (subject, issuing body)."""
+    changed = [name for name, value in fields.items() if value and not getattr(document, name)]
+    for name in changed:
+        setattr(document, name, fields[name])
+    if changed:
+        document.search_text = search_text_of(document)
+        document.save(update_fields=[*changed, "search_text"])
+    return bool(changed)
+
+
+def cite(actor, document: Document, submission, sentence: str, where: str = "") -> Citation:
+    """Record that a report cites `document`; the sentence also makes the document findable by
+    its subject ("ban hành Quy chế công tác dân vận") when the registry had no subject for it."""
+    citation, created = Citation.objects.get_or_create(document=document, submission=submission,
+                                                       sentence=sentence[:600], defaults={"where": where})
+    if created:
+        Document.objects.filter(pk=document.pk).update(search_text=search_text_of(document))
+    return citation
+
+
+@dataclass
+class RegistryImport:
+    created: int = 0
+    existing: int = 0
+
+
+def import_registry(actor, rows: list[dict]) -> RegistryImport:
+    """Rows as the CSV export writes them; all checked first, then written in one transaction."""
+    permissions.require(actor, "documents.manage")
+    errors, parsed_rows = [], []
+    for line, row in enumerate(rows, start=2):
+        symbol = (row.get("symbol") or "").strip()
+        day = None
+        if (row.get("date") or "").strip():
+            try:
+                day = dt.date.fromisoformat(row["date"].strip())
+            except ValueError:
+                errors.append(f"Dòng {line}: ngày '{row['date']}' không hợp lệ (YYYY-MM-DD).")
+                continue
+        if parse_symbol(symbol) is None or parse_symbol(symbol).number is None:
+            errors.append(f"Dòng {line}: số ký hiệu '{symbol}' không hợp lệ.")
+            continue
+        parsed_rows.append((symbol, day, row))
+    if errors:
+        raise RegistryRejected(errors)
+    result = RegistryImport()
+    with transaction.atomic():
+        for symbol, day, row in parsed_rows:
+            existed = Document.objects.filter(symbol=parse_symbol(symbol).text, date=day).exists()
+            register_document(actor, symbol, day, kind=(row.get("kind") or "").strip(),
+                              title=(row.get("title") or "").strip(), issued_by=(row.get("issued_by") or "").strip())
+            if existed:
+                result.existing += 1
+            else:
+                result.created += 1
+    return result
+
+
+class RegistryRejected(Exception):
+    def __init__(self, errors: list[str]):
+        super().__init__("\n".join(errors))
+        self.errors = errors
 
 
 # Numbering (issue 8): the next free number of an issuer's register.

@@ -6,4 +6,8 @@ app_name = "documents"
 urlpatterns = [
     path("bao-cao/<int:assignment_id>/xuat/", views.export_submission, name="export_submission"),
     path("tong-hop/<int:request_id>/xuat/", views.export_consolidation, name="export_consolidation"),
+    path("so/", views.registry, name="registry"),
+    path("so/xuat.csv", views.registry_export, name="registry_export"),
+    path("so/nhap/", views.registry_import, name="registry_import"),
+    path("so/<int:document_id>/", views.registry_document, name="registry_document"),
 ]

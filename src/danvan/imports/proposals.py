@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
-from danvan.documents.services import InvalidSymbol, register_document
+from danvan.documents.services import InvalidSymbol, cite, register_document
 
 from .figures import propose_values, specs_from_catalogue
 from .sections import match_sections
@@ -47,9 +48,31 @@ def _split_total(proposal: dict) -> list[dict]:
     return [proposal, total_row]
 
 
+SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
+
+
+def _texts(parsed: dict):
+    yield from (p["text"] for p in parsed.get("preamble") or [])
+    stack = list(parsed.get("outline") or [])
+    while stack:
+        node = stack.pop(0)
+        yield from (p["text"] for p in node.get("paragraphs", []))
+        stack[:0] = node.get("children", [])
+    yield from (f["text"] for f in parsed.get("footnotes") or [])
+
+
+def _sentence_of(parsed: dict, raw: str) -> str:
+    """The sentence a citation stands in (for the registry's "cited by" list)."""
+    for text in _texts(parsed):
+        if raw in text:
+            return next((s for s in SENTENCE_END.split(text) if raw in s), raw)
+    return raw
+
+
 def reference_list(parsed: dict) -> list[dict]:
     return [{"symbol": r["symbol"], "date": r.get("date"), "kind": r.get("kind"), "issued_by": r.get("issued_by"),
-             "in": r.get("in")} for r in parsed.get("references", [])]
+             "in": r.get("in"), "sentence": _sentence_of(parsed, r.get("raw") or r["symbol"])}
+            for r in parsed.get("references", [])]
 
 
 def provenance(job, accepted: dict[str, str]) -> dict:
@@ -70,10 +93,12 @@ def register_references(actor, job) -> int:
     for reference in (job.result or {}).get("references", []):
         day = _iso(reference["date"]) if reference.get("date") else None
         try:
-            register_document(actor, reference["symbol"], day, kind=reference.get("kind") or "",
-                              issued_by=reference.get("issued_by") or "")
+            document = register_document(actor, reference["symbol"], day, kind=reference.get("kind") or "",
+                                         issued_by=reference.get("issued_by") or "")
         except InvalidSymbol:
             continue
+        cite(actor, document, job.assignment.submission, reference.get("sentence") or reference["symbol"],
+             reference.get("in") or "")
         count += 1
     return count
 

@@ -32,7 +32,7 @@ NAV_ITEMS = (
     NavItem("Thông báo", "notifications:list", EVERYONE, "Nhắc hạn, báo cáo được nộp, trả lại"),
     NavItem("Nhập báo cáo từ tệp", "imports:batch_new", frozenset({Role.COORDINATOR}),
             "Nhiều tệp hoặc tệp .zip: nhận dạng đơn vị, yêu cầu, số liệu"),
-    NavItem("Văn bản", None, EVERYONE, "Sổ văn bản được trích dẫn"),
+    NavItem("Sổ văn bản", "documents:registry", EVERYONE, "Văn bản được trích dẫn và văn bản yêu cầu"),
     NavItem("Chương trình phối hợp", None, STAFF, "Chương trình, kế hoạch, sơ kết"),
     NavItem("Dân vận khéo", None, EVERYONE, "Mô hình, điển hình"),
     NavItem("Tình hình Nhân dân", None, EVERYONE, "Dư luận xã hội, điểm nóng"),
