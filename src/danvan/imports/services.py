@@ -225,7 +225,7 @@ def import_batch(actor, batch_id: int, row_ids: list[int]) -> int:
         raise permissions.ScopeDenied("Lô tệp này do người khác tải lên.")
     queued = 0
     with transaction.atomic():
-        rows = (BatchFile.objects.select_for_update().select_related("assignment__request__issuer", "assignment__unit",
+        rows = (BatchFile.objects.select_for_update(of=("self",)).select_related("assignment__request__issuer", "assignment__unit",
                                                                       "assignment__submission", "upload")
                 .filter(batch=batch, pk__in=row_ids, status=BatchFileStatus.ROUTED, job__isnull=True))
         for row in rows:
