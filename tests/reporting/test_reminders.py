@@ -44,7 +44,7 @@ def test_due_soon_due_today_and_overdue(cycle, mailoutbox):
     assert len(mailoutbox) == 1  # only the Front's reporter has an address
     mail = mailoutbox[0]
     assert (mail.to, mail.subject) == (["mttq.baocao@example.vn"], f"[Danvan] {soon}")
-    assert mail.body == f"{soon}\n\n/bao-cao/nop/{front.pk}/"
+    assert mail.body == f"{soon}\n\nhttp://127.0.0.1:8000/bao-cao/nop/{front.pk}/"
     assert mail.from_email == "danvan@localhost"
 
     assert send_reminders(D(2023, 7, 7)) == 0  # the scheduler ran twice: nothing new

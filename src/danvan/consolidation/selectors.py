@@ -173,15 +173,6 @@ def consolidate(user, root: OrgUnit, period_code: str, request: ReportRequest | 
     )
 
 
-def unit_breakdown(user, root: OrgUnit, period_code: str, request: ReportRequest | None = None,
-                   accepted_only: bool = False) -> list[tuple[str, dict[str, Decimal]]]:
-    """The per-unit breakdown alone: [(unit name, {"code" or "code:option": value})]."""
-    permissions.require(user, "consolidation.view", root)
-    period_code = periods.parse_period(period_code).code
-    current = _values(root, period_code, request, (SubmissionStatus.ACCEPTED,) if accepted_only else COUNTED)
-    return _per_unit(current, {i.id: i for i in _indicators(request, current)})
-
-
 def _per_unit(values, indicators: dict[int, Indicator]) -> list[tuple[str, dict[str, Decimal]]]:
     # One row per stored value, no GROUP BY and no join for option codes: a unit's values are
     # unique per submission, and the rare unit with two submissions in the period (two

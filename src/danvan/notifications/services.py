@@ -33,7 +33,8 @@ def notify(user, text: str, url: str = "", *, key: str = "", email: bool = False
     except IntegrityError:
         return False
     if email and user.email:
-        send_mail("[Danvan] " + text[:120], f"{text}\n\n{url}", settings.DEFAULT_FROM_EMAIL, [user.email],
+        link = f"{settings.DANVAN_SITE_URL.rstrip('/')}{url}" if url.startswith("/") else url
+        send_mail("[Danvan] " + text[:120], f"{text}\n\n{link}", settings.DEFAULT_FROM_EMAIL, [user.email],
                   fail_silently=True)
     return True
 
@@ -42,11 +43,8 @@ def notify_unit_members(unit, role: str, text: str, url: str = "", *, key: str =
     return sum(notify(user, text, url, key=key, email=email) for user in users_covering(unit, role))
 
 
-def mark_read(user, notification_id: int | None = None) -> int:
-    unread = Notification.objects.filter(user=user, read_at__isnull=True)
-    if notification_id is not None:
-        unread = unread.filter(pk=notification_id)
-    return unread.update(read_at=timezone.now())
+def mark_read(user) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
 
 
 def notify_many(role: str, entries: list[tuple]) -> int:

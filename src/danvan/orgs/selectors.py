@@ -38,15 +38,13 @@ def visible_units(user):
     return permissions.units_in_scope(user, "orgs.view")
 
 
-def tree_as_of(day: dt.date, user, root: OrgUnit | None = None) -> list[TreeNode]:
+def tree_as_of(day: dt.date, user) -> list[TreeNode]:
     """The units valid on `day` that `user` may see, as a forest in path order.
 
     One query; the nesting is rebuilt from the materialised paths. A unit whose parent is not
     visible (out of scope or not valid that day) becomes a root of the forest.
     """
     units = visible_units(user).valid_on(day)
-    if root is not None:
-        units = units.subtree_of(root)
     nodes: dict[int, TreeNode] = {}
     roots: list[TreeNode] = []
     for unit in units.order_by("path"):

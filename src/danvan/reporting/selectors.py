@@ -152,7 +152,8 @@ def status_board(user, request: ReportRequest, status: str = "", timeliness: str
     return Board(request=request, missing=counts["expected"] - counts["submitted"], rows=rows, **counts)
 
 
-def revisions(user, assignment: Assignment) -> QuerySet[Revision]:
+def revisions(assignment: Assignment) -> QuerySet[Revision]:
+    """A submission's revisions in order (the caller has checked access to the assignment)."""
     return assignment.submission.revisions.select_related("author").order_by("number")
 
 

@@ -85,7 +85,7 @@ def submission(request, assignment_id: int):
         "assignment": assignment, "submission": sub, "content": content, "fields": fields,
         "section_rows": section_rows, "base_version": base_version, "can_edit": can_edit,
         "can_review": can_review, "errors": errors, "on_time": selectors.on_time(assignment),
-        "locked": services.is_locked(assignment), "revisions": selectors.revisions(request.user, assignment),
+        "locked": services.is_locked(assignment), "revisions": selectors.revisions(assignment),
         "return_form": ReturnForm(), "lock_form": LockExceptionForm(initial={"until": assignment.lock_exception_until}),
     }, status=status)
 
@@ -120,7 +120,7 @@ def review(request, assignment_id: int, decision: str):
 @login_required
 def compare(request, assignment_id: int, first: int, second: int):
     assignment = _assignment_or_404(request.user, assignment_id)
-    revisions = {r.number: r for r in selectors.revisions(request.user, assignment).filter(number__in=[first, second])}
+    revisions = {r.number: r for r in selectors.revisions(assignment).filter(number__in=[first, second])}
     if first not in revisions or second not in revisions:
         raise Http404("Không tìm thấy phiên bản cần so sánh.")
     diff = selectors.compare(revisions[first], revisions[second])
