@@ -8,6 +8,7 @@ import pytest
 from danvan.reporting import selectors, services
 from danvan.reporting.clock import recorded_at
 from danvan.reporting.models import ReportRequest
+from danvan.reporting.outline import flat_sections
 from reporting.cycle import DA_NANG_TITLE, at, full_template, issue, submission_of, user
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +52,7 @@ def test_a_fresh_submission_has_no_content():
 
 def test_the_outline_is_flattened_with_levels():
     request = ReportRequest.objects.get(title=DA_NANG_TITLE)
-    assert selectors.flat_sections(request.template.sections) == [
+    assert flat_sections(request.template.sections) == [
         {"key": "ket-qua", "label": "I", "title": "Kết quả thực hiện Chương trình phối hợp", "level": 1},
         {"key": "danh-gia", "label": "II", "title": "Đánh giá chung", "level": 1},
         {"key": "uu-diem", "label": "1", "title": "Ưu điểm", "level": 2},

@@ -23,6 +23,7 @@ from danvan.reporting.models import (
     Submission,
     SubmissionStatus,
 )
+from danvan.reporting.outline import flat_sections
 
 COUNTED = (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED)
 AGGREGATES = {Aggregation.SUM: Sum, Aggregation.LAST: Sum, Aggregation.AVERAGE: Avg,
@@ -207,12 +208,8 @@ def _sources(values, indicators: dict[int, Indicator]) -> dict[str, dict[str, di
     return result
 
 
-def _flatten(sections: list[dict], level: int = 1) -> list[Section]:
-    flat = []
-    for item in sections:
-        flat.append(Section(item["key"], item.get("label", ""), item["title"], level))
-        flat.extend(_flatten(item.get("children", []), level + 1))
-    return flat
+def _flatten(sections: list[dict]) -> list[Section]:
+    return [Section(s["key"], s["label"], s["title"], s["level"]) for s in flat_sections(sections)]
 
 
 def _submissions(root: OrgUnit, period_code: str, request: ReportRequest | None, statuses):

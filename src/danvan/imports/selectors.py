@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from danvan.accounts import permissions
-from danvan.reporting import selectors as reporting_selectors
+from danvan.reporting.outline import flat_sections
 
 from .access import require_import_for
 from .models import Batch, ImportJob
@@ -30,7 +30,7 @@ def confirmation_rows(job: ImportJob) -> tuple[list[dict], list[dict]]:
         if match.get("text"):
             texts.setdefault(key, []).append(match["text"])
     sections = [dict(s, text="\n\n".join(texts.pop(s["key"], [])))
-                for s in reporting_selectors.flat_sections(job.assignment.request.template.sections)]
+                for s in flat_sections(job.assignment.request.template.sections)]
     leftover = "\n\n".join(text for chunks in texts.values() for text in chunks)
     if leftover:
         sections.append({"key": "khac", "label": "", "title": "Nội dung khác", "level": 1, "text": leftover})

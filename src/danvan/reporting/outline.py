@@ -63,3 +63,12 @@ def outline_text(sections: list[dict], depth: int = 0) -> str:
         if child_text:
             lines.append(child_text)
     return "\n".join(lines)
+
+
+def flat_sections(sections: list[dict], level: int = 1) -> list[dict]:
+    """The outline in reading order, each section with its level (1 for I., 2 for 1., …)."""
+    flat = []
+    for item in sections:
+        flat.append({"key": item["key"], "label": item.get("label", ""), "title": item["title"], "level": level})
+        flat.extend(flat_sections(item.get("children", []), level + 1))
+    return flat

@@ -233,11 +233,3 @@ def form_fields(request: ReportRequest, values: dict[str, str], sources: dict | 
                 fields.append(FormField(key, option.name, indicator.unit_of_measure, True, shown(key),
                                         (sources or {}).get(key)))
     return fields
-
-
-def flat_sections(sections: list[dict], level: int = 1) -> list[dict]:
-    flat = []
-    for item in sections:
-        flat.append({"key": item["key"], "label": item.get("label", ""), "title": item["title"], "level": level})
-        flat.extend(flat_sections(item.get("children", []), level + 1))
-    return flat

@@ -33,6 +33,7 @@ from .models import (
     SubmissionStatus,
     TemplateIndicator,
 )
+from .outline import flat_sections
 from .values import parse_values, values_to_json
 
 EDITABLE = {SubmissionStatus.DRAFT, SubmissionStatus.RETURNED}
@@ -210,13 +211,7 @@ def _template_indicators(request: ReportRequest) -> list[Indicator]:
 
 
 def _section_keys(sections: list[dict]) -> set[str]:
-    keys = set()
-    stack = list(sections)
-    while stack:
-        item = stack.pop()
-        keys.add(item["key"])
-        stack.extend(item.get("children", []))
-    return keys
+    return {section["key"] for section in flat_sections(sections)}
 
 
 def _write(actor, submission: Submission, base_version: int, kind: str, sections: dict, values: dict,

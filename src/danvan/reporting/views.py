@@ -16,7 +16,7 @@ from . import exports, selectors, services
 from .errors import ConcurrentEdit, ReportingError
 from .forms import CloneTemplateForm, IssueRequestForm, LockExceptionForm, ReturnForm, TemplateForm
 from .models import ReportTemplate
-from .outline import outline_text, parse_outline
+from .outline import flat_sections, outline_text, parse_outline
 
 
 def _assignment_or_404(user, assignment_id, action="reporting.view"):
@@ -78,7 +78,7 @@ def submission(request, assignment_id: int):
         # Show back exactly what the user typed: nothing they entered is lost.
         for field in fields:
             field.value = values.get(field.key, "")
-    section_rows = [dict(s, text=sections.get(s["key"], "")) for s in selectors.flat_sections(assignment.request.template.sections)]
+    section_rows = [dict(s, text=sections.get(s["key"], "")) for s in flat_sections(assignment.request.template.sections)]
     if sections.get("khac"):
         section_rows.append({"key": "khac", "label": "", "title": "Nội dung khác", "level": 1, "text": sections["khac"]})
     return render(request, "reporting/submission.html", {
@@ -217,7 +217,7 @@ def template_detail(request, template_id: int):
             messages.success(request, "Đã nhân bản đề cương.")
             return redirect("reporting:template", template_id=clone.pk)
     return render(request, "reporting/template_detail.html", {
-        "template": template, "sections": selectors.flat_sections(template.sections),
+        "template": template, "sections": flat_sections(template.sections),
         "rows": template.form_rows.select_related("indicator"), "form": form,
         "versions": ReportTemplate.objects.filter(code=template.code).order_by("-version"),
     }, status=400 if form.errors else 200)
