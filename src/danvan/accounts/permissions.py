@@ -75,6 +75,11 @@ def scope_paths(user, action: str) -> list[str] | None:
     return roots
 
 
+def acts_anywhere(user, action: str) -> bool:
+    """Whether `user` may do `action` on at least one unit (to show or hide a page's button)."""
+    return scope_paths(user, action) != []
+
+
 def covers(paths: list[str] | None, unit_path: str) -> bool:
     return paths is GLOBAL_SCOPE or any(unit_path.startswith(p) for p in paths)
 

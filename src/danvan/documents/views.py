@@ -159,7 +159,7 @@ def registry(request):
     return render(request, "documents/registry.html", {
         "page": page, "facets": selectors.registry_facets(), "query": query, "filters": request.GET,
         "issuer_filter": request.GET.get("co-quan", ""),
-        "can_manage": permissions.scope_paths(request.user, "documents.manage") != [],
+        "can_manage": permissions.acts_anywhere(request.user, "documents.manage"),
     })
 
 

@@ -20,7 +20,7 @@ def tree(request):
     if form.is_valid() and form.cleaned_data["ngay"]:
         day = form.cleaned_data["ngay"]
     forest = selectors.tree_as_of(day, request.user)
-    can_manage = permissions.scope_paths(request.user, "orgs.manage") != []
+    can_manage = permissions.acts_anywhere(request.user, "orgs.manage")
     return render(request, "orgs/tree.html", {"form": form, "day": day, "forest": forest, "can_manage": can_manage})
 
 

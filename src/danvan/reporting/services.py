@@ -286,6 +286,17 @@ def _load(submission_id: int) -> Submission:
     return submission
 
 
+def may_edit(actor, assignment: Assignment) -> bool:
+    """What `_check_editable` enforces, as a yes/no for pages deciding what to show."""
+    return (permissions.has_permission(actor, "reporting.submit", assignment.unit)
+            and assignment.submission.status in EDITABLE and not is_locked(assignment))
+
+
+def may_review(actor, assignment: Assignment) -> bool:
+    return (permissions.has_permission(actor, "reporting.review", assignment.request.issuer)
+            and permissions.has_permission(actor, "reporting.review", assignment.unit))
+
+
 def _check_editable(actor, submission: Submission) -> None:
     permissions.require(actor, "reporting.submit", submission.assignment.unit)
     if submission.status == SubmissionStatus.ACCEPTED:

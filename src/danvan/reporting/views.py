@@ -50,10 +50,8 @@ def submission(request, assignment_id: int):
     assignment = _assignment_or_404(request.user, assignment_id)
     sub = assignment.submission
     content = selectors.current_content(sub)
-    can_edit = (permissions.has_permission(request.user, "reporting.submit", assignment.unit)
-                and sub.status in services.EDITABLE and not services.is_locked(assignment))
-    can_review = (permissions.has_permission(request.user, "reporting.review", assignment.request.issuer)
-                  and permissions.has_permission(request.user, "reporting.review", assignment.unit))
+    can_edit = services.may_edit(request.user, assignment)
+    can_review = services.may_review(request.user, assignment)
     errors, status = [], 200
     sections, values, base_version = content.sections, content.values, sub.version
     if request.method == "POST":
@@ -132,7 +130,7 @@ def compare(request, assignment_id: int, first: int, second: int):
 def request_list(request):
     permissions.require(request.user, "reporting.board")
     page = Paginator(selectors.requests_for(request.user), 25).get_page(request.GET.get("trang"))
-    can_issue = permissions.scope_paths(request.user, "reporting.issue") != []
+    can_issue = permissions.acts_anywhere(request.user, "reporting.issue")
     return render(request, "reporting/request_list.html", {"page": page, "can_issue": can_issue})
 
 
