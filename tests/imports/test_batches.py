@@ -96,7 +96,6 @@ def test_reporters_cannot_start_batches(db):
 
 
 def test_the_pages_show_progress_and_the_review_list(client, coordinator):
-    client.force_login(coordinator)
     with time_machine.travel(JUNE_2019, tick=True):
         client.force_login(coordinator)
         response = client.post("/nhap-tep/lo/moi/", {"files": [io.BytesIO(UBND_REPORT)]})

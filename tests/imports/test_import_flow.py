@@ -175,7 +175,6 @@ def test_confirming_fills_the_registry_once(reporter, assignment):
 
 
 def test_the_api_uploads_reports_progress_and_confirms(client, reporter, assignment):
-    client.force_login(reporter)
     with time_machine.travel(JUNE_2019, tick=True):
         client.force_login(reporter)
         with open(SEEDS / "cantho-dukhoi-dan-van-6t-2019.txt", "rb") as handle:

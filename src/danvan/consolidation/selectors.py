@@ -24,6 +24,7 @@ from danvan.reporting.models import (
     SubmissionStatus,
 )
 from danvan.reporting.outline import flat_sections
+from danvan.reporting.selectors import template_indicators
 
 COUNTED = (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED)
 AGGREGATES = {Aggregation.SUM: Sum, Aggregation.LAST: Sum, Aggregation.AVERAGE: Avg,
@@ -140,8 +141,7 @@ def _totals(values, indicators: dict[int, Indicator]) -> dict[tuple[int, int | N
 
 def _indicators(request: ReportRequest | None, values) -> list[Indicator]:
     if request is not None:
-        return [row.indicator for row in request.template.form_rows.select_related("indicator__category")
-                .prefetch_related("indicator__category__options")]
+        return template_indicators(request.template)
     ids = values.values_list("indicator_id", flat=True).distinct()
     return list(Indicator.objects.filter(id__in=ids).select_related("category").prefetch_related("category__options"))
 

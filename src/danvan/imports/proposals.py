@@ -4,10 +4,10 @@ the app: proposals as JSON for the job, provenance for the revision, citations f
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 
 from danvan.documents.services import InvalidSymbol, cite, register_document
+from danvan.vn.dates import iso_date
 
 from .figures import propose_values, specs_from_catalogue
 from .sections import match_sections
@@ -91,7 +91,7 @@ def register_references(actor, job) -> int:
     """Every document the file cites lands in the registry (once per symbol and date)."""
     count = 0
     for reference in (job.result or {}).get("references", []):
-        day = _iso(reference["date"]) if reference.get("date") else None
+        day = iso_date(reference.get("date"))
         try:
             document = register_document(actor, reference["symbol"], day, kind=reference.get("kind") or "",
                                          issued_by=reference.get("issued_by") or "")
@@ -101,11 +101,3 @@ def register_references(actor, job) -> int:
              reference.get("in") or "")
         count += 1
     return count
-
-
-def _iso(text: str) -> dt.date | None:
-    # The reader gives ISO dates ("2019-05-07"); anything else is left undated.
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None

@@ -11,7 +11,6 @@ as a tie-breaker.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -19,6 +18,7 @@ from danvan.accounts import permissions
 from danvan.orgs.models import OrgUnit
 from danvan.reporting.models import ReportRequest
 from danvan.reporting.periods import InvalidPeriod, parse_period, period_from_text
+from danvan.vn.dates import iso_date
 from danvan.vn.text import fold
 
 ABBREVIATIONS = {
@@ -68,20 +68,13 @@ class Route:
         }
 
 
-def _day(text: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
-
-
 def _cited_request(parsed: dict, requests) -> ReportRequest | None:
     by_symbol: dict[str, list[ReportRequest]] = {}
     for request in requests.filter(request_document__isnull=False).select_related("request_document"):
         by_symbol.setdefault(request.request_document.symbol, []).append(request)
     for reference in parsed.get("references", []):
         for request in by_symbol.get(reference["symbol"], []):
-            cited_day = _day(reference.get("date"))
+            cited_day = iso_date(reference.get("date"))
             if cited_day is None or request.request_document.date in (None, cited_day):
                 return request
     return None
@@ -122,7 +115,7 @@ def route(actor, parsed: dict, action: str = "reporting.board") -> Route:
     """Propose the unit and request of one parsed file, within what `actor` may act on."""
     result = Route()
     header = parsed.get("header") or {}
-    doc_day = _day(header.get("date"))
+    doc_day = iso_date(header.get("date"))
     result.period_code = period_from_text(header.get("title") or "") or period_from_text(
         " ".join(p["text"] for p in (parsed.get("preamble") or [])[:1]))
     requests = ReportRequest.objects.filter(issuer__in=permissions.units_in_scope(actor, action))

@@ -19,10 +19,13 @@ def _ancestor_paths(path: str) -> list[str]:
     return [PATH_SEPARATOR.join(parts[: n + 1]) + PATH_SEPARATOR for n in range(len(parts))]
 
 
-def users_covering(unit, role: str):
-    """Users holding `role` on the unit or any unit above it."""
-    memberships = Membership.objects.filter(role=role, unit__path__in=_ancestor_paths(unit.path))
-    return [m.user for m in memberships.select_related("user") if m.user.is_active]
+def holders_by_unit(role: str, units) -> dict[int, list]:
+    """For each unit, the active users holding `role` on it or on a unit above it; one query
+    for one unit or for thousands (the memberships on all their ancestors)."""
+    ancestors = {path for unit in units for path in _ancestor_paths(unit.path)}
+    memberships = [m for m in Membership.objects.filter(role=role, unit__path__in=ancestors)
+                   .select_related("user", "unit").order_by("user_id") if m.user.is_active]
+    return {unit.pk: [m.user for m in memberships if unit.path.startswith(m.unit.path)] for unit in units}
 
 
 def notify(user, text: str, url: str = "", *, key: str = "", email: bool = False) -> bool:
@@ -40,20 +43,17 @@ def notify(user, text: str, url: str = "", *, key: str = "", email: bool = False
 
 
 def notify_unit_members(unit, role: str, text: str, url: str = "", *, key: str = "", email: bool = False) -> int:
-    return sum(notify(user, text, url, key=key, email=email) for user in users_covering(unit, role))
+    return sum(notify(user, text, url, key=key, email=email) for user in holders_by_unit(role, [unit])[unit.pk])
 
 
 def mark_read(user) -> int:
     return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
 
 
-def notify_many(role: str, entries: list[tuple]) -> int:
-    """One notification per (unit, text, url, key) entry to every user holding `role` above
-    the unit; two queries whatever the number of units (issuing to thousands of units)."""
-    memberships = [m for m in Membership.objects.filter(role=role).select_related("user", "unit") if m.user.is_active]
-    rows = []
-    for unit, text, url, key in entries:
-        users = {m.user_id for m in memberships if unit.path.startswith(m.unit.path)}
-        rows.extend(Notification(user_id=user_id, text=text[:500], url=url, key=key) for user_id in sorted(users))
-    created = Notification.objects.bulk_create(rows, ignore_conflicts=True)
-    return len(created)
+def notify_many(role: str, entries: list[tuple]) -> None:
+    """One in-app notification per (unit, text, url, key) entry to every user holding `role`
+    above the unit, in two queries however many units (issuing to thousands of units)."""
+    holders = holders_by_unit(role, [unit for unit, *_ in entries])
+    rows = [Notification(user=user, text=text[:500], url=url, key=key)
+            for unit, text, url, key in entries for user in {u.pk: u for u in holders[unit.pk]}.values()]
+    Notification.objects.bulk_create(rows, ignore_conflicts=True)

@@ -12,6 +12,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from danvan.accounts import permissions
+from danvan.indicators.models import Indicator
 from danvan.vn.formatting import format_number
 
 from . import clock
@@ -38,17 +39,10 @@ class Inbox:
 
 def inbox(user, today: dt.date | None = None) -> Inbox:
     today = today or clock.today()
-    paths = permissions.scope_paths(user, "reporting.submit")
-    assignments = Assignment.objects.select_related("request__period", "request__issuer", "submission", "unit")
-    if paths is not permissions.GLOBAL_SCOPE:
-        if not paths:
-            return Inbox()
-        # The unit's path today, as the write permission checks it (the snapshot path goes
-        # stale when the unit moves after the request).
-        condition = Q()
-        for path in paths:
-            condition |= Q(unit__path__startswith=path)
-        assignments = assignments.filter(condition)
+    # The unit's path today, as the write permission checks it (the snapshot path goes stale
+    # when the unit moves after the request).
+    assignments = Assignment.objects.select_related("request__period", "request__issuer", "submission", "unit").filter(
+        unit__in=permissions.units_in_scope(user, "reporting.submit"))
     box = Inbox()
     for assignment in assignments.order_by("request__deadline", "unit_path"):
         status = assignment.submission.status
@@ -215,6 +209,12 @@ def value_sources(submission) -> dict[str, dict]:
     return {(f"{r.indicator.code}:{r.option.code}" if r.option_id else r.indicator.code): r.source for r in rows}
 
 
+def template_indicators(template: ReportTemplate) -> list[Indicator]:
+    """The indicators of a template's form, in form order, with their options loaded."""
+    return [row.indicator for row in template.form_rows.select_related("indicator__category").prefetch_related(
+        "indicator__category__options")]
+
+
 def form_fields(request: ReportRequest, values: dict[str, str], sources: dict | None = None) -> list[FormField]:
     """The template's indicator form, totals followed by their options, with current values."""
     def shown(key):
@@ -222,9 +222,7 @@ def form_fields(request: ReportRequest, values: dict[str, str], sources: dict | 
         return format_number(Decimal(raw)) if raw not in (None, "") else ""
 
     fields = []
-    for row in request.template.form_rows.select_related("indicator__category").prefetch_related(
-            "indicator__category__options"):
-        indicator = row.indicator
+    for indicator in template_indicators(request.template):
         fields.append(FormField(indicator.code, indicator.name, indicator.unit_of_measure, False, shown(indicator.code),
                                 (sources or {}).get(indicator.code)))
         if indicator.category_id:

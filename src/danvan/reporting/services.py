@@ -34,6 +34,7 @@ from .models import (
     TemplateIndicator,
 )
 from .outline import flat_sections
+from .selectors import template_indicators
 from .values import parse_values, values_to_json
 
 EDITABLE = {SubmissionStatus.DRAFT, SubmissionStatus.RETURNED}
@@ -202,14 +203,6 @@ def is_locked(assignment: Assignment, today: dt.date | None = None) -> bool:
     return not (assignment.lock_exception_until and today <= assignment.lock_exception_until)
 
 
-def _template_indicators(request: ReportRequest) -> list[Indicator]:
-    return [
-        row.indicator
-        for row in request.template.form_rows.select_related("indicator__category").prefetch_related(
-            "indicator__category__options")
-    ]
-
-
 def _section_keys(sections: list[dict]) -> set[str]:
     return {section["key"] for section in flat_sections(sections)}
 
@@ -219,7 +212,7 @@ def _write(actor, submission: Submission, base_version: int, kind: str, sections
     """Check, then bump the version only if nobody saved since `base_version`, then record."""
     assignment = submission.assignment
     request = assignment.request
-    indicators = _template_indicators(request)
+    indicators = template_indicators(request.template)
     parsed = parse_values(values, indicators)
     problems = check_values(parsed, indicators)
     unknown_sections = set(sections) - _section_keys(request.template.sections) - {"khac"}

@@ -86,3 +86,11 @@ def date_at(text: str, pos: int) -> ParsedDate | None:
 def find_dates(text: str) -> list[ParsedDate]:
     """Every "ngày …" date in `text`, in order."""
     return [_from_match(m) for m in DATE_AFTER_NGAY.finditer(text)]
+
+
+def iso_date(text: str | None) -> dt.date | None:
+    """A date as the parsed-document JSON carries it ("2019-05-07"); None when absent or not one."""
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
