@@ -60,17 +60,39 @@ MAPPING = {
         (4, "2.173 đơn kiến nghị", "don-tiep-nhan", {"petition-kind": "kien-nghi"}, 2173),
         (5, "31 đơn (trong đó", "don-thuoc-tham-quyen", {"petition-kind": "khieu-nai"}, 31),
         (5, "20 vụ", "khieu-nai-da-giai-quyet", {}, 20),
-        (5, "09 vụ công dân rút đơn", "khieu-nai-da-giai-quyet", {"complaint-outcome": "rut-don"}, 9),
-        (5, "03 vụ việc khiếu nại đúng", "khieu-nai-da-giai-quyet", {"complaint-outcome": "dung"}, 3),
+        (
+            5,
+            "09 vụ công dân rút đơn",
+            "khieu-nai-da-giai-quyet",
+            {"complaint-outcome": "rut-don"},
+            9,
+        ),
+        (
+            5,
+            "03 vụ việc khiếu nại đúng",
+            "khieu-nai-da-giai-quyet",
+            {"complaint-outcome": "dung"},
+            3,
+        ),
         (5, "06 khiếu nại sai", "khieu-nai-da-giai-quyet", {"complaint-outcome": "sai"}, 6),
-        (5, "02 khiếu nại đúng một phần", "khieu-nai-da-giai-quyet",
-         {"complaint-outcome": "dung-mot-phan"}, 2),
+        (
+            5,
+            "02 khiếu nại đúng một phần",
+            "khieu-nai-da-giai-quyet",
+            {"complaint-outcome": "dung-mot-phan"},
+            2,
+        ),
         (5, "12 đơn (trong đó", "don-thuoc-tham-quyen", {"petition-kind": "to-cao"}, 12),
         (5, "09 vụ (03", "to-cao-da-giai-quyet", {}, 9),
         (5, "03 vụ rút đơn tố cáo", "to-cao-da-giai-quyet", {"denunciation-outcome": "rut-don"}, 3),
         (5, "04 vụ tố cáo sai", "to-cao-da-giai-quyet", {"denunciation-outcome": "sai"}, 4),
-        (5, "02 vụ tố cáo có đúng có sai", "to-cao-da-giai-quyet",
-         {"denunciation-outcome": "co-dung-co-sai"}, 2),
+        (
+            5,
+            "02 vụ tố cáo có đúng có sai",
+            "to-cao-da-giai-quyet",
+            {"denunciation-outcome": "co-dung-co-sai"},
+            2,
+        ),
         (10, "hơn 1,821 tỷ đồng", "tu-thien-so-tien", {}, 1_821_000_000),
         (10, "6.205 kg", "hu-gao-tiet-kiem", {}, 6205),
         (11, "161 tin bài", "tin-bai", {}, 161),
@@ -87,8 +109,15 @@ MAPPING = {
 # (where, phrase): figures a clerk could file either way; not counted.
 AMBIGUOUS = {
     DANANG.name: [
-        (11, "21 bài"), (11, "37 tin"), (11, "18 tin"), (11, "20 bài"), (11, "08 tin, bài"),
-        (13, "1024 tổ"), (13, "3.890 lượt"), (14, "172 lượt"), (14, "18.531 người"),
+        (11, "21 bài"),
+        (11, "37 tin"),
+        (11, "18 tin"),
+        (11, "20 bài"),
+        (11, "08 tin, bài"),
+        (13, "1024 tổ"),
+        (13, "3.890 lượt"),
+        (14, "172 lượt"),
+        (14, "18.531 người"),
     ],
     CANTHO.name: [],
 }
@@ -138,7 +167,9 @@ def evaluate(name: str, proposals: list[dict], threshold: float, verbose: bool =
                 found[k] = True
         correct += hit
         if verbose and not hit:
-            print(f"    false positive: {source['text']!r} ({source['in']}) → {code} {options} {value}")
+            print(
+                f"    false positive: {source['text']!r} ({source['in']}) → {code} {options} {value}"
+            )
     if verbose:
         for k, ok in enumerate(found):
             if not ok:
@@ -169,7 +200,9 @@ def main() -> None:
     totals = [0, 0, 0, 0]
     for path in (DANANG, CANTHO):
         seconds, proposals, _sections = _timed(path, specs, args.repeat)
-        correct, counted, found, expected = evaluate(path.name, proposals, args.threshold, args.verbose)
+        correct, counted, found, expected = evaluate(
+            path.name, proposals, args.threshold, args.verbose
+        )
         totals = [a + b for a, b in zip(totals, (correct, counted, found, expected), strict=True)]
         precision = correct / counted if counted else 1.0
         recall = found / expected if expected else 1.0

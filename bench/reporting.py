@@ -37,6 +37,7 @@ GOAL_MS = 1000.0
 
 # Parent: one subprocess per database, then the table --------------------------------------
 
+
 def _pg_admin_url(url: str, dbname: str) -> str:
     parts = urlsplit(url)
     return urlunsplit((parts.scheme, parts.netloc, f"/{dbname}", parts.query, parts.fragment))
@@ -46,8 +47,18 @@ def _run_worker(label: str, env_extra: dict[str, str], args) -> dict | None:
     env = dict(os.environ)
     env.pop("DATABASE_URL", None)  # SQLite unless the caller names a database
     env.update(env_extra, DJANGO_SETTINGS_MODULE="danvan.settings")
-    command = [sys.executable, str(Path(__file__).resolve()), "--worker", label, "--units", str(args.units),
-               "--indicators", str(args.indicators), "--repeat", str(args.repeat)]
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--worker",
+        label,
+        "--units",
+        str(args.units),
+        "--indicators",
+        str(args.indicators),
+        "--repeat",
+        str(args.repeat),
+    ]
     if args.queries:
         command.append("--queries")
     print(f"[{label}] generating {args.units} units × {args.indicators} indicators …", flush=True)
@@ -55,7 +66,7 @@ def _run_worker(label: str, env_extra: dict[str, str], args) -> dict | None:
     result = None
     for line in proc.stdout.splitlines():
         if line.startswith("RESULT "):
-            result = json.loads(line[len("RESULT "):])
+            result = json.loads(line[len("RESULT ") :])
         else:
             print(f"[{label}] {line}")
     if proc.returncode != 0 or result is None:
@@ -84,26 +95,57 @@ def _postgres(args) -> dict | None:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
         try:
             with tempfile.TemporaryDirectory(prefix="danvan-bench-") as data_dir:
-                return _run_worker("postgres", {"DANVAN_DATA_DIR": data_dir,
-                                                "DATABASE_URL": _pg_admin_url(args.pg_url, name)}, args)
+                return _run_worker(
+                    "postgres",
+                    {"DANVAN_DATA_DIR": data_dir, "DATABASE_URL": _pg_admin_url(args.pg_url, name)},
+                    args,
+                )
         finally:
-            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+            admin.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
 
 
 def _table(results: list[dict]) -> None:
-    header = ("database", "units", "values", "generate s", "board ms", "consolidation ms",
-              "breakdown ms", "no breakdown ms", "board MiB", "consolidation MiB", "max RSS MiB")
+    header = (
+        "database",
+        "units",
+        "values",
+        "generate s",
+        "board ms",
+        "consolidation ms",
+        "breakdown ms",
+        "no breakdown ms",
+        "board MiB",
+        "consolidation MiB",
+        "max RSS MiB",
+    )
     rows = [header]
     for r in results:
-        rows.append((
-            r["database"], f"{r['units']:,}", f"{r['values']:,}", f"{r['generate_s']:.0f}",
-            *(f"{r[name][0]:.0f} / {r[name][1]:.0f}" for name in ("board", "consolidation", "breakdown", "summary")),
-            f"{r['board_peak_mib']:.1f}", f"{r['consolidation_peak_mib']:.0f}", f"{r['max_rss_mib']:.0f}",
-        ))
+        rows.append(
+            (
+                r["database"],
+                f"{r['units']:,}",
+                f"{r['values']:,}",
+                f"{r['generate_s']:.0f}",
+                *(
+                    f"{r[name][0]:.0f} / {r[name][1]:.0f}"
+                    for name in ("board", "consolidation", "breakdown", "summary")
+                ),
+                f"{r['board_peak_mib']:.1f}",
+                f"{r['consolidation_peak_mib']:.0f}",
+                f"{r['max_rss_mib']:.0f}",
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     print()
     for n, row in enumerate(rows):
-        print("  ".join(cell.rjust(w) if i else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths, strict=True))))
+        print(
+            "  ".join(
+                cell.rjust(w) if i else cell.ljust(w)
+                for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+            )
+        )
         if n == 0:
             print("  ".join("-" * w for w in widths))
     print(f"""
@@ -115,19 +157,32 @@ Times are best / median of the runs, in ms. Goal: each under {GOAL_MS:.0f} ms.
   MiB                peak Python allocations (tracemalloc) in one untimed run; max RSS is the
                      whole worker's, generation included.""")
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"Machine: {os.cpu_count()} CPUs, load average {load} (other work on the machine skews the medians).")
+    print(
+        f"Machine: {os.cpu_count()} CPUs, load average {load} (other work on the machine skews the medians)."
+    )
     for r in results:
-        print(f"{r['database']}: the per-unit breakdown holds {r['breakdown_units']:,} units × "
-              f"{r['breakdown_keys']} values = {r['breakdown_cells']:,} cells.")
-        for name, label in (("board", "status board"), ("consolidation", "full consolidation"),
-                            ("summary", "consolidation without breakdown")):
+        print(
+            f"{r['database']}: the per-unit breakdown holds {r['breakdown_units']:,} units × "
+            f"{r['breakdown_keys']} values = {r['breakdown_cells']:,} cells."
+        )
+        for name, label in (
+            ("board", "status board"),
+            ("consolidation", "full consolidation"),
+            ("summary", "consolidation without breakdown"),
+        ):
             if r[name][0] > GOAL_MS:
-                print(f"{r['database']}: {label} is over the {GOAL_MS:.0f} ms goal"
-                      + (" — the per-unit breakdown is most of it." if name == "consolidation"
-                         and r["breakdown"][0] > r["summary"][0] else "."))
+                print(
+                    f"{r['database']}: {label} is over the {GOAL_MS:.0f} ms goal"
+                    + (
+                        " — the per-unit breakdown is most of it."
+                        if name == "consolidation" and r["breakdown"][0] > r["summary"][0]
+                        else "."
+                    )
+                )
 
 
 # Worker: generate, then time ---------------------------------------------------------------
+
 
 def _shape(units: int) -> list[int]:
     """Units per level: city → districts → communes → grassroots, `units` in all."""
@@ -157,7 +212,12 @@ def _generate(n_units: int, n_indicators: int):
     from danvan.reporting.services import ensure_period
 
     start = dt.date(2020, 1, 1)
-    kinds = [UnitKind.PARTY_COMMITTEE, UnitKind.PARTY_COMMITTEE, UnitKind.PEOPLES_COMMITTEE, UnitKind.GRASSROOTS_PARTY]
+    kinds = [
+        UnitKind.PARTY_COMMITTEE,
+        UnitKind.PARTY_COMMITTEE,
+        UnitKind.PEOPLES_COMMITTEE,
+        UnitKind.GRASSROOTS_PARTY,
+    ]
     prefixes = ["TP", "QH", "PX", "CS"]
     names = ["Thành ủy", "Quận ủy", "Đảng ủy phường", "Chi bộ"]
     batch = 2000
@@ -169,10 +229,17 @@ def _generate(n_units: int, n_indicators: int):
             for n in range(count):
                 parent = parents[n % len(parents)]
                 code = f"{prefixes[depth]}{n + 1:05d}"
-                rows.append(OrgUnit(
-                    code=code, name=f"{names[depth]} {n + 1}", kind=kinds[depth], parent=parent,
-                    path=f"{parent.path if parent else ''}{code}/", depth=depth, valid_from=start,
-                ))
+                rows.append(
+                    OrgUnit(
+                        code=code,
+                        name=f"{names[depth]} {n + 1}",
+                        kind=kinds[depth],
+                        parent=parent,
+                        path=f"{parent.path if parent else ''}{code}/",
+                        depth=depth,
+                        valid_from=start,
+                    )
+                )
             levels.append(OrgUnit.objects.bulk_create(rows, batch_size=batch))
         units = [u for level in levels for u in level]
         root = levels[0][0]
@@ -180,37 +247,78 @@ def _generate(n_units: int, n_indicators: int):
         category = Category.objects.create(code="doi-tuong", name="Đối tượng")
         options = CategoryOption.objects.bulk_create(
             CategoryOption(category=category, code=code, name=name, order=n)
-            for n, (code, name) in enumerate([("nam", "Nam"), ("nu", "Nữ"), ("khac", "Khác")]))
+            for n, (code, name) in enumerate([("nam", "Nam"), ("nu", "Nữ"), ("khac", "Khác")])
+        )
         indicators = Indicator.objects.bulk_create(
-            Indicator(code=f"ct-{n + 1:03d}", name=f"Chỉ tiêu {n + 1}", unit_of_measure="lượt", order=n,
-                      category=category if n % 10 == 9 else None)
-            for n in range(n_indicators))
-        sections = [{"key": "tinh-hinh", "label": "I", "title": "Tình hình"},
-                    {"key": "ket-qua", "label": "II", "title": "Kết quả", "children": [
-                        {"key": "ket-qua-1", "label": "1", "title": "Công tác dân vận"}]}]
-        template = ReportTemplate.objects.create(code="bench", name="Đề cương thử tải", owner=root, sections=sections)
+            Indicator(
+                code=f"ct-{n + 1:03d}",
+                name=f"Chỉ tiêu {n + 1}",
+                unit_of_measure="lượt",
+                order=n,
+                category=category if n % 10 == 9 else None,
+            )
+            for n in range(n_indicators)
+        )
+        sections = [
+            {"key": "tinh-hinh", "label": "I", "title": "Tình hình"},
+            {
+                "key": "ket-qua",
+                "label": "II",
+                "title": "Kết quả",
+                "children": [{"key": "ket-qua-1", "label": "1", "title": "Công tác dân vận"}],
+            },
+        ]
+        template = ReportTemplate.objects.create(
+            code="bench", name="Đề cương thử tải", owner=root, sections=sections
+        )
         TemplateIndicator.objects.bulk_create(
-            TemplateIndicator(template=template, indicator=i, order=n) for n, i in enumerate(indicators))
+            TemplateIndicator(template=template, indicator=i, order=n)
+            for n, i in enumerate(indicators)
+        )
         period = ensure_period(PERIOD)
         data_from, data_to = data_window(PERIOD, "party")
         deadline = period.end + dt.timedelta(days=5)
         request = ReportRequest.objects.create(
-            issuer=root, title="Báo cáo thử tải", template=template, period=period, data_from=data_from,
-            data_to=data_to, deadline=deadline, issued_at=timezone.make_aware(dt.datetime(2026, 6, 1, 8)))
+            issuer=root,
+            title="Báo cáo thử tải",
+            template=template,
+            period=period,
+            data_from=data_from,
+            data_to=data_to,
+            deadline=deadline,
+            issued_at=timezone.make_aware(dt.datetime(2026, 6, 1, 8)),
+        )
         assignments = Assignment.objects.bulk_create(
-            (Assignment(request=request, unit=u, unit_name=u.name, unit_path=u.path) for u in units), batch_size=batch)
+            (
+                Assignment(request=request, unit=u, unit_name=u.name, unit_path=u.path)
+                for u in units
+            ),
+            batch_size=batch,
+        )
         on_time = timezone.make_aware(dt.datetime.combine(deadline, dt.time(9)))
         late = on_time + dt.timedelta(days=3)
         submissions = Submission.objects.bulk_create(
-            (Submission(assignment=a, status=SubmissionStatus.SUBMITTED, version=1,
-                        first_submitted_at=late if n % 7 == 0 else on_time,
-                        submitted_at=late if n % 7 == 0 else on_time) for n, a in enumerate(assignments)),
-            batch_size=batch)
+            (
+                Submission(
+                    assignment=a,
+                    status=SubmissionStatus.SUBMITTED,
+                    version=1,
+                    first_submitted_at=late if n % 7 == 0 else on_time,
+                    submitted_at=late if n % 7 == 0 else on_time,
+                )
+                for n, a in enumerate(assignments)
+            ),
+            batch_size=batch,
+        )
 
         def unit_values(n: int) -> dict[str, Decimal]:
             values = {}
             for k, indicator in enumerate(indicators):
-                parts = [Decimal((n * 7 + k * 13 + j) % 50) for j in range(3)] if indicator.category_id else []
+                parts = (
+                    [Decimal((n * 7 + k * 13 + j) % 50) for j in range(3)]
+                    if indicator.category_id
+                    else []
+                )
                 values[indicator.code] = sum(parts) if parts else Decimal((n * 3 + k) % 100)
                 for option, part in zip(options, parts, strict=False):
                     values[f"{indicator.code}:{option.code}"] = part
@@ -219,20 +327,36 @@ def _generate(n_units: int, n_indicators: int):
         revisions, data_values = [], []
         for n, (unit, submission) in enumerate(zip(units, submissions, strict=True)):
             values = unit_values(n)
-            revisions.append(Revision(
-                submission=submission, number=1, kind=RevisionKind.SUBMIT, created_at=submission.submitted_at,
-                sections={"tinh-hinh": f"Tình hình tại {unit.name}.", "ket-qua-1": f"Kết quả của {unit.name}."},
-                values={k: str(v) for k, v in values.items()}))
+            revisions.append(
+                Revision(
+                    submission=submission,
+                    number=1,
+                    kind=RevisionKind.SUBMIT,
+                    created_at=submission.submitted_at,
+                    sections={
+                        "tinh-hinh": f"Tình hình tại {unit.name}.",
+                        "ket-qua-1": f"Kết quả của {unit.name}.",
+                    },
+                    values={k: str(v) for k, v in values.items()},
+                )
+            )
         Revision.objects.bulk_create(revisions, batch_size=batch)
         option_by_code = {o.code: o for o in options}
         count = 0
         for n, (unit, submission) in enumerate(zip(units, submissions, strict=True)):
             for key, value in unit_values(n).items():
                 code, _, option = key.partition(":")
-                data_values.append(DataValue(
-                    submission=submission, indicator=indicators[int(code[3:]) - 1],
-                    option=option_by_code[option] if option else None,
-                    unit=unit, unit_path=unit.path, period=period, value=value))
+                data_values.append(
+                    DataValue(
+                        submission=submission,
+                        indicator=indicators[int(code[3:]) - 1],
+                        option=option_by_code[option] if option else None,
+                        unit=unit,
+                        unit_path=unit.path,
+                        period=period,
+                        value=value,
+                    )
+                )
             if len(data_values) >= 20000:
                 DataValue.objects.bulk_create(data_values, batch_size=batch)
                 count += len(data_values)
@@ -247,9 +371,22 @@ def _board(request):
     from danvan.reporting.selectors import status_board
 
     board = status_board(SYSTEM, request)
-    page = [(a.unit.name, a.submission.status, a.submission.first_submitted_at) for a in board.rows[:PAGE]]
-    return (board.expected, board.submitted, board.on_time, board.late, board.missing, board.returned,
-            board.accepted, board.submitted_rate, len(page), board.rows.count())
+    page = [
+        (a.unit.name, a.submission.status, a.submission.first_submitted_at)
+        for a in board.rows[:PAGE]
+    ]
+    return (
+        board.expected,
+        board.submitted,
+        board.on_time,
+        board.late,
+        board.missing,
+        board.returned,
+        board.accepted,
+        board.submitted_rate,
+        len(page),
+        board.rows.count(),
+    )
 
 
 def _consolidation(root, request, breakdown: bool = True):
@@ -300,7 +437,7 @@ def _show_queries(label: str, fn) -> None:
         statement = query["sql"]
         print(f"  [{float(query['time']) * 1000:7.1f} ms] {statement[:600]}")
         if statement.startswith("DECLARE ") and " FOR SELECT " in statement:  # a server-side cursor
-            statement = statement[statement.index(" FOR SELECT ") + len(" FOR "):]
+            statement = statement[statement.index(" FOR SELECT ") + len(" FOR ") :]
         if statement.lstrip().upper().startswith("SELECT"):
             prefix = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN "
             with connection.cursor() as cursor:
@@ -325,32 +462,46 @@ def worker(args) -> None:
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     generated = time.perf_counter()
-    print(f"migrate {migrated - started:.1f} s, generate {generated - migrated:.1f} s "
-          f"({n_values:,} values)", flush=True)
+    print(
+        f"migrate {migrated - started:.1f} s, generate {generated - migrated:.1f} s "
+        f"({n_values:,} values)",
+        flush=True,
+    )
 
     from danvan.reporting.models import ReportRequest
 
-    request = ReportRequest.objects.select_related("period", "issuer", "template").get(pk=request.pk)
+    request = ReportRequest.objects.select_related("period", "issuer", "template").get(
+        pk=request.pk
+    )
     board = _board(request)
     consolidation = _consolidation(root, request)  # warm-up, and the shape for the report
-    print(f"board: expected {board[0]}, submitted {board[1]}, on time {board[2]}, late {board[3]}, "
-          f"page {board[8]} of {board[9]} rows", flush=True)
-    print(f"consolidation: {consolidation[0]} lines, {consolidation[1]:,} units × {consolidation[2] // max(consolidation[1], 1)} "
-          f"values in the breakdown, {consolidation[3]:,} passages, {consolidation[4]:,} submissions counted", flush=True)
+    print(
+        f"board: expected {board[0]}, submitted {board[1]}, on time {board[2]}, late {board[3]}, "
+        f"page {board[8]} of {board[9]} rows",
+        flush=True,
+    )
+    print(
+        f"consolidation: {consolidation[0]} lines, {consolidation[1]:,} units × {consolidation[2] // max(consolidation[1], 1)} "
+        f"values in the breakdown, {consolidation[3]:,} passages, {consolidation[4]:,} submissions counted",
+        flush=True,
+    )
     if args.queries:
         _show_queries("status board", lambda: _board(request))
         _show_queries("consolidation, breakdown included", lambda: _consolidation(root, request))
 
     result = {
         "database": connection.vendor,
-        "units": args.units, "values": n_values, "generate_s": generated - migrated,
+        "units": args.units,
+        "values": n_values,
+        "generate_s": generated - migrated,
         "board": _timed(lambda: _board(request), args.repeat),
         "consolidation": _timed(lambda: _consolidation(root, request), args.repeat),
         "breakdown": _timed(lambda: _breakdown(root, request), args.repeat),
         "summary": _timed(lambda: _consolidation(root, request, breakdown=False), args.repeat),
         "board_peak_mib": _peak_mib(lambda: _board(request)),
         "consolidation_peak_mib": _peak_mib(lambda: _consolidation(root, request)),
-        "breakdown_units": consolidation[1], "breakdown_keys": consolidation[2] // max(consolidation[1], 1),
+        "breakdown_units": consolidation[1],
+        "breakdown_keys": consolidation[2] // max(consolidation[1], 1),
         "breakdown_cells": consolidation[2],
         "max_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
@@ -358,13 +509,20 @@ def worker(args) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--units", type=int, default=5000)
     parser.add_argument("--indicators", type=int, default=60)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--only", choices=["sqlite", "postgres"])
-    parser.add_argument("--queries", action="store_true", help="print each operation's SQL and query plans")
-    parser.add_argument("--pg-url", default=os.environ.get("DANVAN_BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/"))
+    parser.add_argument(
+        "--queries", action="store_true", help="print each operation's SQL and query plans"
+    )
+    parser.add_argument(
+        "--pg-url",
+        default=os.environ.get("DANVAN_BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/"),
+    )
     parser.add_argument("--pg-db", default="danvan_bench")
     parser.add_argument("--worker", choices=["sqlite", "postgres"], help=argparse.SUPPRESS)
     args = parser.parse_args()

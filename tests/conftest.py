@@ -30,7 +30,9 @@ def login_client(client, demo_user):
     """A test client logged in as one of the demo users (by the real login page)."""
 
     def log_in(username: str):
-        response = client.post("/tai-khoan/dang-nhap/", {"username": username, "password": DEMO_PASSWORD})
+        response = client.post(
+            "/tai-khoan/dang-nhap/", {"username": username, "password": DEMO_PASSWORD}
+        )
         assert response.status_code == 302, response.content.decode()[:500]
         return client
 
@@ -50,6 +52,8 @@ def browser():
     # between page actions are still plain synchronous calls.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
         yield launched
         launched.close()

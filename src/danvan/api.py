@@ -51,7 +51,9 @@ def _unauthenticated(request, exc):
 @api.exception_handler(ImportRejected)
 def _import_rejected(request, exc):
     return api.create_response(
-        request, {"detail": "Dữ liệu không hợp lệ; không có thay đổi nào được ghi.", "errors": exc.errors}, status=400
+        request,
+        {"detail": "Dữ liệu không hợp lệ; không có thay đổi nào được ghi.", "errors": exc.errors},
+        status=400,
     )
 
 
@@ -84,7 +86,10 @@ def _policy(request, exc):
 @api.exception_handler(ValidationError)
 def _malformed(request, exc):
     return api.create_response(
-        request, {"detail": "Dữ liệu gửi lên không đúng định dạng.", "errors": exc.errors}, status=422)
+        request,
+        {"detail": "Dữ liệu gửi lên không đúng định dạng.", "errors": exc.errors},
+        status=422,
+    )
 
 
 @api.exception_handler(HttpError)
@@ -97,12 +102,16 @@ def _http_error(request, exc):
 
 @api.exception_handler(ConcurrentEdit)
 def _concurrent(request, exc):
-    return api.create_response(request, {"detail": exc.messages[0], "errors": exc.messages}, status=409)
+    return api.create_response(
+        request, {"detail": exc.messages[0], "errors": exc.messages}, status=409
+    )
 
 
 @api.exception_handler(ReportingError)
 def _reporting(request, exc):
-    return api.create_response(request, {"detail": exc.messages[0], "errors": exc.messages}, status=400)
+    return api.create_response(
+        request, {"detail": exc.messages[0], "errors": exc.messages}, status=400
+    )
 
 
 @api.exception_handler(InvalidPeriod)

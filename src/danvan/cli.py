@@ -20,7 +20,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "parse": ("danvan.commands.parse", "Đọc văn bản (txt, pdf, docx, doc) và in cấu trúc JSON"),
     "remind": ("danvan.commands.remind", "Gửi nhắc nhở hạn nộp báo cáo (thư điện tử và thông báo)"),
     "worker": ("danvan.commands.worker", "Tiến trình nền: nhập văn bản đang chờ, nhắc hạn mỗi giờ"),
-    "import": ("danvan.commands.import_file", "Nhập báo cáo từ tệp: nhận dạng đơn vị, yêu cầu và số liệu"),
+    "import": (
+        "danvan.commands.import_file",
+        "Nhập báo cáo từ tệp: nhận dạng đơn vị, yêu cầu và số liệu",
+    ),
     "units": ("danvan.commands.units", "Nhập/xuất đơn vị và quan hệ kế thừa (CSV, JSON)"),
     "render": ("danvan.commands.render", "Viết văn bản DOCX/PDF theo thể thức Đảng hoặc Nhà nước"),
 }

@@ -37,7 +37,9 @@ def test_five_failures_lock_the_account_even_for_the_right_password(client, db, 
     locked = attempt(client, "dn.lanhdao", DEMO_PASSWORD)
     assert locked.status_code == 400
     assert "Đăng nhập sai quá nhiều lần" in locked.content.decode()
-    assert AuditEvent.objects.filter(action="accounts.login.throttled", object_id="dn.lanhdao").exists()
+    assert AuditEvent.objects.filter(
+        action="accounts.login.throttled", object_id="dn.lanhdao"
+    ).exists()
     # Another account from the same address is not locked by these five.
     assert attempt(Client(), "dn.xem", DEMO_PASSWORD).status_code == 302
 
@@ -47,7 +49,9 @@ def test_the_lock_ends_when_the_window_has_passed(client, db, settings):
     for _ in range(3):
         attempt(client, "dn.baocao", "doan-sai")
     assert attempt(client, "dn.baocao", DEMO_PASSWORD).status_code == 400
-    LoginFailure.objects.update(at=timezone.now() - dt.timedelta(seconds=settings.DANVAN_LOGIN_WINDOW_SECONDS + 1))
+    LoginFailure.objects.update(
+        at=timezone.now() - dt.timedelta(seconds=settings.DANVAN_LOGIN_WINDOW_SECONDS + 1)
+    )
     assert attempt(client, "dn.baocao", DEMO_PASSWORD).status_code == 302
     assert not LoginFailure.objects.filter(username="dn.baocao").exists()
 
@@ -59,14 +63,28 @@ def test_passwords_are_hashed_with_argon2(db):
 def test_password_change_checks_the_old_one_and_the_policy(client, db):
     attempt(client, "dn.xem", DEMO_PASSWORD)
     url = "/tai-khoan/doi-mat-khau/"
-    wrong_old = client.post(url, {"old_password": "khong-dung", "new_password1": "Mat-khau#Moi-2026",
-                                  "new_password2": "Mat-khau#Moi-2026"})
+    wrong_old = client.post(
+        url,
+        {
+            "old_password": "khong-dung",
+            "new_password1": "Mat-khau#Moi-2026",
+            "new_password2": "Mat-khau#Moi-2026",
+        },
+    )
     assert wrong_old.status_code == 400
-    too_short = client.post(url, {"old_password": DEMO_PASSWORD, "new_password1": "abc", "new_password2": "abc"})
+    too_short = client.post(
+        url, {"old_password": DEMO_PASSWORD, "new_password1": "abc", "new_password2": "abc"}
+    )
     assert too_short.status_code == 400
     assert get_user_model().objects.get(username="dn.xem").check_password(DEMO_PASSWORD)
-    ok = client.post(url, {"old_password": DEMO_PASSWORD, "new_password1": "Mat-khau#Moi-2026",
-                           "new_password2": "Mat-khau#Moi-2026"})
+    ok = client.post(
+        url,
+        {
+            "old_password": DEMO_PASSWORD,
+            "new_password1": "Mat-khau#Moi-2026",
+            "new_password2": "Mat-khau#Moi-2026",
+        },
+    )
     assert ok.status_code == 302
     assert get_user_model().objects.get(username="dn.xem").check_password("Mat-khau#Moi-2026")
     assert client.get("/").status_code == 200, "the session survives the password change"
@@ -98,7 +116,11 @@ def test_pages_carry_secure_headers_and_a_content_security_policy(client, db):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     policy = response["Content-Security-Policy"]
-    assert "default-src 'self'" in policy and "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert (
+        "default-src 'self'" in policy
+        and "script-src 'self'" in policy
+        and "frame-ancestors 'none'" in policy
+    )
 
 
 def test_unit_switcher_only_accepts_the_users_own_memberships(client, db):
@@ -107,7 +129,9 @@ def test_unit_switcher_only_accepts_the_users_own_memberships(client, db):
     assert 'id="unit-switcher"' in home
     assert "tại <strong>Đảng ủy các cơ quan Đảng thành phố Cần Thơ</strong>" in home
     bloc = get_user_model().objects.get(username="ct.baocao").memberships.get(unit__code="CT-DUK")
-    switched = client.post("/chuyen-don-vi/", {"membership": bloc.pk, "next": "https://example.org/"})
+    switched = client.post(
+        "/chuyen-don-vi/", {"membership": bloc.pk, "next": "https://example.org/"}
+    )
     assert switched.status_code == 302 and switched["Location"] == "/", "no redirect off the site"
     home = client.get("/").content.decode()
     assert "tại <strong>Đảng ủy Khối cơ quan Dân Chính Đảng thành phố Cần Thơ</strong>" in home

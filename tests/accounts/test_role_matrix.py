@@ -13,10 +13,19 @@ from danvan.accounts.services import create_user, grant_role
 from danvan.audit.models import AuditEvent
 from danvan.orgs.models import OrgUnit
 
-IMPORT_BODY = json.dumps({"units": [{
-    "code": "DN-MATRIX", "name": "Đơn vị thử quyền", "kind": "agency", "parent_code": "DN-TU",
-    "valid_from": "2024-01-01",
-}]})
+IMPORT_BODY = json.dumps(
+    {
+        "units": [
+            {
+                "code": "DN-MATRIX",
+                "name": "Đơn vị thử quyền",
+                "kind": "agency",
+                "parent_code": "DN-TU",
+                "valid_from": "2024-01-01",
+            }
+        ]
+    }
+)
 GRANT_BODY = json.dumps({"username": "dn.xem", "unit_code": "DN-CATP", "role": "reporter"})
 
 # (method, path, body)
@@ -43,14 +52,104 @@ ENDPOINTS = {
 # Columns in ENDPOINTS order. 302 = sent to a login page.
 EXPECTED = {
     #                 home tree dnB  ctB  imp  exp  role pwd  adm  me   atree aDnB aCtB aexp aimp amem agrant
-    None:            (302, 302, 302, 302, 302, 302, 302, 302, 302, 401, 401, 401, 401, 401, 401, 401, 401),
-    "admin":         (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201),
-    "dn.quantri":    (200, 200, 200, 403, 200, 200, 200, 200, 302, 200, 200, 200, 403, 200, 200, 200, 201),
-    "dn.dieuphoi":   (200, 200, 200, 403, 403, 403, 403, 200, 302, 200, 200, 200, 403, 403, 403, 403, 403),
-    "dn.lanhdao":    (200, 200, 200, 403, 403, 403, 403, 200, 302, 200, 200, 200, 403, 403, 403, 403, 403),
-    "dn.baocao":     (200, 200, 403, 403, 403, 403, 403, 200, 302, 200, 200, 403, 403, 403, 403, 403, 403),
-    "ct.baocao":     (200, 200, 403, 200, 403, 403, 403, 200, 302, 200, 200, 403, 200, 403, 403, 403, 403),
-    "dn.xem":        (200, 200, 200, 403, 403, 403, 403, 200, 302, 200, 200, 200, 403, 403, 403, 403, 403),
+    None: (302, 302, 302, 302, 302, 302, 302, 302, 302, 401, 401, 401, 401, 401, 401, 401, 401),
+    "admin": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201),
+    "dn.quantri": (
+        200,
+        200,
+        200,
+        403,
+        200,
+        200,
+        200,
+        200,
+        302,
+        200,
+        200,
+        200,
+        403,
+        200,
+        200,
+        200,
+        201,
+    ),
+    "dn.dieuphoi": (
+        200,
+        200,
+        200,
+        403,
+        403,
+        403,
+        403,
+        200,
+        302,
+        200,
+        200,
+        200,
+        403,
+        403,
+        403,
+        403,
+        403,
+    ),
+    "dn.lanhdao": (
+        200,
+        200,
+        200,
+        403,
+        403,
+        403,
+        403,
+        200,
+        302,
+        200,
+        200,
+        200,
+        403,
+        403,
+        403,
+        403,
+        403,
+    ),
+    "dn.baocao": (
+        200,
+        200,
+        403,
+        403,
+        403,
+        403,
+        403,
+        200,
+        302,
+        200,
+        200,
+        403,
+        403,
+        403,
+        403,
+        403,
+        403,
+    ),
+    "ct.baocao": (
+        200,
+        200,
+        403,
+        200,
+        403,
+        403,
+        403,
+        200,
+        302,
+        200,
+        200,
+        403,
+        200,
+        403,
+        403,
+        403,
+        403,
+    ),
+    "dn.xem": (200, 200, 200, 403, 403, 403, 403, 200, 302, 200, 200, 200, 403, 403, 403, 403, 403),
 }
 
 CASES = [
@@ -68,11 +167,18 @@ def scoped_admin(db):
 
 
 def state():
-    return (OrgUnit.objects.count(), Membership.objects.count(), AuditEvent.objects.exclude(action__startswith="accounts.login").count())
+    return (
+        OrgUnit.objects.count(),
+        Membership.objects.count(),
+        AuditEvent.objects.exclude(action__startswith="accounts.login").count(),
+    )
 
 
-@pytest.mark.parametrize(("username", "endpoint", "expected"), CASES,
-                         ids=[f"{u or 'anonymous'}-{e}" for u, e, _ in CASES])
+@pytest.mark.parametrize(
+    ("username", "endpoint", "expected"),
+    CASES,
+    ids=[f"{u or 'anonymous'}-{e}" for u, e, _ in CASES],
+)
 def test_role_matrix(client, scoped_admin, username, endpoint, expected):
     if username:
         # The login page itself is tested in test_login; here only the session matters.
@@ -96,11 +202,18 @@ def test_django_admin_leaves_an_audit_trail_and_cannot_move_units(client, db):
     unit = OrgUnit.objects.get(code="DN-MTTQ")
     page = client.get(f"/quan-tri/orgs/orgunit/{unit.pk}/change/").content.decode()
     assert 'name="parent"' not in page and 'name="valid_from"' not in page
-    response = client.post(f"/quan-tri/orgs/orgunit/{unit.pk}/change/", {
-        "name": "Ủy ban MTTQ Việt Nam thành phố Đà Nẵng", "short_name": unit.short_name,
-        "issuer_code": unit.issuer_code, "note": "Sửa tên cho gọn.",
-    })
+    response = client.post(
+        f"/quan-tri/orgs/orgunit/{unit.pk}/change/",
+        {
+            "name": "Ủy ban MTTQ Việt Nam thành phố Đà Nẵng",
+            "short_name": unit.short_name,
+            "issuer_code": unit.issuer_code,
+            "note": "Sửa tên cho gọn.",
+        },
+    )
     assert response.status_code == 302
-    event = AuditEvent.objects.filter(action="admin.change", object_type="OrgUnit", object_id=str(unit.pk)).get()
+    event = AuditEvent.objects.filter(
+        action="admin.change", object_type="OrgUnit", object_id=str(unit.pk)
+    ).get()
     assert event.after["name"] == "Ủy ban MTTQ Việt Nam thành phố Đà Nẵng"
     assert event.actor.username == "admin"

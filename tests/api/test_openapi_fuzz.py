@@ -32,13 +32,23 @@ def admin_session(client, db, in_test_transaction):
     client.force_login(get_user_model().objects.get(username="admin"))
     token = get_token(RequestFactory().get("/"))
     session = client.cookies["sessionid"].value
-    return {"headers": {"X-CSRFToken": token, "Referer": "http://testserver/"},
-            "cookies": {"sessionid": session, "csrftoken": token}}
+    return {
+        "headers": {"X-CSRFToken": token, "Referer": "http://testserver/"},
+        "cookies": {"sessionid": session, "csrftoken": token},
+    }
 
 
 @schema.parametrize()
-@settings(max_examples=12, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much])
+@settings(
+    max_examples=12,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+    ],
+)
 def test_no_operation_answers_with_a_server_error(case, admin_session):
     response = case.call_and_validate(checks=[not_a_server_error], **admin_session)
     # The session and CSRF token really authenticate: refusals are about the data, not the login.

@@ -9,13 +9,18 @@ from danvan.reporting.models import ReportRequest
 
 def total(root_code, code="tiep-cong-dan-luot"):
     result = consolidate(SYSTEM, OrgUnit.objects.get(code=root_code), "2022S1")
-    return next(line.value for line in result.lines if line.indicator.code == code and line.option_code is None)
+    return next(
+        line.value
+        for line in result.lines
+        if line.indicator.code == code and line.option_code is None
+    )
 
 
 def test_the_city_counts_its_partners_once(db):
     assert total("DN-TU") == 1868
     assert counted_requests(OrgUnit.objects.get(code="DN-TU"), "2022S1", None) == [
-        ReportRequest.objects.get(issuer__code="DN-BDVTU", period__code="2022S1").pk]
+        ReportRequest.objects.get(issuer__code="DN-BDVTU", period__code="2022S1").pk
+    ]
 
 
 def test_the_centre_counts_the_boards_answer_not_its_sources_again(db):
@@ -23,7 +28,8 @@ def test_the_centre_counts_the_boards_answer_not_its_sources_again(db):
     assert total("TW") == 1868
     assert total("TW", "don-tiep-nhan") == 2403
     assert counted_requests(OrgUnit.objects.get(code="TW"), "2022S1", None) == [
-        ReportRequest.objects.get(issuer__code="TW-BDVTW").pk]
+        ReportRequest.objects.get(issuer__code="TW-BDVTW").pk
+    ]
 
 
 def test_a_partner_alone_counts_what_it_was_asked(db):

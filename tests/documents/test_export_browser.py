@@ -10,7 +10,9 @@ from danvan.reporting.models import ReportRequest
 
 pytestmark = pytest.mark.browser
 
-DA_NANG_TITLE = "Báo cáo kết quả thực hiện Chương trình phối hợp công tác dân vận 6 tháng đầu năm 2022"
+DA_NANG_TITLE = (
+    "Báo cáo kết quả thực hiện Chương trình phối hợp công tác dân vận 6 tháng đầu năm 2022"
+)
 
 
 @pytest.fixture
@@ -40,13 +42,22 @@ def test_export_a_consolidation_from_its_page(tab):
     assert "BAN DÂN VẬN" in page.inner_text("#export-header")
     page.check("input[name=allocate]")
     page.fill("input[name=signer_name]", "Mai Thị Thu")
-    page.fill("textarea[name=recipients]", "Ban Dân vận Trung ương (b/c)\nThường trực Thành ủy (b/c)\nLưu VT")
+    page.fill(
+        "textarea[name=recipients]",
+        "Ban Dân vận Trung ương (b/c)\nThường trực Thành ủy (b/c)\nLưu VT",
+    )
     with page.expect_download() as caught:
         page.click("button.primary")
     download = caught.value
     assert download.suggested_filename == "tong-hop-dn-bdvtu-2022s1-so-01.docx"
     with open(download.path(), "rb") as handle:
         document = docx.Document(io.BytesIO(handle.read()))
-    cells = [p.text for table in document.tables for row in table.rows for cell in row.cells for p in cell.paragraphs]
+    cells = [
+        p.text
+        for table in document.tables
+        for row in table.rows
+        for cell in row.cells
+        for p in cell.paragraphs
+    ]
     assert "BAN DÂN VẬN" in cells and "Số 01-BC/BDVTU" in cells and "Mai Thị Thu" in cells
     assert "- Lưu VT." in cells

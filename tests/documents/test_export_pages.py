@@ -20,7 +20,9 @@ from reporting.cycle import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 
-DA_NANG_TITLE = "Báo cáo kết quả thực hiện Chương trình phối hợp công tác dân vận 6 tháng đầu năm 2022"
+DA_NANG_TITLE = (
+    "Báo cáo kết quả thực hiện Chương trình phối hợp công tác dân vận 6 tháng đầu năm 2022"
+)
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -37,7 +39,9 @@ def police_assignment():
 
 
 def bloc_assignment():
-    return Assignment.objects.get(request__request_document__symbol="644-CV/BDVTU", unit__code="CT-DUK")
+    return Assignment.objects.get(
+        request__request_document__symbol="644-CV/BDVTU", unit__code="CT-DUK"
+    )
 
 
 def consolidation_url(request):
@@ -50,10 +54,16 @@ def submission_url(assignment):
 
 def form(**changes):
     data = {
-        "day": "2022-06-20", "place": "Đà Nẵng", "number": "", "suggested": "1",
+        "day": "2022-06-20",
+        "place": "Đà Nẵng",
+        "number": "",
+        "suggested": "1",
         "recipients": "Ban Dân vận Trung ương (b/c),\nThường trực Thành ủy (b/c)\nLưu VT, P.DVNN",
-        "authority": "K/T TRƯỞNG BAN", "signer_title": "PHÓ TRƯỞNG BAN", "signer_name": "Mai Thị Thu",
-        "layout": "auto", "fmt": "docx",
+        "authority": "K/T TRƯỞNG BAN",
+        "signer_title": "PHÓ TRƯỞNG BAN",
+        "signer_name": "Mai Thị Thu",
+        "layout": "auto",
+        "fmt": "docx",
     }
     data.update(changes)
     return {k: v for k, v in data.items() if v is not None}
@@ -109,35 +119,66 @@ def test_a_2022_consolidation_downloads_as_a_numbered_party_report(login_client)
     assert "Đà Nẵng, ngày 20 tháng 6 năm 2022" in text
     assert "BÁO CÁO" in text
     assert "Kết quả thực hiện Chương trình phối hợp công tác dân vận 6 tháng đầu năm 2022" in text
-    for title in ("I. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH PHỐI HỢP", "II. ĐÁNH GIÁ CHUNG", "1. Ưu điểm", "2. Hạn chế",
-                  "III. NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM"):
+    for title in (
+        "I. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH PHỐI HỢP",
+        "II. ĐÁNH GIÁ CHUNG",
+        "1. Ưu điểm",
+        "2. Hạn chế",
+        "III. NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM",
+    ):
         assert title in text
     assert "1.868" in text
     # Dated 2022: HD 36's punctuation ("," after each entry, "." after the last).
-    assert text[-7:-3] == ["Nơi nhận:", "- Ban Dân vận Trung ương (b/c),", "- Thường trực Thành ủy (b/c),",
-                           "- Lưu VT, P.DVNN."]
+    assert text[-7:-3] == [
+        "Nơi nhận:",
+        "- Ban Dân vận Trung ương (b/c),",
+        "- Thường trực Thành ủy (b/c),",
+        "- Lưu VT, P.DVNN.",
+    ]
     assert ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Mai Thị Thu"] == text[-3:]
     document = Document.objects.get(symbol="01-BC/BDVTU")
-    assert (document.issuer_unit.code, str(document.date), document.kind) == ("DN-BDVTU", "2022-06-20", "Báo cáo")
-    assert document.title == "Kết quả thực hiện Chương trình phối hợp công tác dân vận 6 tháng đầu năm 2022"
+    assert (document.issuer_unit.code, str(document.date), document.kind) == (
+        "DN-BDVTU",
+        "2022-06-20",
+        "Báo cáo",
+    )
+    assert (
+        document.title
+        == "Kết quả thực hiện Chương trình phối hợp công tác dân vận 6 tháng đầu năm 2022"
+    )
     # The next one gets 02, and the page (dated today, 2026: a new term) says 01 for the new board.
-    assert '<dd id="suggested-number">01</dd>' in client.get(consolidation_url(request)).content.decode()
-    second = downloaded(client.post(consolidation_url(request), form(allocate="on", suggested="2", number="2")))
+    assert (
+        '<dd id="suggested-number">01</dd>'
+        in client.get(consolidation_url(request)).content.decode()
+    )
+    second = downloaded(
+        client.post(consolidation_url(request), form(allocate="on", suggested="2", number="2"))
+    )
     assert "Số 02-BC/BDVTU" in second
 
 
 def test_a_2026_consolidation_is_issued_by_the_merged_board_under_hd05(login_client):
     client = login_client("dn.lanhdao")
-    text = downloaded(client.post(consolidation_url(da_nang_request()),
-                                  form(day="2026-11-23", allocate="on", number="1", suggested="1")))
-    assert text[:3] in (["THÀNH ỦY ĐÀ NẴNG", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "*"],
-                        ["THÀNH ỦY ĐÀ NẴNG", "BAN TUYÊN GIÁO", "VÀ DÂN VẬN"])
+    text = downloaded(
+        client.post(
+            consolidation_url(da_nang_request()),
+            form(day="2026-11-23", allocate="on", number="1", suggested="1"),
+        )
+    )
+    assert text[:3] in (
+        ["THÀNH ỦY ĐÀ NẴNG", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "*"],
+        ["THÀNH ỦY ĐÀ NẴNG", "BAN TUYÊN GIÁO", "VÀ DÂN VẬN"],
+    )
     assert "Số 01-BC/BTGDVTU" in text
     assert "Đà Nẵng, ngày 23 tháng 11 năm 2026" in text
     # HD 05: ";" after each recipient and "." after the last, whatever the user typed.
     index = text.index("Nơi nhận:")
-    assert text[index:index + 4] == ["Nơi nhận:", "- Ban Dân vận Trung ương (b/c);", "- Thường trực Thành ủy (b/c);",
-                                     "- Lưu VT, P.DVNN."]
+    assert text[index : index + 4] == [
+        "Nơi nhận:",
+        "- Ban Dân vận Trung ương (b/c);",
+        "- Thường trực Thành ủy (b/c);",
+        "- Lưu VT, P.DVNN.",
+    ]
     assert IssuedNumber.objects.get(issuer__code="DN-BTGDVTU").series_key == "2025-2030"
 
 
@@ -148,7 +189,9 @@ def test_a_draft_has_a_blank_number_and_uses_none_up(login_client):
     assert number_line.replace("\u00a0", " ").split() == ["Số", "-BC/BDVTU"]
     assert not IssuedNumber.objects.exists()
     assert not Document.objects.filter(symbol__endswith="-BC/BDVTU").exists()
-    assert AuditEvent.objects.filter(action="documents.export", object_type="ReportRequest").exists()
+    assert AuditEvent.objects.filter(
+        action="documents.export", object_type="ReportRequest"
+    ).exists()
 
 
 def test_a_forced_layout_wins_over_the_date(login_client):
@@ -168,9 +211,19 @@ def test_a_reporter_exports_the_units_submission_as_a_state_report(login_client)
     # The report's date by default: the day it was submitted.
     submitted = assignment.submission.first_submitted_at
     assert f'name="day" value="{timezone.localtime(submitted).date():%Y-%m-%d}"' in html
-    text = downloaded(client.post(submission_url(assignment), form(
-        day="2022-06-10", allocate="on", authority="", signer_title="GIÁM ĐỐC", signer_name="Nguyễn Văn A",
-        recipients="Ban Dân vận Thành ủy (b/c)\nLưu VT")))
+    text = downloaded(
+        client.post(
+            submission_url(assignment),
+            form(
+                day="2022-06-10",
+                allocate="on",
+                authority="",
+                signer_title="GIÁM ĐỐC",
+                signer_name="Nguyễn Văn A",
+                recipients="Ban Dân vận Thành ủy (b/c)\nLưu VT",
+            ),
+        )
+    )
     # A long name is set on two balanced lines.
     assert " ".join(text[:2]) == "CÔNG AN THÀNH PHỐ ĐÀ NẴNG"
     assert "Số: 01/BC-CATP" in text
@@ -200,15 +253,23 @@ def test_the_consolidation_page_links_to_the_export(login_client):
     assert f'href="/van-ban/tong-hop/{request.pk}/xuat/"' in page
 
 
-@pytest.mark.parametrize(("changes", "field_error"), [
-    ({"day": ""}, "Nhập ngày văn bản."),
-    ({"day": "31/02/2022"}, "Ngày không hợp lệ; nhập theo dạng ngày/tháng/năm."),
-    ({"number": "abc", "allocate": "on"}, "Số văn bản phải là số nguyên dương."),
-    ({"number": "0", "allocate": "on"}, "Số văn bản phải từ 1 trở lên."),
-    ({"authority": "T/M BAN THƯỜNG VỤ\nK/T BÍ THƯ\nPHÓ BÍ THƯ"}, "Quyền hạn ký có nhiều nhất hai dòng."),
-])
+@pytest.mark.parametrize(
+    ("changes", "field_error"),
+    [
+        ({"day": ""}, "Nhập ngày văn bản."),
+        ({"day": "31/02/2022"}, "Ngày không hợp lệ; nhập theo dạng ngày/tháng/năm."),
+        ({"number": "abc", "allocate": "on"}, "Số văn bản phải là số nguyên dương."),
+        ({"number": "0", "allocate": "on"}, "Số văn bản phải từ 1 trở lên."),
+        (
+            {"authority": "T/M BAN THƯỜNG VỤ\nK/T BÍ THƯ\nPHÓ BÍ THƯ"},
+            "Quyền hạn ký có nhiều nhất hai dòng.",
+        ),
+    ],
+)
 def test_invalid_input_is_refused_in_vietnamese(login_client, changes, field_error):
-    response = login_client("dn.dieuphoi").post(consolidation_url(da_nang_request()), form(**changes))
+    response = login_client("dn.dieuphoi").post(
+        consolidation_url(da_nang_request()), form(**changes)
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert field_error in html
@@ -222,7 +283,9 @@ def test_a_number_already_given_is_refused(login_client):
     downloaded(client.post(url, form(allocate="on", number="5", suggested="1")))
     response = client.post(url, form(allocate="on", number="5", suggested="6"))
     assert response.status_code == 400
-    assert "Số 05 đã được cấp cho văn bản khác trong nhiệm kỳ 2020-2025" in response.content.decode()
+    assert (
+        "Số 05 đã được cấp cho văn bản khác trong nhiệm kỳ 2020-2025" in response.content.decode()
+    )
     assert IssuedNumber.objects.count() == 1
 
 
@@ -245,8 +308,9 @@ def test_pdf_download(login_client):
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "out.pdf"
         path.write_bytes(response.content)
-        text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                              check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
     assert "BAN DÂN VẬN" in text
     assert "Số 01-BC/BDVTU" in text
     assert "KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH PHỐI HỢP" in text
@@ -256,21 +320,25 @@ def test_pdf_download(login_client):
 # its submission; coordinators and leaders over the issuing board export its consolidation.
 MATRIX = {
     #               DN police sub.  CT bloc sub.  DN consolidation  CT consolidation
-    "admin":        (200,           200,          200,              200),
-    "dn.dieuphoi":  (403,           403,          200,              403),
-    "dn.lanhdao":   (403,           403,          200,              403),
-    "dn.baocao":    (200,           403,          403,              403),
-    "dn.xem":       (403,           403,          403,              403),
-    "ct.dieuphoi":  (403,           403,          403,              200),
-    "ct.baocao":    (403,           200,          403,              403),
+    "admin": (200, 200, 200, 200),
+    "dn.dieuphoi": (403, 403, 200, 403),
+    "dn.lanhdao": (403, 403, 200, 403),
+    "dn.baocao": (200, 403, 403, 403),
+    "dn.xem": (403, 403, 403, 403),
+    "ct.dieuphoi": (403, 403, 403, 200),
+    "ct.baocao": (403, 200, 403, 403),
 }
 
 
 @pytest.mark.parametrize("username", list(MATRIX))
 def test_permission_matrix(login_client, username):
     client = login_client(username)
-    urls = (submission_url(police_assignment()), submission_url(bloc_assignment()),
-            consolidation_url(da_nang_request()), consolidation_url(can_tho_request()))
+    urls = (
+        submission_url(police_assignment()),
+        submission_url(bloc_assignment()),
+        consolidation_url(da_nang_request()),
+        consolidation_url(can_tho_request()),
+    )
     assert tuple(client.get(url).status_code for url in urls) == MATRIX[username]
 
 
@@ -287,7 +355,12 @@ def test_a_coordinator_of_the_board_alone_cannot_export_a_roll_up_they_cannot_se
     # The consolidation is taken over the city committee's subtree, which this person cannot see.
     make_user("bdv.dieuphoi", "coordinator", "DN-BDVTU")
     client = Client()
-    assert client.post("/tai-khoan/dang-nhap/", {"username": "bdv.dieuphoi", "password": PASSWORD}).status_code == 302
+    assert (
+        client.post(
+            "/tai-khoan/dang-nhap/", {"username": "bdv.dieuphoi", "password": PASSWORD}
+        ).status_code
+        == 302
+    )
     request = da_nang_request()
     assert client.get(consolidation_url(request)).status_code == 403
     assert client.post(consolidation_url(request), form(allocate="on")).status_code == 403
@@ -318,4 +391,7 @@ def test_picking_a_date_shows_the_names_and_number_of_that_date(login_client):
     assert "nhiệm kỳ 2020-2025" in html
     assert 'name="day" value="2022-07-01"' in html
     # A date that is no date is ignored: today's names.
-    assert "<strong>BAN TUYÊN GIÁO VÀ DÂN VẬN</strong>" in client.get(url + "?ngay=xx").content.decode()
+    assert (
+        "<strong>BAN TUYÊN GIÁO VÀ DÂN VẬN</strong>"
+        in client.get(url + "?ngay=xx").content.decode()
+    )

@@ -28,15 +28,18 @@ def coordinator():
     return get_user_model().objects.get(username="dn.dieuphoi")
 
 
-@pytest.mark.parametrize(("day", "key"), [
-    (D(2020, 9, 30), "2015-2020"),
-    (D(2020, 10, 1), "2020-2025"),
-    (D(2022, 6, 20), "2020-2025"),
-    (D(2025, 9, 30), "2020-2025"),
-    (D(2025, 10, 1), "2025-2030"),
-    (D(2026, 1, 10), "2025-2030"),
-    (D(2030, 10, 1), "2030-2035"),
-])
+@pytest.mark.parametrize(
+    ("day", "key"),
+    [
+        (D(2020, 9, 30), "2015-2020"),
+        (D(2020, 10, 1), "2020-2025"),
+        (D(2022, 6, 20), "2020-2025"),
+        (D(2025, 9, 30), "2020-2025"),
+        (D(2025, 10, 1), "2025-2030"),
+        (D(2026, 1, 10), "2025-2030"),
+        (D(2030, 10, 1), "2030-2035"),
+    ],
+)
 def test_party_series_is_the_congress_term(day, key):
     assert series_key("party", day) == key
 
@@ -66,7 +69,10 @@ def test_party_numbers_run_per_type_through_the_term():
     # A new calendar year, the same term: the count goes on.
     third = allocate_number(actor, board, "party", "BC", D(2024, 1, 5))
     assert [(a.number, a.symbol, a.series) for a in (first, second, third)] == [
-        (1, "01-BC/BDVTU", "2020-2025"), (2, "02-BC/BDVTU", "2020-2025"), (3, "03-BC/BDVTU", "2020-2025")]
+        (1, "01-BC/BDVTU", "2020-2025"),
+        (2, "02-BC/BDVTU", "2020-2025"),
+        (3, "03-BC/BDVTU", "2020-2025"),
+    ]
     # Another type has its own count.
     plan = allocate_number(actor, board, "party", "KH", D(2022, 6, 21))
     assert (plan.number, plan.symbol) == (1, "01-KH/BDVTU")
@@ -89,25 +95,49 @@ def test_a_new_term_starts_again_from_01():
 def test_state_numbers_run_per_type_through_the_year():
     police = unit("DN-CATP")
     actor = get_user_model().objects.get(username="dn.baocao")
-    numbers = [allocate_number(actor, police, "state", "BC", day) for day in
-               (D(2022, 3, 1), D(2022, 11, 30), D(2023, 1, 5), D(2023, 1, 6))]
+    numbers = [
+        allocate_number(actor, police, "state", "BC", day)
+        for day in (D(2022, 3, 1), D(2022, 11, 30), D(2023, 1, 5), D(2023, 1, 6))
+    ]
     assert [(a.number, a.symbol, a.series) for a in numbers] == [
-        (1, "01/BC-CATP", "2022"), (2, "02/BC-CATP", "2022"), (1, "01/BC-CATP", "2023"), (2, "02/BC-CATP", "2023")]
+        (1, "01/BC-CATP", "2022"),
+        (2, "02/BC-CATP", "2022"),
+        (1, "01/BC-CATP", "2023"),
+        (2, "02/BC-CATP", "2023"),
+    ]
     assert allocate_number(actor, police, "state", "KH", D(2023, 2, 1)).symbol == "01/KH-CATP"
 
 
 @pytest.mark.django_db
 def test_an_allocation_is_recorded_in_the_registry_and_the_audit_trail():
     board = unit("DN-BDVTU")
-    allocation = allocate_number(coordinator(), board, "party", "BC", D(2022, 6, 20), kind="Báo cáo",
-                                 title="Kết quả thực hiện Chương trình phối hợp", issued_by=board.name)
+    allocation = allocate_number(
+        coordinator(),
+        board,
+        "party",
+        "BC",
+        D(2022, 6, 20),
+        kind="Báo cáo",
+        title="Kết quả thực hiện Chương trình phối hợp",
+        issued_by=board.name,
+    )
     document = Document.objects.get(symbol="01-BC/BDVTU", date=D(2022, 6, 20))
     assert allocation.document == document
-    assert (document.kind, document.system, document.number, document.type_code, document.issuer_code,
-            document.issuer_unit, document.title) == (
-        "Báo cáo", "party", "01", "BC", "BDVTU", board, "Kết quả thực hiện Chương trình phối hợp")
+    assert (
+        document.kind,
+        document.system,
+        document.number,
+        document.type_code,
+        document.issuer_code,
+        document.issuer_unit,
+        document.title,
+    ) == ("Báo cáo", "party", "01", "BC", "BDVTU", board, "Kết quả thực hiện Chương trình phối hợp")
     issued = IssuedNumber.objects.get(issuer=board, type_code="BC", series_key="2020-2025")
-    assert (issued.number, issued.document, issued.allocated_by.username) == (1, document, "dn.dieuphoi")
+    assert (issued.number, issued.document, issued.allocated_by.username) == (
+        1,
+        document,
+        "dn.dieuphoi",
+    )
     event = AuditEvent.objects.filter(action="documents.number").latest("id")
     assert event.summary == "Cấp số 01-BC/BDVTU ngày 20/06/2022 (nhiệm kỳ 2020-2025)"
     assert event.actor.username == "dn.dieuphoi"
@@ -124,12 +154,17 @@ def test_a_suggestion_reserves_nothing():
 def test_a_typed_number_is_reserved_once_and_the_count_goes_on_after_it():
     board = unit("DN-BDVTU")
     actor = coordinator()
-    assert allocate_number(actor, board, "party", "BC", D(2022, 6, 20), number=5).symbol == "05-BC/BDVTU"
+    assert (
+        allocate_number(actor, board, "party", "BC", D(2022, 6, 20), number=5).symbol
+        == "05-BC/BDVTU"
+    )
     assert next_number(board, "party", "BC", D(2022, 7, 1)) == 6
     with pytest.raises(NumberTaken) as caught:
         allocate_number(actor, board, "party", "BC", D(2022, 7, 1), number=5)
-    assert str(caught.value) == ("Số 05 đã được cấp cho văn bản khác trong nhiệm kỳ 2020-2025; để trống ô số để "
-                                 "nhận số kế tiếp.")
+    assert str(caught.value) == (
+        "Số 05 đã được cấp cho văn bản khác trong nhiệm kỳ 2020-2025; để trống ô số để "
+        "nhận số kế tiếp."
+    )
     assert allocate_number(actor, board, "party", "BC", D(2022, 7, 1)).number == 6
 
 
@@ -140,7 +175,9 @@ def test_numbers_already_in_the_registry_are_skipped():
     # Outside the term: does not count.
     register_document(coordinator(), "40-BC/BDVTU", D(2019, 3, 1), issuer_unit=board)
     assert next_number(board, "party", "BC", D(2022, 6, 20)) == 8
-    assert allocate_number(coordinator(), board, "party", "BC", D(2022, 6, 20)).symbol == "08-BC/BDVTU"
+    assert (
+        allocate_number(coordinator(), board, "party", "BC", D(2022, 6, 20)).symbol == "08-BC/BDVTU"
+    )
 
 
 @pytest.mark.django_db
@@ -151,13 +188,17 @@ def test_an_issuer_without_a_symbol_code_cannot_number():
         allocate_number(coordinator(), board, "party", "BC", D(2022, 6, 20))
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs real concurrent transactions (PostgreSQL)")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs real concurrent transactions (PostgreSQL)"
+)
 @pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_people_allocating_at_once_never_get_the_same_number():
     load_demo()  # a transactional test may find the database emptied by an earlier one
     board = OrgUnit.objects.get(code="DN-BTGDVTU")
-    people = list(get_user_model().objects.filter(username__in=["dn.dieuphoi", "dn.lanhdao", "admin"]))
+    people = list(
+        get_user_model().objects.filter(username__in=["dn.dieuphoi", "dn.lanhdao", "admin"])
+    )
     day = D(2026, 11, 23)
     given: list[int] = []
     for _round in range(4):
@@ -187,9 +228,15 @@ def test_people_allocating_at_once_never_get_the_same_number():
         assert len(results) == len(people) * 2
         given.extend(results)
     assert sorted(given) == list(range(1, len(given) + 1))
-    stored = list(IssuedNumber.objects.filter(issuer=board, series_key="2025-2030").values_list("number", flat=True))
+    stored = list(
+        IssuedNumber.objects.filter(issuer=board, series_key="2025-2030").values_list(
+            "number", flat=True
+        )
+    )
     assert sorted(stored) == sorted(given)
-    assert Document.objects.filter(issuer_unit=board, type_code="BC", date=day).count() == len(given)
+    assert Document.objects.filter(issuer_unit=board, type_code="BC", date=day).count() == len(
+        given
+    )
 
 
 @pytest.mark.django_db
@@ -206,7 +253,15 @@ def test_a_failed_write_does_not_use_the_number_up():
         export_with_number(coordinator(), board, "party", "BC", D(2022, 6, 20), broken)
     assert not IssuedNumber.objects.filter(issuer=board).exists()
     assert not Document.objects.filter(symbol="01-BC/BDVTU").exists()
-    allocation, content = export_with_number(coordinator(), board, "party", "BC", D(2022, 6, 20),
-                                             lambda number: f"văn bản số {number}".encode())
+    allocation, content = export_with_number(
+        coordinator(),
+        board,
+        "party",
+        "BC",
+        D(2022, 6, 20),
+        lambda number: f"văn bản số {number}".encode(),
+    )
     assert (allocation.symbol, content) == ("01-BC/BDVTU", "văn bản số 1".encode())
-    assert AuditEvent.objects.filter(action="documents.export", summary="Xuất văn bản 01-BC/BDVTU").exists()
+    assert AuditEvent.objects.filter(
+        action="documents.export", summary="Xuất văn bản 01-BC/BDVTU"
+    ).exists()

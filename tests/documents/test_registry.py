@@ -20,8 +20,14 @@ def test_a_document_cited_many_ways_is_one_document(db):
     # Đà Nẵng cites "Quyết định số 2806-QĐ/TU ngày 02/12/2021" and later "Quyết định số 2806-QĐ/TU".
     assert Document.objects.filter(symbol="2806-QĐ/TU").count() == 1
     document = Document.objects.get(symbol="2806-QĐ/TU")
-    assert (document.date, document.kind, document.system, document.number, document.type_code,
-            document.issuer_code) == (dt.date(2021, 12, 2), "Quyết định", "party", "2806", "QĐ", "TU")
+    assert (
+        document.date,
+        document.kind,
+        document.system,
+        document.number,
+        document.type_code,
+        document.issuer_code,
+    ) == (dt.date(2021, 12, 2), "Quyết định", "party", "2806", "QĐ", "TU")
     # The request document of the 2019 cycle and the Cần Thơ report's citation of it are one.
     assert Document.objects.filter(symbol="644-CV/BDVTU").count() == 1
 
@@ -54,7 +60,10 @@ def test_the_document_page_lists_who_cites_it_within_the_users_scope(client, db)
 
 def test_csv_round_trip_and_a_bad_row_writes_nothing(db):
     exported = registry_csv()
-    assert exported.splitlines()[0] == "kind,system,number,year,type_code,issuer_code,symbol,date,issued_by,title"
+    assert (
+        exported.splitlines()[0]
+        == "kind,system,number,year,type_code,issuer_code,symbol,date,issued_by,title"
+    )
     import csv
 
     rows = list(csv.DictReader(io.StringIO(exported)))
@@ -63,8 +72,13 @@ def test_csv_round_trip_and_a_bad_row_writes_nothing(db):
     assert (result.created, result.existing) == (0, before)
     assert registry_csv() == exported
     with pytest.raises(services.RegistryRejected) as caught:
-        services.import_registry(SYSTEM, [{"symbol": "15-KH/TU", "date": "2024-02-30"},
-                                          {"symbol": "99-CT/TU", "date": "2024-01-05"}])
+        services.import_registry(
+            SYSTEM,
+            [
+                {"symbol": "15-KH/TU", "date": "2024-02-30"},
+                {"symbol": "99-CT/TU", "date": "2024-01-05"},
+            ],
+        )
     assert caught.value.errors == ["Dòng 2: ngày '2024-02-30' không hợp lệ (YYYY-MM-DD)."]
     assert Document.objects.count() == before
 
@@ -73,7 +87,9 @@ def test_only_boards_update_the_registry(client, db):
     with pytest.raises(ScopeDenied):
         services.import_registry(get_user_model().objects.get(username="dn.baocao"), [])
     client.force_login(get_user_model().objects.get(username="dn.baocao"))
-    response = client.post("/van-ban/so/nhap/", {"file": io.BytesIO(b"symbol,date\n1-CV/X,2024-01-01\n")})
+    response = client.post(
+        "/van-ban/so/nhap/", {"file": io.BytesIO(b"symbol,date\n1-CV/X,2024-01-01\n")}
+    )
     assert response.status_code == 403
     assert client.get("/van-ban/so/?q=quy+che+dan+van").status_code == 200
     assert Citation.objects.count() > 0

@@ -18,19 +18,29 @@ from danvan.reporting.clock import recorded_at
 from danvan.reporting.models import ReportTemplate
 
 pytestmark = pytest.mark.browser
-SEED = Path(__file__).resolve().parents[3] / "shared" / "samples" / "seeds" / "cantho-dukhoi-dan-van-6t-2019.txt"
+SEED = (
+    Path(__file__).resolve().parents[3]
+    / "shared"
+    / "samples"
+    / "seeds"
+    / "cantho-dukhoi-dan-van-6t-2019.txt"
+)
 JUNE_2019 = dt.datetime(2019, 6, 3, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
-
-
 
 
 def test_upload_confirm_submit_accept_consolidate_export(page, site, tmp_path, log_in):
     coordinator = get_user_model().objects.get(username="ct.dieuphoi")
     with recorded_at(JUNE_2019):
         request = reporting_services.issue_request(
-            coordinator, issuer=OrgUnit.objects.get(code="CT-BDVTU"), title="Báo cáo bổ sung công tác dân vận 2019",
-            template=ReportTemplate.objects.get(code="cong-tac-dan-van-6-thang"), period_code="2019S1",
-            unit_codes=["CT-DUK"], deadline=dt.date(2019, 6, 20), lock_date=dt.date(2019, 7, 31))
+            coordinator,
+            issuer=OrgUnit.objects.get(code="CT-BDVTU"),
+            title="Báo cáo bổ sung công tác dân vận 2019",
+            template=ReportTemplate.objects.get(code="cong-tac-dan-van-6-thang"),
+            period_code="2019S1",
+            unit_codes=["CT-DUK"],
+            deadline=dt.date(2019, 6, 20),
+            lock_date=dt.date(2019, 7, 31),
+        )
     assignment = request.assignments.get()
 
     with time_machine.travel(JUNE_2019, tick=True):
@@ -55,13 +65,18 @@ def test_upload_confirm_submit_accept_consolidate_export(page, site, tmp_path, l
 
         log_in(page, site, "ct.dieuphoi")
         page.goto(f"{site}/bao-cao/yeu-cau/{request.pk}/")
-        assert page.inner_text("#stat-on-time") == "1" and page.inner_text("#rate-on-time") == "100%"
+        assert (
+            page.inner_text("#stat-on-time") == "1" and page.inner_text("#rate-on-time") == "100%"
+        )
         page.click("#board-rows >> text=Đảng ủy Khối cơ quan Dân Chính Đảng thành phố Cần Thơ")
         with page.expect_navigation():
             page.click("button:has-text('Tiếp nhận')")
         assert "Đã tiếp nhận" in page.inner_text("#submission-status")
         page.goto(f"{site}/tong-hop/?yeu-cau={request.pk}")
-        assert page.inner_text("#totals tr[data-key='dvk-tccs-duy-tri-mo-hinh'] td.num >> nth=0") == "97"
+        assert (
+            page.inner_text("#totals tr[data-key='dvk-tccs-duy-tri-mo-hinh'] td.num >> nth=0")
+            == "97"
+        )
         with page.expect_navigation():
             page.click("#export-document")
         page.fill("input[name=signer_name]", "Nguyễn Văn An")

@@ -17,8 +17,6 @@ pytestmark = pytest.mark.browser
 UBND_PASSWORD = "Song-Han#2026"
 
 
-
-
 def submit_report(page, site, figures: dict[str, str], text: str):
     page.goto(f"{site}/bao-cao/hop-thu/")
     page.click("#inbox-due a, #inbox-overdue a, #inbox-returned a")
@@ -41,7 +39,10 @@ def test_issue_submit_late_return_accept_consolidate(page, site, log_in):
         page.goto(f"{site}/bao-cao/yeu-cau/moi/")
         page.fill("input[name=title]", "Báo cáo thử nghiệm chu trình")
         page.select_option("select[name=issuer]", "DN-BTGDVTU")
-        page.select_option("select[name=template]", label="Đề cương báo cáo Chương trình phối hợp công tác dân vận (phiên bản 1)")
+        page.select_option(
+            "select[name=template]",
+            label="Đề cương báo cáo Chương trình phối hợp công tác dân vận (phiên bản 1)",
+        )
         page.fill("input[name=period]", f"{start.year}S2")
         page.check("input[name=units][value=DN-CATP]")
         page.check("input[name=units][value=DN-UBND]")
@@ -56,14 +57,22 @@ def test_issue_submit_late_return_accept_consolidate(page, site, log_in):
         assert page.inner_text("#stat-missing") == "2"
 
         log_in(page, site, "dn.baocao")
-        status = submit_report(page, site, {"tin-bai": "1.200", "duong-day-nong": "300"},
-                               "Công an thành phố tuyên truyền phòng chống tội phạm.")
+        status = submit_report(
+            page,
+            site,
+            {"tin-bai": "1.200", "duong-day-nong": "300"},
+            "Công an thành phố tuyên truyền phòng chống tội phạm.",
+        )
         assert "Đã nộp — đúng hạn" in status
 
     with time_machine.travel(start + dt.timedelta(days=7), tick=True):
         log_in(page, site, "dn.ubnd", UBND_PASSWORD)
-        status = submit_report(page, site, {"tiep-cong-dan-luot": "40", "tiep-cong-dan-nguoi": "38", "tin-bai": "15"},
-                               "UBND thành phố tiếp công dân định kỳ.")
+        status = submit_report(
+            page,
+            site,
+            {"tiep-cong-dan-luot": "40", "tiep-cong-dan-nguoi": "38", "tin-bai": "15"},
+            "UBND thành phố tiếp công dân định kỳ.",
+        )
         assert "Đã nộp — trễ hạn" in status
 
         log_in(page, site, "dn.dieuphoi")
@@ -88,7 +97,9 @@ def test_issue_submit_late_return_accept_consolidate(page, site, log_in):
         log_in(page, site, "dn.baocao")
         page.goto(f"{site}/bao-cao/hop-thu/")
         assert "Bị trả lại, cần sửa (1)" in page.inner_text("#inbox-returned")
-        status = submit_report(page, site, {"tin-bai": "1.250"}, "Công an thành phố: 1.250 tin, bài.")
+        status = submit_report(
+            page, site, {"tin-bai": "1.250"}, "Công an thành phố: 1.250 tin, bài."
+        )
         # Timeliness is judged by the first submission, which was on time.
         assert "Đã nộp — đúng hạn" in status
 
@@ -100,14 +111,19 @@ def test_issue_submit_late_return_accept_consolidate(page, site, log_in):
         assert page.inner_text("#totals tr[data-key='tiep-cong-dan-luot'] td.num >> nth=0") == "40"
         assert page.inner_text("#totals tr[data-key='duong-day-nong'] td.num >> nth=0") == "300"
         narrative = page.inner_text("main")
-        assert "Công an thành phố Đà Nẵng:" in narrative and "Ủy ban nhân dân thành phố Đà Nẵng:" in narrative
+        assert (
+            "Công an thành phố Đà Nẵng:" in narrative
+            and "Ủy ban nhân dân thành phố Đà Nẵng:" in narrative
+        )
 
 
 def test_a_figure_that_breaks_a_rule_is_refused_and_kept_on_the_page(page, site, log_in):
     create_user(SYSTEM, "ct.ubnd", UBND_PASSWORD)
     grant_role(SYSTEM, "ct.ubnd", "CT-UBND", "reporter")
     # The Cần Thơ 2019 request is locked since 15/07/2019: go back to June 2019 to edit it.
-    with time_machine.travel(dt.datetime(2019, 6, 5, 9, 0, tzinfo=timezone.get_current_timezone()), tick=True):
+    with time_machine.travel(
+        dt.datetime(2019, 6, 5, 9, 0, tzinfo=timezone.get_current_timezone()), tick=True
+    ):
         log_in(page, site, "ct.ubnd", UBND_PASSWORD)
         page.goto(f"{site}/bao-cao/hop-thu/")
         page.click("#inbox-due a")
@@ -116,8 +132,10 @@ def test_a_figure_that_breaks_a_rule_is_refused_and_kept_on_the_page(page, site,
         page.fill("input[name='value:tccs-dang-tong-so']", "97")
         page.click("button[value=save]")
         page.wait_for_selector("#form-errors")
-        assert ("Số tổ chức cơ sở đảng có mô hình “Dân vận khéo” không được lớn hơn tổng số tổ chức "
-                "cơ sở đảng (98 so với 97).") in page.inner_text("#form-errors")
+        assert (
+            "Số tổ chức cơ sở đảng có mô hình “Dân vận khéo” không được lớn hơn tổng số tổ chức "
+            "cơ sở đảng (98 so với 97)."
+        ) in page.inner_text("#form-errors")
         # What the user typed is still there, and nothing was saved.
         assert page.input_value("input[name='value:dvk-tccs-duy-tri-mo-hinh']") == "98"
         assert page.input_value("textarea[name='section:dac-diem']") == "Tình hình ổn định."

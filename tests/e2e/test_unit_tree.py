@@ -5,9 +5,9 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-
-
-def test_coordinator_sees_the_board_before_and_the_merged_board_after_the_reform(page, site, log_in):
+def test_coordinator_sees_the_board_before_and_the_merged_board_after_the_reform(
+    page, site, log_in
+):
     log_in(page, site, "dn.dieuphoi")
     assert "Thành ủy Đà Nẵng" in page.inner_text("main")
     page.click("nav >> text=Cây đơn vị")
@@ -38,7 +38,10 @@ def test_reporter_with_two_units_switches_between_them(page, site, log_in):
     log_in(page, site, "ct.baocao")
     # By default the unit that exists today; the dissolved bloc committee is one switch away.
     assert "tại Đảng ủy các cơ quan Đảng thành phố Cần Thơ" in page.inner_text("main")
-    page.select_option("#unit-switcher", label="Đảng ủy Khối cơ quan Dân Chính Đảng thành phố Cần Thơ — Cán bộ báo cáo")
+    page.select_option(
+        "#unit-switcher",
+        label="Đảng ủy Khối cơ quan Dân Chính Đảng thành phố Cần Thơ — Cán bộ báo cáo",
+    )
     page.click("form.switcher button[type=submit]")
     page.wait_for_load_state()
     assert "tại Đảng ủy Khối cơ quan Dân Chính Đảng thành phố Cần Thơ" in page.inner_text("main")
@@ -49,6 +52,8 @@ def test_the_shell_fits_a_phone_screen(browser, site, log_in):
     phone = context.new_page()
     log_in(phone, site, "dn.xem")
     phone.goto(f"{site}/don-vi/?ngay=2022-06-30")
-    overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    overflow = phone.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
     context.close()
     assert overflow <= 0, f"page is {overflow}px wider than the phone screen"

@@ -50,15 +50,17 @@ def statuses(batch):
 
 def test_a_zip_of_reports_is_kept_routed_and_imported_once(coordinator):
     can_tho = (SEEDS / "cantho-dukhoi-dan-van-6t-2019.txt").read_bytes()
-    archive = zipped({
-        "ubnd/bao-cao-ubnd.txt": UBND_REPORT,
-        "dukhoi.txt": can_tho,
-        "dukhoi-ban-sao.txt": can_tho,
-        "danang.txt": (SEEDS / "danang-bdvtu-phoi-hop-6t-2022.txt").read_bytes(),
-        "hong.pdf": b"%PDF-1.7\n" + b"\x00hong" * 40,
-        "anh.png": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 2,
-        "bom.txt": b"0" * (20 * 1024 * 1024),
-    })
+    archive = zipped(
+        {
+            "ubnd/bao-cao-ubnd.txt": UBND_REPORT,
+            "dukhoi.txt": can_tho,
+            "dukhoi-ban-sao.txt": can_tho,
+            "danang.txt": (SEEDS / "danang-bdvtu-phoi-hop-6t-2022.txt").read_bytes(),
+            "hong.pdf": b"%PDF-1.7\n" + b"\x00hong" * 40,
+            "anh.png": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 2,
+            "bom.txt": b"0" * (20 * 1024 * 1024),
+        }
+    )
     with time_machine.travel(JUNE_2019, tick=True):
         batch = services.start_batch(coordinator, [("tuan-nay.zip", archive)])
         services.run_queued()
@@ -67,19 +69,30 @@ def test_a_zip_of_reports_is_kept_routed_and_imported_once(coordinator):
     assert result["bao-cao-ubnd.txt"] == ("routed", "")
     # The demo already imported this very file as the bloc committee's answer.
     demo_job = ImportJob.objects.get(assignment__unit__code="CT-DUK")
-    assert result["dukhoi.txt"] == ("duplicate", f"Tệp này đã được nhập cho báo cáo này (lần nhập {demo_job.pk}).")
+    assert result["dukhoi.txt"] == (
+        "duplicate",
+        f"Tệp này đã được nhập cho báo cáo này (lần nhập {demo_job.pk}).",
+    )
     assert result["dukhoi-ban-sao.txt"] == ("duplicate", "Trùng nội dung với tệp dukhoi.txt.")
     assert result["danang.txt"][0] == "unroutable"
     assert result["hong.pdf"][0] == "failed" and result["hong.pdf"][1]
-    assert result["anh.png"] == ("failed", "Định dạng tệp không được hỗ trợ; chỉ nhận .docx, .doc, .pdf có lớp chữ, .txt.")
-    assert result["bom.txt"] == ("failed", "Tệp nén bất thường (tỷ lệ nén quá cao), không giải nén.")
+    assert result["anh.png"] == (
+        "failed",
+        "Định dạng tệp không được hỗ trợ; chỉ nhận .docx, .doc, .pdf có lớp chữ, .txt.",
+    )
+    assert result["bom.txt"] == (
+        "failed",
+        "Tệp nén bất thường (tỷ lệ nén quá cao), không giải nén.",
+    )
 
     routed = BatchFile.objects.get(batch=batch, name="bao-cao-ubnd.txt")
     assert routed.assignment.unit.code == "CT-UBND"
     assert routed.route["request"]["document"] == "Công văn 644-CV/BDVTU ngày 07/05/2019"
     with time_machine.travel(JUNE_2019, tick=True):
         assert services.import_batch(coordinator, batch.pk, [routed.pk]) == 1
-        assert services.import_batch(coordinator, batch.pk, [routed.pk]) == 0, "never imported twice"
+        assert services.import_batch(coordinator, batch.pk, [routed.pk]) == 0, (
+            "never imported twice"
+        )
         services.run_queued()
     job = ImportJob.objects.get(assignment=routed.assignment)
     assert job.status == "ready" and job.created_by == coordinator
@@ -87,12 +100,17 @@ def test_a_zip_of_reports_is_kept_routed_and_imported_once(coordinator):
     with time_machine.travel(JUNE_2019, tick=True):
         again = services.start_batch(coordinator, [("lai.txt", UBND_REPORT)])
         services.run_queued()
-    assert statuses(again)["lai.txt"] == ("duplicate", f"Tệp này đã được nhập cho báo cáo này (lần nhập {job.pk}).")
+    assert statuses(again)["lai.txt"] == (
+        "duplicate",
+        f"Tệp này đã được nhập cho báo cáo này (lần nhập {job.pk}).",
+    )
 
 
 def test_reporters_cannot_start_batches(db):
     with pytest.raises(ScopeDenied):
-        services.start_batch(get_user_model().objects.get(username="ct.baocao"), [("a.txt", UBND_REPORT)])
+        services.start_batch(
+            get_user_model().objects.get(username="ct.baocao"), [("a.txt", UBND_REPORT)]
+        )
 
 
 def test_the_pages_show_progress_and_the_review_list(client, coordinator):
@@ -101,7 +119,10 @@ def test_the_pages_show_progress_and_the_review_list(client, coordinator):
         response = client.post("/nhap-tep/lo/moi/", {"files": [io.BytesIO(UBND_REPORT)]})
         assert response.status_code == 302
         url = response["Location"]
-        assert "Đã nhận dạng 0/1 tệp" in client.get(url, headers={"HX-Request": "true"}).content.decode()
+        assert (
+            "Đã nhận dạng 0/1 tệp"
+            in client.get(url, headers={"HX-Request": "true"}).content.decode()
+        )
         services.run_queued()
         assert client.get(url, headers={"HX-Request": "true"})["HX-Refresh"] == "true"
         page = client.get(url).content.decode()
@@ -111,7 +132,9 @@ def test_the_pages_show_progress_and_the_review_list(client, coordinator):
 
 
 def test_a_hundred_files_are_all_accounted_for(coordinator):
-    files = {f"bao-cao-{n:03d}.txt": UBND_REPORT + f"\nPhụ lục số {n}.\n".encode() for n in range(100)}
+    files = {
+        f"bao-cao-{n:03d}.txt": UBND_REPORT + f"\nPhụ lục số {n}.\n".encode() for n in range(100)
+    }
     with time_machine.travel(JUNE_2019, tick=True):
         batch = services.start_batch(coordinator, [("lo-100.zip", zipped(files))])
         while services.run_queued(limit=25):
@@ -126,12 +149,14 @@ def test_a_hundred_files_are_all_accounted_for(coordinator):
 
 
 def test_a_docx_with_an_external_entity_fails_cleanly(coordinator):
-    docx = zipped({
-        "[Content_Types].xml": b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
-        "word/document.xml": b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-                             b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-                             b'<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>',
-    })
+    docx = zipped(
+        {
+            "[Content_Types].xml": b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+            "word/document.xml": b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            b"<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>",
+        }
+    )
     with time_machine.travel(JUNE_2019, tick=True):
         batch = services.start_batch(coordinator, [("xxe.docx", docx)])
         services.run_queued()

@@ -53,8 +53,11 @@ def test_the_petition_total_and_its_three_options_from_footnote_4(danang, specs)
     assert found == {"khieu-nai": 123, "to-cao": 107, "kien-nghi": 2173}
     # footnote 4 hangs on the paragraph the total stands in
     assert 4 in next(
-        para["footnotes"] for node in danang["outline"] for child in node["children"]
-        for para in child["paragraphs"] if "Tiếp nhận 2.403" in para["text"]
+        para["footnotes"]
+        for node in danang["outline"]
+        for child in node["children"]
+        for para in child["paragraphs"]
+        if "Tiếp nhận 2.403" in para["text"]
     )
     assert paragraph == "II›1/2"
 
@@ -64,16 +67,23 @@ def test_within_jurisdiction_43_with_31_complaints_and_12_denunciations(danang, 
     assert _one(proposals, "43 đơn").indicator.code == "don-thuoc-tham-quyen"
     body = {p.source["text"]: p for p in proposals if p.source["in"] == "body"}
     assert (body["31 đơn"].indicator.code, body["31 đơn"].options) == (
-        "don-thuoc-tham-quyen", {"petition-kind": "khieu-nai"})
+        "don-thuoc-tham-quyen",
+        {"petition-kind": "khieu-nai"},
+    )
     assert (body["12 đơn"].indicator.code, body["12 đơn"].options) == (
-        "don-thuoc-tham-quyen", {"petition-kind": "to-cao"})
+        "don-thuoc-tham-quyen",
+        {"petition-kind": "to-cao"},
+    )
     assert _one(proposals, "187 đơn").indicator.code == "don-khong-thu-ly"
 
 
 def test_complaints_settled_with_their_outcomes_from_footnote_5(danang, specs):
     proposals = [p for p in propose_values(danang, specs) if p.source.get("footnote") == 5]
-    got = {(p.indicator.code, tuple(p.options.items()), p.value) for p in proposals
-           if p.confidence >= THRESHOLD}
+    got = {
+        (p.indicator.code, tuple(p.options.items()), p.value)
+        for p in proposals
+        if p.confidence >= THRESHOLD
+    }
     assert got >= {
         ("khieu-nai-da-giai-quyet", (), 20),
         ("khieu-nai-da-giai-quyet", (("complaint-outcome", "rut-don"),), 9),
@@ -129,7 +139,9 @@ def test_percent_money_and_unitless_figures(danang, specs):
     assert (tet.indicator.code, tet.value) == ("ho-tro-tet-kinh-phi", 26000000000)
     # "Tổng số dịch vụ công trực tuyến mức độ 3, 4: 1.736; trong đó mức độ 4: 1.704."
     assert (_one(proposals, "1.736").indicator.code, _one(proposals, "1.704").indicator.code) == (
-        "dvc-muc-3-4", "dvc-muc-4")
+        "dvc-muc-3-4",
+        "dvc-muc-4",
+    )
 
 
 def test_figures_that_report_no_indicator_stay_below_the_threshold(danang, cantho, specs):
@@ -146,15 +158,25 @@ def test_figures_that_report_no_indicator_stay_below_the_threshold(danang, canth
         if p.source["text"] != "97/97 tổ chức":
             assert p.confidence < THRESHOLD, p.to_dict()
     # nothing for a figure no indicator is about
-    only_flags = [IndicatorSpec("co-to-quoc", "Cờ Tổ quốc tặng ngư dân", "lá cờ", cues=("cờ tổ quốc",))]
+    only_flags = [
+        IndicatorSpec("co-to-quoc", "Cờ Tổ quốc tặng ngư dân", "lá cờ", cues=("cờ tổ quốc",))
+    ]
     flags = propose_values(danang, only_flags)
-    assert [(p.source["text"], p.value) for p in flags if p.confidence >= THRESHOLD] == [("750 lá cờ", 750)]
+    assert [(p.source["text"], p.value) for p in flags if p.confidence >= THRESHOLD] == [
+        ("750 lá cờ", 750)
+    ]
 
 
 def test_one_proposal_per_figure_and_the_dry_run_shape(danang, specs):
     proposals = [p.to_dict() for p in propose_values(danang, specs)]
-    spans = [(p["source"]["in"], p["source"].get("paragraph", p["source"].get("footnote")),
-              tuple(p["source"]["span"])) for p in proposals]
+    spans = [
+        (
+            p["source"]["in"],
+            p["source"].get("paragraph", p["source"].get("footnote")),
+            tuple(p["source"]["span"]),
+        )
+        for p in proposals
+    ]
     assert len(spans) == len(set(spans))
     for p in proposals:
         assert set(p) >= {"indicator", "options", "value", "total", "confidence", "source"}
@@ -166,29 +188,55 @@ def test_one_proposal_per_figure_and_the_dry_run_shape(danang, specs):
 
 def test_deterministic(danang, specs):
     first = json.dumps([p.to_dict() for p in propose_values(danang, specs)], ensure_ascii=False)
-    again = json.dumps([p.to_dict() for p in propose_values(json.loads(json.dumps(danang)),
-                                                           list(specs_from_catalogue()))],
-                       ensure_ascii=False)
+    again = json.dumps(
+        [
+            p.to_dict()
+            for p in propose_values(json.loads(json.dumps(danang)), list(specs_from_catalogue()))
+        ],
+        ensure_ascii=False,
+    )
     assert first == again
 
 
-_text = st.text(alphabet=st.sampled_from(list("0123456789 .,;:/()%đơnlượtngườikhiếu nạitố cáo")),
-                max_size=80)
-_number = st.one_of(st.integers(-10**6, 10**12), st.floats(allow_nan=False, allow_infinity=False))
-_figure = st.fixed_dictionaries({
-    "text": _text, "value": _number,
-    "unit": st.one_of(st.none(), st.sampled_from(["đơn", "lượt", "%", "đồng", "vụ", "tổ chức", "x"])),
-    "total": st.one_of(st.none(), _number), "approx": st.none(), "context": _text,
-    "in": st.sampled_from(["body", "footnote", "elsewhere"]),
-})
-_paragraph = st.fixed_dictionaries({"text": _text, "footnotes": st.lists(st.integers(0, 5), max_size=3)})
+_text = st.text(
+    alphabet=st.sampled_from(list("0123456789 .,;:/()%đơnlượtngườikhiếu nạitố cáo")), max_size=80
+)
+_number = st.one_of(st.integers(-(10**6), 10**12), st.floats(allow_nan=False, allow_infinity=False))
+_figure = st.fixed_dictionaries(
+    {
+        "text": _text,
+        "value": _number,
+        "unit": st.one_of(
+            st.none(), st.sampled_from(["đơn", "lượt", "%", "đồng", "vụ", "tổ chức", "x"])
+        ),
+        "total": st.one_of(st.none(), _number),
+        "approx": st.none(),
+        "context": _text,
+        "in": st.sampled_from(["body", "footnote", "elsewhere"]),
+    }
+)
+_paragraph = st.fixed_dictionaries(
+    {"text": _text, "footnotes": st.lists(st.integers(0, 5), max_size=3)}
+)
 _node = st.recursive(
-    st.fixed_dictionaries({"label": st.one_of(st.none(), st.text(max_size=4)), "title": _text,
-                           "level": st.integers(1, 4), "paragraphs": st.lists(_paragraph, max_size=3),
-                           "children": st.just([])}),
-    lambda children: st.fixed_dictionaries({
-        "label": st.text(max_size=4), "title": _text, "level": st.integers(1, 4),
-        "paragraphs": st.lists(_paragraph, max_size=3), "children": st.lists(children, max_size=3)}),
+    st.fixed_dictionaries(
+        {
+            "label": st.one_of(st.none(), st.text(max_size=4)),
+            "title": _text,
+            "level": st.integers(1, 4),
+            "paragraphs": st.lists(_paragraph, max_size=3),
+            "children": st.just([]),
+        }
+    ),
+    lambda children: st.fixed_dictionaries(
+        {
+            "label": st.text(max_size=4),
+            "title": _text,
+            "level": st.integers(1, 4),
+            "paragraphs": st.lists(_paragraph, max_size=3),
+            "children": st.lists(children, max_size=3),
+        }
+    ),
     max_leaves=8,
 )
 
@@ -205,8 +253,15 @@ def test_random_documents_do_not_crash(outline, figures, footnotes, specs):
 
     parsed = {"outline": outline, "figures": figures, "footnotes": footnotes, "preamble": []}
     proposals = propose_values(parsed, specs)
-    located = [(p.source["in"], p.source.get("paragraph", p.source.get("footnote")), tuple(p.source["span"]))
-               for p in proposals if "span" in p.source]
+    located = [
+        (
+            p.source["in"],
+            p.source.get("paragraph", p.source.get("footnote")),
+            tuple(p.source["span"]),
+        )
+        for p in proposals
+        if "span" in p.source
+    ]
     assert len(located) == len(set(located))  # one proposal per figure
     assert len(proposals) - len(located) <= len(figures)
     for p in proposals:
@@ -237,8 +292,11 @@ def test_other_wording_than_the_seeds(specs):
     from danvan.ingest import parse_bytes
 
     parsed = parse_bytes(PARAPHRASE.encode(), "quy-i.txt").to_dict()
-    got = {(p.source["text"], p.indicator.code, tuple(p.options.values()), p.value)
-           for p in propose_values(parsed, specs) if p.confidence >= THRESHOLD}
+    got = {
+        (p.source["text"], p.indicator.code, tuple(p.options.values()), p.value)
+        for p in propose_values(parsed, specs)
+        if p.confidence >= THRESHOLD
+    }
     assert got == {
         ("420 lượt", "tiep-cong-dan-luot", (), 420),
         ("398 người", "tiep-cong-dan-nguoi", (), 398),
@@ -258,11 +316,35 @@ def test_other_wording_than_the_seeds(specs):
     }  # the 30 gift packages worth 15 million are no indicator of the catalogue
 
 
-_piece = st.sampled_from([
-    "Tiếp nhận", "đã thụ lý", "trong đó", "(", ")", ",", ";", ".", "/", "và", "với", "đơn khiếu nại",
-    "đơn tố cáo", "kiến nghị, phản ánh", "vụ", "rút đơn", "khiếu nại đúng", "tổ chức cơ sở đảng",
-    "lượt", "người", "tỷ đồng", "%", "Số vụ đã giải quyết:", "giao quân", "đã tiếp",
-])
+_piece = st.sampled_from(
+    [
+        "Tiếp nhận",
+        "đã thụ lý",
+        "trong đó",
+        "(",
+        ")",
+        ",",
+        ";",
+        ".",
+        "/",
+        "và",
+        "với",
+        "đơn khiếu nại",
+        "đơn tố cáo",
+        "kiến nghị, phản ánh",
+        "vụ",
+        "rút đơn",
+        "khiếu nại đúng",
+        "tổ chức cơ sở đảng",
+        "lượt",
+        "người",
+        "tỷ đồng",
+        "%",
+        "Số vụ đã giải quyết:",
+        "giao quân",
+        "đã tiếp",
+    ]
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -276,13 +358,29 @@ def test_random_sentences_with_their_figures_do_not_crash(pieces, note, specs):
     body, foot = " ".join(pieces), " ".join(note)
 
     def figures_of(text, where):
-        return [{"text": m.group(0), "value": int(m.group(1)), "unit": m.group(2),
-                 "total": None, "approx": None, "context": text, "in": where}
-                for m in re.finditer(r"(\d+) ?(đơn|vụ|lượt|người|%)?", text)]
+        return [
+            {
+                "text": m.group(0),
+                "value": int(m.group(1)),
+                "unit": m.group(2),
+                "total": None,
+                "approx": None,
+                "context": text,
+                "in": where,
+            }
+            for m in re.finditer(r"(\d+) ?(đơn|vụ|lượt|người|%)?", text)
+        ]
 
     parsed = {
-        "outline": [{"label": "I", "title": "Kết quả", "level": 1,
-                     "paragraphs": [{"text": body, "footnotes": [1]}], "children": []}],
+        "outline": [
+            {
+                "label": "I",
+                "title": "Kết quả",
+                "level": 1,
+                "paragraphs": [{"text": body, "footnotes": [1]}],
+                "children": [],
+            }
+        ],
         "footnotes": [{"id": 1, "text": foot}],
         "figures": figures_of(body, "body") + figures_of(foot, "footnote"),
     }
@@ -294,7 +392,18 @@ def test_random_sentences_with_their_figures_do_not_crash(pieces, note, specs):
 
 
 def test_specs_with_lists_are_accepted(danang, specs):
-    as_lists = [IndicatorSpec(s.code, s.name, s.unit_of_measure, s.category, list(s.options), list(s.cues),
-                              list(s.totals)) for s in specs]
+    as_lists = [
+        IndicatorSpec(
+            s.code,
+            s.name,
+            s.unit_of_measure,
+            s.category,
+            list(s.options),
+            list(s.cues),
+            list(s.totals),
+        )
+        for s in specs
+    ]
     assert [p.to_dict() for p in propose_values(danang, as_lists)] == [
-        p.to_dict() for p in propose_values(danang, specs)]
+        p.to_dict() for p in propose_values(danang, specs)
+    ]

@@ -51,18 +51,26 @@ def test_a_text_report_becomes_proposals_then_a_confirmed_draft(reporter, assign
     assert proposals["dvk-tccs-duy-tri-mo-hinh"]["source"]["text"] == "97/97 tổ chức"
     matched = {m["template_section"] for m in job.result["sections"]}
     assert {"dac-diem", "danh-gia", "nhiem-vu"} <= matched
-    assert Revision.objects.filter(submission=assignment.submission).count() == 0, "nothing saved before confirming"
+    assert Revision.objects.filter(submission=assignment.submission).count() == 0, (
+        "nothing saved before confirming"
+    )
 
     with recorded_at(JUNE_2019):
-        services.confirm_import(reporter, job.pk, assignment.submission.version,
-                                {"dvk-tccs-duy-tri-mo-hinh": "97", "tccs-dang-tong-so": "97"},
-                                {"dac-diem": "Tình hình ổn định."})
+        services.confirm_import(
+            reporter,
+            job.pk,
+            assignment.submission.version,
+            {"dvk-tccs-duy-tri-mo-hinh": "97", "tccs-dang-tong-so": "97"},
+            {"dac-diem": "Tình hình ổn định."},
+        )
     revision = Revision.objects.get(submission=assignment.submission)
     assert revision.kind == "import" and revision.author == reporter
     assert revision.values == {"dvk-tccs-duy-tri-mo-hinh": "97", "tccs-dang-tong-so": "97"}
     assert revision.source["file"]["name"] == "bao-cao-6-thang.txt"
     assert revision.source["values"]["dvk-tccs-duy-tri-mo-hinh"]["text"] == "97/97 tổ chức"
-    stored = DataValue.objects.get(submission=assignment.submission, indicator__code="dvk-tccs-duy-tri-mo-hinh")
+    stored = DataValue.objects.get(
+        submission=assignment.submission, indicator__code="dvk-tccs-duy-tri-mo-hinh"
+    )
     assert stored.source["context"].startswith("Đến nay có 97/97 tổ chức cơ sở đảng")
     job.refresh_from_db()
     assert job.status == "confirmed" and job.revision == revision
@@ -75,25 +83,37 @@ def test_the_same_file_twice_is_kept_once(reporter, assignment):
         services.start_import(reporter, assignment.pk, seed_bytes(), "lan-1.txt")
         services.start_import(reporter, assignment.pk, seed_bytes(), "lan-2.txt")
     assert StoredFile.objects.count() == stored_before
-    names = Upload.objects.filter(file__sha256=StoredFile.objects.get(size=len(seed_bytes())).sha256)
+    names = Upload.objects.filter(
+        file__sha256=StoredFile.objects.get(size=len(seed_bytes())).sha256
+    )
     assert list(names.order_by("id").values_list("original_name", flat=True)) == [
-        "cantho-dukhoi-dan-van-6t-2019.txt", "lan-1.txt", "lan-2.txt"]
+        "cantho-dukhoi-dan-van-6t-2019.txt",
+        "lan-1.txt",
+        "lan-2.txt",
+    ]
 
 
 def test_a_corrupt_pdf_fails_with_one_message_and_changes_nothing(reporter, assignment):
     with recorded_at(JUNE_2019):
-        job = services.start_import(reporter, assignment.pk, b"%PDF-1.7\n" + b"\x00garbage" * 50, "hong.pdf")
+        job = services.start_import(
+            reporter, assignment.pk, b"%PDF-1.7\n" + b"\x00garbage" * 50, "hong.pdf"
+        )
     job = services.process_job(job.pk)
     assert job.status == "failed"
     assert job.error and "\n" not in job.error
     assert Revision.objects.filter(submission=assignment.submission).count() == 0
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    (b"", "Tệp rỗng."),
-    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "Định dạng tệp không được hỗ trợ"),
-])
-def test_empty_and_unsupported_files_are_refused_before_storing(reporter, assignment, data, message):
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "Tệp rỗng."),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "Định dạng tệp không được hỗ trợ"),
+    ],
+)
+def test_empty_and_unsupported_files_are_refused_before_storing(
+    reporter, assignment, data, message
+):
     before = (StoredFile.objects.count(), ImportJob.objects.count())
     with recorded_at(JUNE_2019), pytest.raises(services.ImportRefused, match=message):
         services.start_import(reporter, assignment.pk, data, "tep.bin")
@@ -137,10 +157,15 @@ def test_the_pages_upload_poll_and_confirm(client, reporter, assignment):
         page = client.get(job_url).content.decode()
         assert "<mark>97/97 tổ chức</mark>" in page
         job = ImportJob.objects.get(assignment=assignment)
-        response = client.post(f"{job_url}xac-nhan/", {
-            "base_version": assignment.submission.version, "accept": ["dvk-tccs-duy-tri-mo-hinh"],
-            "value:dvk-tccs-duy-tri-mo-hinh": "97", "section:dac-diem": "Ổn định.",
-        })
+        response = client.post(
+            f"{job_url}xac-nhan/",
+            {
+                "base_version": assignment.submission.version,
+                "accept": ["dvk-tccs-duy-tri-mo-hinh"],
+                "value:dvk-tccs-duy-tri-mo-hinh": "97",
+                "section:dac-diem": "Ổn định.",
+            },
+        )
         assert response.status_code == 302, response.content.decode()[:400]
     job.refresh_from_db()
     assert job.status == "confirmed"
@@ -153,25 +178,42 @@ def test_dry_run_routes_and_proposes_without_saving(db):
 
     before = (StoredFile.objects.count(), ImportJob.objects.count(), Document.objects.count())
     outcome = cli_import.run(SYSTEM, seed_bytes(), "cantho.txt", dry_run=True)
-    assert outcome["unit"] == {"code": "CT-DUK", "name": "Đảng ủy Khối cơ quan Dân Chính Đảng thành phố Cần Thơ"}
+    assert outcome["unit"] == {
+        "code": "CT-DUK",
+        "name": "Đảng ủy Khối cơ quan Dân Chính Đảng thành phố Cần Thơ",
+    }
     assert outcome["request"]["document"] == "Công văn 644-CV/BDVTU ngày 07/05/2019"
     assert {(v["indicator"]["code"], v["value"]) for v in outcome["values"]} == {
-        ("dvk-tccs-duy-tri-mo-hinh", 97), ("tccs-dang-tong-so", 97)}
+        ("dvk-tccs-duy-tri-mo-hinh", 97),
+        ("tccs-dang-tong-so", 97),
+    }
     cited = {r["symbol"]: r["registry_id"] for r in outcome["references"]}
     assert cited["644-CV/BDVTU"] == Document.objects.get(symbol="644-CV/BDVTU").pk
     # The demo's own import of this file registered what it cites.
-    assert cited["290-QĐ/TW"] == Document.objects.get(symbol="290-QĐ/TW", date=dt.date(2010, 2, 25)).pk
-    assert (StoredFile.objects.count(), ImportJob.objects.count(), Document.objects.count()) == before
+    assert (
+        cited["290-QĐ/TW"] == Document.objects.get(symbol="290-QĐ/TW", date=dt.date(2010, 2, 25)).pk
+    )
+    assert (
+        StoredFile.objects.count(),
+        ImportJob.objects.count(),
+        Document.objects.count(),
+    ) == before
 
 
 def test_confirming_fills_the_registry_once(reporter, assignment):
     from danvan.documents.models import Document
 
     with recorded_at(JUNE_2019):
-        job = services.process_job(services.start_import(reporter, assignment.pk, seed_bytes(), "a.txt").pk)
-        services.confirm_import(reporter, job.pk, assignment.submission.version, {}, {"dac-diem": "x"})
+        job = services.process_job(
+            services.start_import(reporter, assignment.pk, seed_bytes(), "a.txt").pk
+        )
+        services.confirm_import(
+            reporter, job.pk, assignment.submission.version, {}, {"dac-diem": "x"}
+        )
     assert Document.objects.filter(symbol="290-QĐ/TW", date=dt.date(2010, 2, 25)).count() == 1
-    assert Document.objects.filter(symbol="644-CV/BDVTU").count() == 1, "the request document is not duplicated"
+    assert Document.objects.filter(symbol="644-CV/BDVTU").count() == 1, (
+        "the request document is not duplicated"
+    )
 
 
 def test_the_api_uploads_reports_progress_and_confirms(client, reporter, assignment):
@@ -185,36 +227,62 @@ def test_the_api_uploads_reports_progress_and_confirms(client, reporter, assignm
         services.run_queued()
         ready = client.get(f"/api/imports/jobs/{job_id}").json()
         assert (ready["status"], ready["step"]) == ("ready", 3)
-        confirmed = client.post(f"/api/imports/jobs/{job_id}/confirm", json.dumps({
-            "base_version": assignment.submission.version, "values": {"tccs-dang-tong-so": 97}}),
-            content_type="application/json")
+        confirmed = client.post(
+            f"/api/imports/jobs/{job_id}/confirm",
+            json.dumps(
+                {"base_version": assignment.submission.version, "values": {"tccs-dang-tong-so": 97}}
+            ),
+            content_type="application/json",
+        )
         assert confirmed.status_code == 200, confirmed.content.decode()[:300]
         assert confirmed.json()["revision"] == 1
         submission = client.get(f"/api/reporting/assignments/{assignment.pk}").json()
     assert submission["values"] == {"tccs-dang-tong-so": "97"}
-    assert submission["revisions"][0]["source"]["values"]["tccs-dang-tong-so"]["text"] == "97/97 tổ chức"
+    assert (
+        submission["revisions"][0]["source"]["values"]["tccs-dang-tong-so"]["text"]
+        == "97/97 tổ chức"
+    )
 
 
 def test_the_api_refuses_another_units_upload(client, assignment):
     client.force_login(get_user_model().objects.get(username="dn.baocao"))
     before = Upload.objects.count()
-    response = client.post(f"/api/imports/assignments/{assignment.pk}", {"file": io.BytesIO(seed_bytes())})
+    response = client.post(
+        f"/api/imports/assignments/{assignment.pk}", {"file": io.BytesIO(seed_bytes())}
+    )
     assert response.status_code == 403
     assert Upload.objects.count() == before
 
 
-def test_provenance_survives_a_later_manual_save_and_shows_on_the_page(client, reporter, assignment):
+def test_provenance_survives_a_later_manual_save_and_shows_on_the_page(
+    client, reporter, assignment
+):
     from danvan.reporting import services as reporting_services
 
     with recorded_at(JUNE_2019):
-        job = services.process_job(services.start_import(reporter, assignment.pk, seed_bytes(), "a.txt").pk)
-        services.confirm_import(reporter, job.pk, assignment.submission.version,
-                                {"dvk-tccs-duy-tri-mo-hinh": "97", "tccs-dang-tong-so": "97"}, {})
+        job = services.process_job(
+            services.start_import(reporter, assignment.pk, seed_bytes(), "a.txt").pk
+        )
+        services.confirm_import(
+            reporter,
+            job.pk,
+            assignment.submission.version,
+            {"dvk-tccs-duy-tri-mo-hinh": "97", "tccs-dang-tong-so": "97"},
+            {},
+        )
         assignment.submission.refresh_from_db()
         # The person changes one figure by hand; the other keeps its source.
-        reporting_services.save_draft(reporter, assignment.submission.pk, assignment.submission.version, {},
-                                      {"dvk-tccs-duy-tri-mo-hinh": "96", "tccs-dang-tong-so": "97"})
-    sources = {dv.indicator.code: dv.source for dv in DataValue.objects.filter(submission=assignment.submission)}
+        reporting_services.save_draft(
+            reporter,
+            assignment.submission.pk,
+            assignment.submission.version,
+            {},
+            {"dvk-tccs-duy-tri-mo-hinh": "96", "tccs-dang-tong-so": "97"},
+        )
+    sources = {
+        dv.indicator.code: dv.source
+        for dv in DataValue.objects.filter(submission=assignment.submission)
+    }
     assert sources["dvk-tccs-duy-tri-mo-hinh"] is None
     assert sources["tccs-dang-tong-so"]["text"] == "97/97 tổ chức"
     client.force_login(reporter)

@@ -41,7 +41,10 @@ def test_the_board_names_itself_in_the_opening_paragraph(db, da_nang):
     assert result.period_code == "2022S1"
     # The demo has no request addressed to the board itself for 2022S1 (yet).
     assert result.request is None
-    assert "Không tìm thấy yêu cầu báo cáo tương ứng (văn bản yêu cầu hoặc kỳ báo cáo)." in result.problems
+    assert (
+        "Không tìm thấy yêu cầu báo cáo tương ứng (văn bản yêu cầu hoặc kỳ báo cáo)."
+        in result.problems
+    )
 
 
 def test_outside_the_coordinators_subtree_nothing_is_proposed(db, can_tho):
@@ -52,13 +55,22 @@ def test_outside_the_coordinators_subtree_nothing_is_proposed(db, can_tho):
 
 def test_abbreviated_issuer_and_period_find_the_partner_request(db):
     parsed = {
-        "header": {"parent_issuer": None, "issuer": "BCH QUÂN SỰ TP ĐÀ NẴNG", "symbol": "15/BC-BCHQS",
-                   "date": "2022-06-14", "title": "kết quả công tác dân vận 6 tháng đầu năm 2022"},
-        "preamble": [], "references": [],
+        "header": {
+            "parent_issuer": None,
+            "issuer": "BCH QUÂN SỰ TP ĐÀ NẴNG",
+            "symbol": "15/BC-BCHQS",
+            "date": "2022-06-14",
+            "title": "kết quả công tác dân vận 6 tháng đầu năm 2022",
+        },
+        "preamble": [],
+        "references": [],
     }
     result = route(user("dn.dieuphoi"), parsed)
     assert result.unit.code == "DN-BCHQS"
-    assert result.request.title == "Báo cáo kết quả thực hiện Chương trình phối hợp công tác dân vận 6 tháng đầu năm 2022"
+    assert (
+        result.request.title
+        == "Báo cáo kết quả thực hiện Chương trình phối hợp công tác dân vận 6 tháng đầu năm 2022"
+    )
     assert "Kỳ báo cáo 2022S1 khớp với yêu cầu" in result.reasons[-1]
 
 

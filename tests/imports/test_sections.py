@@ -71,23 +71,42 @@ def test_texts_per_template_section_join_in_order(danang):
 def test_titles_compare_without_diacritics_case_numbering_or_noise():
     assert title_score("KẾT QUẢ CÔNG TÁC DÂN VẬN 6 THÁNG ĐẦU NĂM 2019", "Kết quả") == 1.0
     assert title_score("ket qua cong tac dan van", "Kết quả") == 1.0
-    assert title_score("NHIỆM VỤ CÔNG TÁC DÂN VẬN 6 THÁNG CUỐI NĂM", "Nhiệm vụ 6 tháng cuối năm") == 1.0
+    assert (
+        title_score("NHIỆM VỤ CÔNG TÁC DÂN VẬN 6 THÁNG CUỐI NĂM", "Nhiệm vụ 6 tháng cuối năm")
+        == 1.0
+    )
     assert title_score("b) Nhận xét, đánh giá", "Nhận xét, đánh giá") == 1.0
-    assert title_score("2.2. Phong trào thi đua Dân vận khéo", "Phong trào thi đua “Dân vận khéo”") == 1.0
+    assert (
+        title_score("2.2. Phong trào thi đua Dân vận khéo", "Phong trào thi đua “Dân vận khéo”")
+        == 1.0
+    )
     assert title_score("ĐẶC ĐIỂM TÌNH HÌNH", "Nhiệm vụ 6 tháng cuối năm") == 0.0
 
 
 def test_a_child_without_a_matching_title_follows_its_parent():
     outline = [
-        {"label": "I", "title": "Kết quả công tác dân vận", "level": 1,
-         "paragraphs": [{"text": "Mở đầu.", "footnotes": []}],
-         "children": [{"label": "1", "title": "Một việc riêng của đơn vị", "level": 2,
-                       "paragraphs": [{"text": "Nội dung.", "footnotes": [3]}], "children": []}]},
+        {
+            "label": "I",
+            "title": "Kết quả công tác dân vận",
+            "level": 1,
+            "paragraphs": [{"text": "Mở đầu.", "footnotes": []}],
+            "children": [
+                {
+                    "label": "1",
+                    "title": "Một việc riêng của đơn vị",
+                    "level": 2,
+                    "paragraphs": [{"text": "Nội dung.", "footnotes": [3]}],
+                    "children": [],
+                }
+            ],
+        },
         {"label": "II", "title": "Phụ lục số liệu", "level": 1, "paragraphs": [], "children": []},
     ]
     matches = match_sections(outline, CAN_THO_SECTIONS)
     assert [(m.template_key, m.matched_by) for m in matches] == [
-        ("ket-qua", "title"), ("ket-qua", "parent"), (OTHER_KEY, "none"),
+        ("ket-qua", "title"),
+        ("ket-qua", "parent"),
+        (OTHER_KEY, "none"),
     ]
     assert matches[1].footnotes == [3] and matches[1].score < matches[0].score
 

@@ -18,8 +18,16 @@ SUCCESSIONS_HEADER = "predecessor_code,successor_code,date,kind,note\n"
 
 def snapshot():
     return (
-        list(OrgUnit.objects.order_by("code").values_list("code", "name", "path", "valid_from", "valid_to")),
-        list(OrgSuccession.objects.order_by("id").values_list("predecessor__code", "successor__code", "date")),
+        list(
+            OrgUnit.objects.order_by("code").values_list(
+                "code", "name", "path", "valid_from", "valid_to"
+            )
+        ),
+        list(
+            OrgSuccession.objects.order_by("id").values_list(
+                "predecessor__code", "successor__code", "date"
+            )
+        ),
         AuditEvent.objects.count(),
     )
 
@@ -36,7 +44,11 @@ def wipe():
 
 def import_csv(units_text, successions_text="", actor=SYSTEM):
     units = interchange.units_from_csv(UNITS_HEADER + units_text)
-    successions = interchange.successions_from_csv(SUCCESSIONS_HEADER + successions_text) if successions_text else []
+    successions = (
+        interchange.successions_from_csv(SUCCESSIONS_HEADER + successions_text)
+        if successions_text
+        else []
+    )
     return services.import_units(actor, units, successions)
 
 
@@ -51,12 +63,22 @@ def test_json_export_import_export_is_byte_identical(db):
 
 def test_csv_export_import_export_is_byte_identical(db):
     units, successions = selectors.export_rows(SYSTEM)
-    units_csv, successions_csv = interchange.units_to_csv(units), interchange.successions_to_csv(successions)
+    units_csv, successions_csv = (
+        interchange.units_to_csv(units),
+        interchange.successions_to_csv(successions),
+    )
     assert units_csv.startswith(UNITS_HEADER)
-    assert "DN-BDVTU,Ban Dân vận Thành ủy Đà Nẵng,Ban Dân vận Thành ủy,board,BDVTU,DN-TU,1997-01-01,2025-02-28," in units_csv
+    assert (
+        "DN-BDVTU,Ban Dân vận Thành ủy Đà Nẵng,Ban Dân vận Thành ủy,board,BDVTU,DN-TU,1997-01-01,2025-02-28,"
+        in units_csv
+    )
     assert "DN-BDVTU,DN-BTGDVTU,2025-03-01,merge," in successions_csv
     wipe()
-    services.import_units(SYSTEM, interchange.units_from_csv(units_csv), interchange.successions_from_csv(successions_csv))
+    services.import_units(
+        SYSTEM,
+        interchange.units_from_csv(units_csv),
+        interchange.successions_from_csv(successions_csv),
+    )
     again_units, again_successions = selectors.export_rows(SYSTEM)
     assert interchange.units_to_csv(again_units) == units_csv
     assert interchange.successions_to_csv(again_successions) == successions_csv
@@ -90,7 +112,9 @@ def test_unknown_parent_names_the_row(db):
 
 
 def test_child_outside_its_parents_validity_is_overlapping(db):
-    errors = rejected("DN-BDV-HC-CB,Chi bộ Ban Dân vận Quận ủy Hải Châu,,grassroots_party,CB,DN-BDV-HC,2020-01-01,2025-12-31,\n")
+    errors = rejected(
+        "DN-BDV-HC-CB,Chi bộ Ban Dân vận Quận ủy Hải Châu,,grassroots_party,CB,DN-BDV-HC,2020-01-01,2025-12-31,\n"
+    )
     assert errors == [
         "Đơn vị, dòng 2 (mã DN-BDV-HC-CB): hiệu lực 01/01/2020–31/12/2025 chồng ra ngoài hiệu lực "
         "của đơn vị cấp trên DN-BDV-HC (01/01/1997–30/06/2025)."
@@ -99,15 +123,22 @@ def test_child_outside_its_parents_validity_is_overlapping(db):
 
 def test_a_cycle_of_parents_is_rejected(db):
     errors = rejected(
-        "X-A,Đơn vị A,,agency,A,X-B,2020-01-01,,\n"
-        "X-B,Đơn vị B,,agency,B,X-A,2020-01-01,,\n"
+        "X-A,Đơn vị A,,agency,A,X-B,2020-01-01,,\nX-B,Đơn vị B,,agency,B,X-A,2020-01-01,,\n"
     )
-    assert "Đơn vị, dòng 2 (mã X-A): quan hệ cấp trên tạo thành vòng lặp (một đơn vị là cấp trên của chính nó)." in errors
-    assert "Đơn vị, dòng 3 (mã X-B): quan hệ cấp trên tạo thành vòng lặp (một đơn vị là cấp trên của chính nó)." in errors
+    assert (
+        "Đơn vị, dòng 2 (mã X-A): quan hệ cấp trên tạo thành vòng lặp (một đơn vị là cấp trên của chính nó)."
+        in errors
+    )
+    assert (
+        "Đơn vị, dòng 3 (mã X-B): quan hệ cấp trên tạo thành vòng lặp (một đơn vị là cấp trên của chính nó)."
+        in errors
+    )
 
 
 def test_moving_an_existing_unit_under_its_own_descendant_is_a_cycle(db):
-    errors = rejected("DN-QU-HC,Quận ủy Hải Châu,,party_committee,QU,DN-BDV-HC,1997-01-01,2025-06-30,\n")
+    errors = rejected(
+        "DN-QU-HC,Quận ủy Hải Châu,,party_committee,QU,DN-BDV-HC,1997-01-01,2025-06-30,\n"
+    )
     assert errors[0].startswith("Đơn vị, dòng 2 (mã DN-QU-HC): quan hệ cấp trên tạo thành vòng lặp")
 
 
@@ -140,11 +171,18 @@ def test_bad_fields_duplicate_codes_and_reversed_dates(db):
         "DN-Z,Đơn vị Z,,board,Z,DN-TU,2021-05-01,,\n"
         "DN-Z,Đơn vị Z lặp,,board,Z,DN-TU,2021-05-01,,\n"
     )
-    assert errors[0] == ("Đơn vị, dòng 2 (mã dn-thuong): mã đơn vị trống hoặc có ký tự không hợp lệ "
-                         "(chỉ chữ in hoa không dấu, số, - _ .).")
-    assert errors[1].startswith("Đơn vị, dòng 3 (mã DN-X): thiếu tên đơn vị; loại đơn vị 'khong_biet' không hợp lệ")
+    assert errors[0] == (
+        "Đơn vị, dòng 2 (mã dn-thuong): mã đơn vị trống hoặc có ký tự không hợp lệ "
+        "(chỉ chữ in hoa không dấu, số, - _ .)."
+    )
+    assert errors[1].startswith(
+        "Đơn vị, dòng 3 (mã DN-X): thiếu tên đơn vị; loại đơn vị 'khong_biet' không hợp lệ"
+    )
     assert errors[1].endswith("ngày hiệu lực từ '31/02/2020' không hợp lệ.")
-    assert errors[2] == "Đơn vị, dòng 4 (mã DN-Y): ngày hết hiệu lực 01/01/2020 trước ngày bắt đầu 01/05/2021."
+    assert (
+        errors[2]
+        == "Đơn vị, dòng 4 (mã DN-Y): ngày hết hiệu lực 01/01/2020 trước ngày bắt đầu 01/05/2021."
+    )
     assert errors[3] == "Đơn vị, dòng 6 (mã DN-Z): mã bị trùng với dòng 5."
 
 
@@ -157,7 +195,9 @@ def test_one_bad_row_among_good_ones_writes_nothing(db):
 
 
 def test_csv_without_required_columns_is_unreadable(db):
-    with pytest.raises(interchange.InterchangeError, match="thiếu cột: kind, parent_code, valid_from"):
+    with pytest.raises(
+        interchange.InterchangeError, match="thiếu cột: kind, parent_code, valid_from"
+    ):
         interchange.units_from_csv("code,name\nA,B\n")
 
 
@@ -168,7 +208,9 @@ def test_json_that_is_not_json(db):
 
 def test_moving_a_unit_moves_its_whole_subtree(db):
     # Hải Châu's committee moved under Quảng Nam's provincial committee (a test, not history).
-    result = import_csv("DN-QU-HC,Quận ủy Hải Châu,,party_committee,QU,QNA-TU,1997-01-01,2025-06-30,\n")
+    result = import_csv(
+        "DN-QU-HC,Quận ủy Hải Châu,,party_committee,QU,QNA-TU,1997-01-01,2025-06-30,\n"
+    )
     assert result.updated == ["DN-QU-HC"]
     board = OrgUnit.objects.get(code="DN-BDV-HC")
     assert board.path == "TW/QNA-TU/DN-QU-HC/DN-BDV-HC/"

@@ -34,10 +34,17 @@ def test_da_nang_in_mid_2022_has_the_mass_mobilization_board_and_seven_districts
     assert "Ban Tuyên giáo và Dân vận Thành ủy Đà Nẵng" not in seen
     city = forest[0]
     districts = [n.unit.name for n in city.children if n.unit.kind == "party_committee"]
-    assert sorted(districts) == sorted([
-        "Huyện ủy Hòa Vang", "Quận ủy Cẩm Lệ", "Quận ủy Hải Châu", "Quận ủy Liên Chiểu",
-        "Quận ủy Ngũ Hành Sơn", "Quận ủy Sơn Trà", "Quận ủy Thanh Khê",
-    ])
+    assert sorted(districts) == sorted(
+        [
+            "Huyện ủy Hòa Vang",
+            "Quận ủy Cẩm Lệ",
+            "Quận ủy Hải Châu",
+            "Quận ủy Liên Chiểu",
+            "Quận ủy Ngũ Hành Sơn",
+            "Quận ủy Sơn Trà",
+            "Quận ủy Thanh Khê",
+        ]
+    )
     hai_chau = find(forest, "DN-QU-HC")
     assert [n.unit.name for n in hai_chau.children] == ["Ban Dân vận Quận ủy Hải Châu"]
     partners = {n.unit.code for n in city.children}
@@ -57,8 +64,14 @@ def test_the_day_before_and_the_day_of_the_board_merger(demo_user):
     coordinator = demo_user("dn.dieuphoi")
     before = names(selectors.tree_as_of(dt.date(2025, 2, 28), coordinator))
     after = names(selectors.tree_as_of(dt.date(2025, 3, 1), coordinator))
-    assert "Ban Dân vận Thành ủy Đà Nẵng" in before and "Ban Tuyên giáo và Dân vận Thành ủy Đà Nẵng" not in before
-    assert "Ban Tuyên giáo và Dân vận Thành ủy Đà Nẵng" in after and "Ban Dân vận Thành ủy Đà Nẵng" not in after
+    assert (
+        "Ban Dân vận Thành ủy Đà Nẵng" in before
+        and "Ban Tuyên giáo và Dân vận Thành ủy Đà Nẵng" not in before
+    )
+    assert (
+        "Ban Tuyên giáo và Dân vận Thành ủy Đà Nẵng" in after
+        and "Ban Dân vận Thành ủy Đà Nẵng" not in after
+    )
 
 
 def test_can_tho_reporter_sees_the_bloc_committee_in_2019_and_its_successor_in_2026(demo_user):

@@ -17,8 +17,19 @@ def test_nul_in_a_query_parameter(client, db):
 def test_nul_in_a_json_body_changes_nothing(client, db):
     client.force_login(get_user_model().objects.get(username="admin"))
     before = OrgUnit.objects.count()
-    body = json.dumps({"units": [{"code": "DN-NUL", "name": "Tên\x00lỗi", "kind": "agency", "parent_code": "DN-TU",
-                                  "valid_from": "2024-01-01"}]})
+    body = json.dumps(
+        {
+            "units": [
+                {
+                    "code": "DN-NUL",
+                    "name": "Tên\x00lỗi",
+                    "kind": "agency",
+                    "parent_code": "DN-TU",
+                    "valid_from": "2024-01-01",
+                }
+            ]
+        }
+    )
     response = client.post("/api/orgs/import", body, content_type="application/json")
     assert response.status_code == 400
     assert OrgUnit.objects.count() == before

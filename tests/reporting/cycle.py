@@ -18,7 +18,9 @@ from danvan.reporting.models import DataValue, ReportRequest, ReportTemplate, Re
 
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
 PASSWORD = "Song-Han#2026"
-DA_NANG_TITLE = "Báo cáo kết quả thực hiện Chương trình phối hợp công tác dân vận 6 tháng đầu năm 2022"
+DA_NANG_TITLE = (
+    "Báo cáo kết quả thực hiện Chương trình phối hợp công tác dân vận 6 tháng đầu năm 2022"
+)
 CAN_THO_TITLE = "Báo cáo công tác dân vận 6 tháng đầu năm 2019"
 
 SECTIONS = [
@@ -55,21 +57,44 @@ def make_user(username: str, role: str, unit_code: str, email: str = ""):
 def full_template(code: str = "kiem-tra-day-du") -> ReportTemplate:
     """A template of Đà Nẵng's city committee whose form holds every seed indicator."""
     return services.create_template(
-        SYSTEM, OrgUnit.objects.get(code="DN-TU"), code, "Đề cương kiểm tra", SECTIONS,
+        SYSTEM,
+        OrgUnit.objects.get(code="DN-TU"),
+        code,
+        "Đề cương kiểm tra",
+        SECTIONS,
         [row[0] for row in INDICATORS],
     )
 
 
-def issue(units=("DN-CATP", "DN-MTTQ"), *, template: ReportTemplate | None = None, period: str = "2023S1",
-          deadline: dt.date = dt.date(2023, 7, 10), grace_days: int = 0, lock_date: dt.date | None = None,
-          issued: str = "2023-06-20", regime: str = "state", document=None, actor=None,
-          issuer: str = "DN-BDVTU", title: str = "Báo cáo công tác dân vận 6 tháng đầu năm 2023") -> ReportRequest:
+def issue(
+    units=("DN-CATP", "DN-MTTQ"),
+    *,
+    template: ReportTemplate | None = None,
+    period: str = "2023S1",
+    deadline: dt.date = dt.date(2023, 7, 10),
+    grace_days: int = 0,
+    lock_date: dt.date | None = None,
+    issued: str = "2023-06-20",
+    regime: str = "state",
+    document=None,
+    actor=None,
+    issuer: str = "DN-BDVTU",
+    title: str = "Báo cáo công tác dân vận 6 tháng đầu năm 2023",
+) -> ReportRequest:
     """A request of Đà Nẵng's board, issued by its coordinator on `issued`."""
     with recorded_at(at(issued, 8)):
         return services.issue_request(
-            actor or user("dn.dieuphoi"), issuer=OrgUnit.objects.get(code=issuer), title=title,
-            template=template or full_template(), period_code=period, unit_codes=list(units), deadline=deadline,
-            grace_days=grace_days, lock_date=lock_date, regime=regime, document=document,
+            actor or user("dn.dieuphoi"),
+            issuer=OrgUnit.objects.get(code=issuer),
+            title=title,
+            template=template or full_template(),
+            period_code=period,
+            unit_codes=list(units),
+            deadline=deadline,
+            grace_days=grace_days,
+            lock_date=lock_date,
+            regime=regime,
+            document=document,
         )
 
 
@@ -81,8 +106,14 @@ def snapshot(submission: Submission) -> tuple:
     """What a refused action must leave as it was."""
     submission.refresh_from_db()
     return (
-        submission.version, submission.status, submission.first_submitted_at, submission.submitted_at,
+        submission.version,
+        submission.status,
+        submission.first_submitted_at,
+        submission.submitted_at,
         Revision.objects.filter(submission=submission).count(),
-        sorted(DataValue.objects.filter(submission=submission).values_list("indicator__code", "option__code",
-                                                                             "value")),
+        sorted(
+            DataValue.objects.filter(submission=submission).values_list(
+                "indicator__code", "option__code", "value"
+            )
+        ),
     )

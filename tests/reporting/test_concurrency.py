@@ -19,8 +19,15 @@ from reporting.cycle import at, issue, make_user, submission_of, user
 def current(submission):
     submission.refresh_from_db()
     latest = submission.revisions.order_by("-number").first()
-    return (submission.version, submission.revisions.count(), latest.sections, latest.values,
-            sorted(DataValue.objects.filter(submission=submission).values_list("indicator__code", "value")))
+    return (
+        submission.version,
+        submission.revisions.count(),
+        latest.sections,
+        latest.values,
+        sorted(
+            DataValue.objects.filter(submission=submission).values_list("indicator__code", "value")
+        ),
+    )
 
 
 @pytest.mark.django_db
@@ -30,13 +37,25 @@ def test_a_save_from_a_stale_version_is_refused_and_loses_nothing():
     make_user("catp.baocao2", "reporter", "DN-CATP")
     base = police.version  # both open the page now
     with recorded_at(at("2023-07-01", 10, 15)):
-        services.save_draft(user("dn.baocao"), police.pk, base, {"ket-qua": "Bản của anh Bình."}, {"tin-bai": "8.692"})
+        services.save_draft(
+            user("dn.baocao"),
+            police.pk,
+            base,
+            {"ket-qua": "Bản của anh Bình."},
+            {"tin-bai": "8.692"},
+        )
     with recorded_at(at("2023-07-01", 10, 20)), pytest.raises(ConcurrentEdit) as caught:
-        services.save_draft(user("catp.baocao2"), police.pk, base, {"ket-qua": "Bản của người thứ hai."},
-                            {"tin-bai": "1"})
+        services.save_draft(
+            user("catp.baocao2"),
+            police.pk,
+            base,
+            {"ket-qua": "Bản của người thứ hai."},
+            {"tin-bai": "1"},
+        )
     assert caught.value.messages == [
         "Báo cáo đã được lưu bởi người khác lúc 10:15:00 01/07/2023 sau khi bạn mở. Nội dung bạn vừa nhập chưa "
-        "được lưu và vẫn còn trên trang; hãy sao chép lại, tải lại báo cáo rồi lưu lần nữa."]
+        "được lưu và vẫn còn trên trang; hãy sao chép lại, tải lại báo cáo rồi lưu lần nữa."
+    ]
     version, count, sections, values, stored = current(police)
     assert (version, count) == (base + 1, 1)
     assert (sections, values) == ({"ket-qua": "Bản của anh Bình."}, {"tin-bai": "8692"})
@@ -44,8 +63,13 @@ def test_a_save_from_a_stale_version_is_refused_and_loses_nothing():
     assert police.revisions.get().author.username == "dn.baocao"
     # Reloaded, the second person saves on top of the first.
     with recorded_at(at("2023-07-01", 10, 25)):
-        services.save_draft(user("catp.baocao2"), police.pk, police.version, {"ket-qua": "Bản hợp nhất."},
-                            {"tin-bai": "8.692"})
+        services.save_draft(
+            user("catp.baocao2"),
+            police.pk,
+            police.version,
+            {"ket-qua": "Bản hợp nhất."},
+            {"tin-bai": "8.692"},
+        )
     assert current(police)[:3] == (base + 2, 2, {"ket-qua": "Bản hợp nhất."})
 
 
@@ -59,10 +83,16 @@ def test_a_stale_submit_is_refused_too():
         with pytest.raises(ConcurrentEdit):
             services.submit(user("dn.baocao"), police.pk, base, {"ket-qua": "Nộp từ trang cũ."}, {})
     police.refresh_from_db()
-    assert (police.status, police.first_submitted_at, police.revisions.count()) == ("draft", None, 1)
+    assert (police.status, police.first_submitted_at, police.revisions.count()) == (
+        "draft",
+        None,
+        1,
+    )
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs real concurrent transactions (PostgreSQL)")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs real concurrent transactions (PostgreSQL)"
+)
 @pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_two_transactions_saving_at_once_one_wins():
@@ -83,8 +113,12 @@ def test_two_transactions_saving_at_once_one_wins():
                 barrier.wait(timeout=20)
                 with recorded_at(at("2023-07-01", 10, round_)):
                     results[name] = services.save_draft(
-                        people[name], submission_id, base, {"ket-qua": f"Bản của {name}, lượt {round_}."},
-                        {"tin-bai": str(100 * round_ + len(name))})
+                        people[name],
+                        submission_id,
+                        base,
+                        {"ket-qua": f"Bản của {name}, lượt {round_}."},
+                        {"tin-bai": str(100 * round_ + len(name))},
+                    )
             except Exception as exc:  # collected and checked below
                 results[name] = exc
             finally:
@@ -106,6 +140,9 @@ def test_two_transactions_saving_at_once_one_wins():
         assert latest.number == round_ + 1
         assert latest.author == people[winner]
         assert latest.sections == {"ket-qua": f"Bản của {winner}, lượt {round_}."}
-        assert [(code, int(value)) for code, value in
-                DataValue.objects.filter(submission=police).values_list("indicator__code", "value")] == [
-            ("tin-bai", 100 * round_ + len(winner))]
+        assert [
+            (code, int(value))
+            for code, value in DataValue.objects.filter(submission=police).values_list(
+                "indicator__code", "value"
+            )
+        ] == [("tin-bai", 100 * round_ + len(winner))]

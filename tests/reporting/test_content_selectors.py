@@ -18,7 +18,10 @@ def test_the_form_lists_totals_then_their_options_with_the_values_as_written():
     request = ReportRequest.objects.get(title=DA_NANG_TITLE)
     content = selectors.current_content(submission_of(request, "DN-UBND"))
     assert content.revision.kind == "accept"
-    fields = {f.key: (f.label, f.unit, f.indent, f.value) for f in selectors.form_fields(request, content.values)}
+    fields = {
+        f.key: (f.label, f.unit, f.indent, f.value)
+        for f in selectors.form_fields(request, content.values)
+    }
     assert fields["tiep-cong-dan-luot"] == ("Tiếp công dân (lượt)", "lượt", False, "1.868")
     assert fields["don-tiep-nhan"] == ("Đơn thư tiếp nhận", "đơn", False, "2.403")
     assert fields["don-tiep-nhan:kien-nghi"] == ("Kiến nghị, phản ánh", "đơn", True, "2.173")
@@ -27,8 +30,12 @@ def test_the_form_lists_totals_then_their_options_with_the_values_as_written():
     assert fields["tin-bai"][3] == ""  # the People's Committee gave no news figure
     keys = [f.key for f in selectors.form_fields(request, {})]
     start = keys.index("don-tiep-nhan")
-    assert keys[start:start + 4] == ["don-tiep-nhan", "don-tiep-nhan:khieu-nai", "don-tiep-nhan:to-cao",
-                                     "don-tiep-nhan:kien-nghi"]
+    assert keys[start : start + 4] == [
+        "don-tiep-nhan",
+        "don-tiep-nhan:khieu-nai",
+        "don-tiep-nhan:to-cao",
+        "don-tiep-nhan:kien-nghi",
+    ]
     assert keys[0] == "tiep-cong-dan-luot"
 
 
@@ -36,8 +43,13 @@ def test_decimals_are_shown_with_a_comma():
     request = issue(units=["DN-CATP"])
     police = submission_of(request, "DN-CATP")
     with recorded_at(at("2023-07-01")):
-        services.save_draft(user("dn.baocao"), police.pk, police.version, {"ket-qua": "Nội dung."},
-                            {"chi-so-hai-long": "99,5", "tu-thien-so-tien": "1.821.000.000"})
+        services.save_draft(
+            user("dn.baocao"),
+            police.pk,
+            police.version,
+            {"ket-qua": "Nội dung."},
+            {"chi-so-hai-long": "99,5", "tu-thien-so-tien": "1.821.000.000"},
+        )
     content = selectors.current_content(police)
     assert content.values == {"chi-so-hai-long": "99.5", "tu-thien-so-tien": "1821000000"}
     assert content.sections == {"ket-qua": "Nội dung."}
@@ -53,19 +65,32 @@ def test_a_fresh_submission_has_no_content():
 def test_the_outline_is_flattened_with_levels():
     request = ReportRequest.objects.get(title=DA_NANG_TITLE)
     assert flat_sections(request.template.sections) == [
-        {"key": "ket-qua", "label": "I", "title": "Kết quả thực hiện Chương trình phối hợp", "level": 1},
+        {
+            "key": "ket-qua",
+            "label": "I",
+            "title": "Kết quả thực hiện Chương trình phối hợp",
+            "level": 1,
+        },
         {"key": "danh-gia", "label": "II", "title": "Đánh giá chung", "level": 1},
         {"key": "uu-diem", "label": "1", "title": "Ưu điểm", "level": 2},
         {"key": "han-che", "label": "2", "title": "Hạn chế", "level": 2},
-        {"key": "nhiem-vu", "label": "III", "title": "Nhiệm vụ trọng tâm 6 tháng cuối năm", "level": 1},
+        {
+            "key": "nhiem-vu",
+            "label": "III",
+            "title": "Nhiệm vụ trọng tâm 6 tháng cuối năm",
+            "level": 1,
+        },
     ]
 
 
 def test_templates_are_listed_within_the_coordinators_scope():
     full_template("cua-da-nang")
     assert set(selectors.templates_for(user("dn.dieuphoi")).values_list("code", flat=True)) == {
-        "phoi-hop-dan-van-6-thang", "cua-da-nang"}
+        "phoi-hop-dan-van-6-thang",
+        "cua-da-nang",
+    }
     assert set(selectors.templates_for(user("ct.dieuphoi")).values_list("code", flat=True)) == {
-        "cong-tac-dan-van-6-thang"}
+        "cong-tac-dan-van-6-thang"
+    }
     assert not selectors.templates_for(user("dn.baocao")).exists()
     assert not selectors.templates_for(user("dn.lanhdao")).exists()

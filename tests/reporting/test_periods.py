@@ -45,8 +45,24 @@ def test_lower_case_and_spaces_are_read_as_the_canonical_code():
 
 
 @pytest.mark.parametrize(
-    "code", ["", "abc", "22S1", "2022S3", "2022S0", "2022Q0", "2022Q5", "202200", "202213", "2022-06", "2022H1",
-             "2022N6", "2022S1X", "20221", "06/2022"],
+    "code",
+    [
+        "",
+        "abc",
+        "22S1",
+        "2022S3",
+        "2022S0",
+        "2022Q0",
+        "2022Q5",
+        "202200",
+        "202213",
+        "2022-06",
+        "2022H1",
+        "2022N6",
+        "2022S1X",
+        "20221",
+        "06/2022",
+    ],
 )
 def test_invalid_codes_are_refused_in_vietnamese(code):
     with pytest.raises(InvalidPeriod) as caught:
@@ -111,8 +127,16 @@ def test_unknown_regime_is_refused():
 
 @pytest.mark.parametrize(
     ("code", "previous"),
-    [("2022S1", "2021S1"), ("2022S2", "2021S2"), ("2022Q3", "2021Q3"), ("202206", "202106"),
-     ("2022N9", "2021N9"), ("2022", "2021"), ("2022s1", "2021S1"), ("2000Q1", "1999Q1")],
+    [
+        ("2022S1", "2021S1"),
+        ("2022S2", "2021S2"),
+        ("2022Q3", "2021Q3"),
+        ("202206", "202106"),
+        ("2022N9", "2021N9"),
+        ("2022", "2021"),
+        ("2022s1", "2021S1"),
+        ("2000Q1", "1999Q1"),
+    ],
 )
 def test_same_period_previous_year(code, previous):
     assert same_period_previous_year(code) == previous

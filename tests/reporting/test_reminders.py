@@ -28,8 +28,13 @@ def cycle():
 
 
 def reminders(username):
-    return list(Notification.objects.filter(user=user(username), key__regex=r"^(due-soon|due-today|overdue):")
-                .order_by("id").values_list("text", flat=True))
+    return list(
+        Notification.objects.filter(
+            user=user(username), key__regex=r"^(due-soon|due-today|overdue):"
+        )
+        .order_by("id")
+        .values_list("text", flat=True)
+    )
 
 
 def test_due_soon_due_today_and_overdue(cycle, mailoutbox):
@@ -71,7 +76,10 @@ def test_due_soon_due_today_and_overdue(cycle, mailoutbox):
     for day in range(12, 18):
         assert send_reminders(D(2023, 7, day)) == 0
     assert send_reminders(D(2023, 7, 18)) == 1
-    assert reminders("mttq.baocao")[-1] == f"Báo cáo \u201c{TITLE}\u201d đã quá hạn 8 ngày (hạn 10/07/2023)."
+    assert (
+        reminders("mttq.baocao")[-1]
+        == f"Báo cáo \u201c{TITLE}\u201d đã quá hạn 8 ngày (hạn 10/07/2023)."
+    )
     assert send_reminders(D(2023, 7, 18)) == 0
     assert len(mailoutbox) == 4
     assert len(reminders("mttq.baocao")) == 4
@@ -87,12 +95,15 @@ def test_returned_reports_are_reminded_and_accepted_ones_are_not(cycle, mailoutb
         services.accept_submission(user("dn.dieuphoi"), police.pk)
     assert send_reminders(D(2023, 7, 12)) == 1
     assert reminders("dn.baocao") == []
-    assert reminders("mttq.baocao")[-1] == f"Báo cáo \u201c{TITLE}\u201d đã quá hạn 2 ngày (hạn 10/07/2023)."
+    assert (
+        reminders("mttq.baocao")[-1]
+        == f"Báo cáo \u201c{TITLE}\u201d đã quá hạn 2 ngày (hạn 10/07/2023)."
+    )
     assert [m.to for m in mailoutbox] == [["mttq.baocao@example.vn"]]
 
 
 def test_reminders_stop_sixty_days_after_the_deadline(cycle, mailoutbox):
-    assert send_reminders(D(2023, 9, 8)) == 2   # 60 days late: still reminded
+    assert send_reminders(D(2023, 9, 8)) == 2  # 60 days late: still reminded
     assert send_reminders(D(2023, 9, 16)) == 0  # 68 days: given up
     assert len(mailoutbox) == 1
 
@@ -100,11 +111,16 @@ def test_reminders_stop_sixty_days_after_the_deadline(cycle, mailoutbox):
 def test_reminders_run_on_the_reporting_clock(cycle, mailoutbox):
     with recorded_at(at("2023-07-09")):
         assert send_reminders() == 2
-    assert reminders("mttq.baocao") == [f"Còn 1 ngày đến hạn nộp báo cáo \u201c{TITLE}\u201d (10/07/2023)."]
+    assert reminders("mttq.baocao") == [
+        f"Còn 1 ngày đến hạn nộp báo cáo \u201c{TITLE}\u201d (10/07/2023)."
+    ]
 
 
 def test_reporters_of_a_unit_higher_up_are_reminded_too(cycle, mailoutbox):
     make_user("tu.baocao", "reporter", "DN-TU", email="tu.baocao@example.vn")
     assert send_reminders(D(2023, 7, 7)) == 4  # two units × (their reporter + the city's)
-    assert sorted(m.to[0] for m in mailoutbox) == ["mttq.baocao@example.vn", "tu.baocao@example.vn",
-                                                   "tu.baocao@example.vn"]
+    assert sorted(m.to[0] for m in mailoutbox) == [
+        "mttq.baocao@example.vn",
+        "tu.baocao@example.vn",
+        "tu.baocao@example.vn",
+    ]

@@ -24,57 +24,115 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_request_cites_its_document_in_the_registry():
     request = ReportRequest.objects.get(title=CAN_THO_TITLE)
     document = request.request_document
-    assert (document.symbol, document.date, document.system, document.number, document.type_code,
-            document.issuer_code, document.kind) == (
-        "644-CV/BDVTU", dt.date(2019, 5, 7), "party", "644", "CV", "BDVTU", "Công văn")
+    assert (
+        document.symbol,
+        document.date,
+        document.system,
+        document.number,
+        document.type_code,
+        document.issuer_code,
+        document.kind,
+    ) == ("644-CV/BDVTU", dt.date(2019, 5, 7), "party", "644", "CV", "BDVTU", "Công văn")
     assert document.issuer_unit.code == "CT-BDVTU"
     assert document.issued_by == "Ban Dân vận Thành ủy Cần Thơ"
     assert str(document) == "Công văn 644-CV/BDVTU ngày 07/05/2019"
     assert request.period.code == "2019S1"
-    assert (request.regime, request.data_from, request.data_to) == ("party", dt.date(2019, 1, 1), dt.date(2019, 6, 30))
-    assert (request.deadline, request.grace_days, request.lock_date) == (dt.date(2019, 6, 10), 2, dt.date(2019, 7, 15))
-    assert [a.unit.code for a in request.assignments.order_by("unit__code")] == ["CT-DUK", "CT-MTTQ", "CT-UBND"]
+    assert (request.regime, request.data_from, request.data_to) == (
+        "party",
+        dt.date(2019, 1, 1),
+        dt.date(2019, 6, 30),
+    )
+    assert (request.deadline, request.grace_days, request.lock_date) == (
+        dt.date(2019, 6, 10),
+        2,
+        dt.date(2019, 7, 15),
+    )
+    assert [a.unit.code for a in request.assignments.order_by("unit__code")] == [
+        "CT-DUK",
+        "CT-MTTQ",
+        "CT-UBND",
+    ]
 
 
 def test_a_coordinator_issues_a_request_with_its_document():
     before = Document.objects.count()
-    request = issue(units=["DN-MTTQ", "DN-CATP"], period="2023S1", regime="state", grace_days=3,
-                    lock_date=dt.date(2023, 7, 31),
-                    document=services.RequestDocument("15-CV/BDVTU", dt.date(2023, 6, 19), "về việc báo cáo 6 tháng"))
+    request = issue(
+        units=["DN-MTTQ", "DN-CATP"],
+        period="2023S1",
+        regime="state",
+        grace_days=3,
+        lock_date=dt.date(2023, 7, 31),
+        document=services.RequestDocument(
+            "15-CV/BDVTU", dt.date(2023, 6, 19), "về việc báo cáo 6 tháng"
+        ),
+    )
     assert Document.objects.count() == before + 1
     document = request.request_document
-    assert (document.symbol, document.date, document.system, document.number, document.type_code,
-            document.issuer_code, document.kind, document.title) == (
-        "15-CV/BDVTU", dt.date(2023, 6, 19), "party", "15", "CV", "BDVTU", "Công văn", "về việc báo cáo 6 tháng")
+    assert (
+        document.symbol,
+        document.date,
+        document.system,
+        document.number,
+        document.type_code,
+        document.issuer_code,
+        document.kind,
+        document.title,
+    ) == (
+        "15-CV/BDVTU",
+        dt.date(2023, 6, 19),
+        "party",
+        "15",
+        "CV",
+        "BDVTU",
+        "Công văn",
+        "về việc báo cáo 6 tháng",
+    )
     assert request.issuer.code == "DN-BDVTU"
     assert request.issued_by.username == "dn.dieuphoi"
     assert request.period.code == "2023S1" and request.period.name == "6 tháng đầu năm 2023"
     # State agencies under Nghị định 09/2019: 15/12 of the year before to 14/6.
     assert (request.data_from, request.data_to) == (dt.date(2022, 12, 15), dt.date(2023, 6, 14))
     assert request.grace_days == 3
-    rows = [(a.unit.code, a.unit_name, a.submission.status, a.submission.version)
-            for a in request.assignments.select_related("unit", "submission").order_by("unit__code")]
+    rows = [
+        (a.unit.code, a.unit_name, a.submission.status, a.submission.version)
+        for a in request.assignments.select_related("unit", "submission").order_by("unit__code")
+    ]
     assert rows == [
         ("DN-CATP", "Công an thành phố Đà Nẵng", "draft", 0),
         ("DN-MTTQ", "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Đà Nẵng", "draft", 0),
     ]
     # The police's reporter is told in the app.
     police = request.assignments.get(unit__code="DN-CATP")
-    assert list(Notification.objects.filter(user=user("dn.baocao"), url=f"/bao-cao/nop/{police.pk}/")
-                .values_list("text", flat=True)) == [
-        "Yêu cầu báo cáo mới: Báo cáo công tác dân vận 6 tháng đầu năm 2023 — hạn nộp 10/07/2023."]
+    assert list(
+        Notification.objects.filter(
+            user=user("dn.baocao"), url=f"/bao-cao/nop/{police.pk}/"
+        ).values_list("text", flat=True)
+    ) == [
+        "Yêu cầu báo cáo mới: Báo cáo công tác dân vận 6 tháng đầu năm 2023 — hạn nộp 10/07/2023."
+    ]
 
 
 def test_a_state_document_symbol_is_recorded_as_such():
-    request = issue(units=["DN-CATP"], document=services.RequestDocument("329/BC-UBND", dt.date(2023, 6, 1)))
+    request = issue(
+        units=["DN-CATP"], document=services.RequestDocument("329/BC-UBND", dt.date(2023, 6, 1))
+    )
     document = request.request_document
-    assert (document.system, document.number, document.type_code, document.issuer_code, document.kind) == (
-        "state", "329", "BC", "UBND", "Báo cáo")
+    assert (
+        document.system,
+        document.number,
+        document.type_code,
+        document.issuer_code,
+        document.kind,
+    ) == ("state", "329", "BC", "UBND", "Báo cáo")
 
 
 def test_the_same_document_is_recorded_once():
-    first = issue(units=["DN-CATP"], document=services.RequestDocument("16-CV/BDVTU", dt.date(2023, 6, 20)))
-    second = issue(units=["DN-MTTQ"], document=services.RequestDocument("16-CV/BDVTU", dt.date(2023, 6, 20)))
+    first = issue(
+        units=["DN-CATP"], document=services.RequestDocument("16-CV/BDVTU", dt.date(2023, 6, 20))
+    )
+    second = issue(
+        units=["DN-MTTQ"], document=services.RequestDocument("16-CV/BDVTU", dt.date(2023, 6, 20))
+    )
     assert first.request_document_id == second.request_document_id
 
 
@@ -92,13 +150,20 @@ def test_units_outside_the_coordinators_subtree_are_refused_by_name():
     template = full_template()
     counts = (ReportRequest.objects.count(), Assignment.objects.count(), Document.objects.count())
     with pytest.raises(ReportingError) as caught:
-        issue(units=["DN-CATP", "CT-DUK", "QNA-UBND"], template=template,
-              document=services.RequestDocument("17-CV/BDVTU", dt.date(2023, 6, 20)))
+        issue(
+            units=["DN-CATP", "CT-DUK", "QNA-UBND"],
+            template=template,
+            document=services.RequestDocument("17-CV/BDVTU", dt.date(2023, 6, 20)),
+        )
     assert sorted(caught.value.messages) == [
         "Đơn vị Đảng ủy Khối cơ quan Dân Chính Đảng thành phố Cần Thơ nằm ngoài phạm vi điều phối của bạn.",
         "Đơn vị Ủy ban nhân dân tỉnh Quảng Nam nằm ngoài phạm vi điều phối của bạn.",
     ]
-    assert (ReportRequest.objects.count(), Assignment.objects.count(), Document.objects.count()) == counts
+    assert (
+        ReportRequest.objects.count(),
+        Assignment.objects.count(),
+        Document.objects.count(),
+    ) == counts
 
 
 @pytest.mark.parametrize(
@@ -123,7 +188,9 @@ def test_bad_requests_are_refused_and_nothing_is_written(changes, message):
 
 
 def test_the_lock_date_may_be_the_deadline_itself():
-    request = issue(units=["DN-CATP"], deadline=dt.date(2023, 7, 10), lock_date=dt.date(2023, 7, 10))
+    request = issue(
+        units=["DN-CATP"], deadline=dt.date(2023, 7, 10), lock_date=dt.date(2023, 7, 10)
+    )
     assert request.lock_date == dt.date(2023, 7, 10)
 
 
@@ -137,10 +204,15 @@ def test_an_invalid_period_is_refused():
 def _row(code: str, **changes) -> interchange.UnitRow:
     stored = OrgUnit.objects.select_related("parent").get(code=code)
     values = {
-        "label": "dòng 2", "code": stored.code, "name": stored.name, "short_name": stored.short_name,
-        "kind": stored.kind, "issuer_code": stored.issuer_code,
+        "label": "dòng 2",
+        "code": stored.code,
+        "name": stored.name,
+        "short_name": stored.short_name,
+        "kind": stored.kind,
+        "issuer_code": stored.issuer_code,
         "parent_code": stored.parent.code if stored.parent_id else "",
-        "valid_from": stored.valid_from.isoformat(), "valid_to": stored.valid_to.isoformat() if stored.valid_to else "",
+        "valid_from": stored.valid_from.isoformat(),
+        "valid_to": stored.valid_to.isoformat() if stored.valid_to else "",
         "note": stored.note,
     }
     values.update(changes)
@@ -153,11 +225,26 @@ def test_assignments_are_a_snapshot_of_the_tree_at_issue():
     assert board.expected == 2
     old_path = OrgUnit.objects.get(code="DN-MTTQ").path
     # Later: the front is renamed and moved under the People's Committee, and a new unit joins the city.
-    org_services.import_units(SYSTEM, [
-        _row("DN-MTTQ", name="Ủy ban MTTQ Việt Nam thành phố Đà Nẵng (sau sắp xếp)", parent_code="DN-UBND"),
-        interchange.UnitRow(label="dòng 3", code="DN-HND", name="Hội Nông dân thành phố Đà Nẵng",
-                            kind="mass_organisation", issuer_code="HND", parent_code="DN-TU", valid_from="2023-07-01"),
-    ], [])
+    org_services.import_units(
+        SYSTEM,
+        [
+            _row(
+                "DN-MTTQ",
+                name="Ủy ban MTTQ Việt Nam thành phố Đà Nẵng (sau sắp xếp)",
+                parent_code="DN-UBND",
+            ),
+            interchange.UnitRow(
+                label="dòng 3",
+                code="DN-HND",
+                name="Hội Nông dân thành phố Đà Nẵng",
+                kind="mass_organisation",
+                issuer_code="HND",
+                parent_code="DN-TU",
+                valid_from="2023-07-01",
+            ),
+        ],
+        [],
+    )
     moved = OrgUnit.objects.get(code="DN-MTTQ")
     assert moved.name.endswith("(sau sắp xếp)") and moved.path != old_path
     assignment = Assignment.objects.get(request=request, unit__code="DN-MTTQ")
@@ -168,14 +255,22 @@ def test_assignments_are_a_snapshot_of_the_tree_at_issue():
     board = selectors.status_board(user("dn.dieuphoi"), request)
     assert (board.expected, board.missing) == (2, 2)
     assert [row.unit_name for row in board.rows] == [
-        "Công an thành phố Đà Nẵng", "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Đà Nẵng"]
+        "Công an thành phố Đà Nẵng",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Đà Nẵng",
+    ]
 
 
 def test_templates_are_versioned_and_a_request_keeps_its_version():
     first = full_template("de-cuong-thu")
     request = issue(units=["DN-CATP"], template=first)
-    second = services.create_template(SYSTEM, OrgUnit.objects.get(code="DN-TU"), "de-cuong-thu", "Đề cương thử (sửa)",
-                                      SECTIONS[:2], ["tin-bai"])
+    second = services.create_template(
+        SYSTEM,
+        OrgUnit.objects.get(code="DN-TU"),
+        "de-cuong-thu",
+        "Đề cương thử (sửa)",
+        SECTIONS[:2],
+        ["tin-bai"],
+    )
     assert (first.version, second.version) == (1, 2)
     request.refresh_from_db()
     assert request.template_id == first.pk
@@ -185,46 +280,83 @@ def test_templates_are_versioned_and_a_request_keeps_its_version():
 
 def test_a_clone_copies_sections_and_form_and_remembers_its_source():
     source = ReportTemplate.objects.get(code="phoi-hop-dan-van-6-thang", version=1)
-    clone = services.clone_template(user("dn.dieuphoi"), source, "phoi-hop-ban-sao", "Bản sao",
-                                    OrgUnit.objects.get(code="DN-BDVTU"))
+    clone = services.clone_template(
+        user("dn.dieuphoi"),
+        source,
+        "phoi-hop-ban-sao",
+        "Bản sao",
+        OrgUnit.objects.get(code="DN-BDVTU"),
+    )
     assert (clone.version, clone.cloned_from_id, clone.sections) == (1, source.pk, source.sections)
     assert list(clone.form_rows.values_list("indicator__code", flat=True)) == list(
-        source.form_rows.values_list("indicator__code", flat=True))
+        source.form_rows.values_list("indicator__code", flat=True)
+    )
     with pytest.raises(ReportingError, match="Đã có đề cương mã 'phoi-hop-ban-sao'."):
-        services.clone_template(user("dn.dieuphoi"), source, "phoi-hop-ban-sao", "Bản sao", clone.owner)
+        services.clone_template(
+            user("dn.dieuphoi"), source, "phoi-hop-ban-sao", "Bản sao", clone.owner
+        )
 
 
 @pytest.mark.parametrize(
     ("sections", "codes", "message"),
     [
         ([], ["tin-bai"], "Đề cương cần ít nhất một đề mục."),
-        ([{"key": "a", "title": "A"}, {"key": "a", "title": "B"}], ["tin-bai"], "Mã đề mục trong đề cương bị trùng."),
-        ([{"key": "a", "title": " "}], ["tin-bai"], "Mỗi đề mục của đề cương cần có mã và tiêu đề."),
+        (
+            [{"key": "a", "title": "A"}, {"key": "a", "title": "B"}],
+            ["tin-bai"],
+            "Mã đề mục trong đề cương bị trùng.",
+        ),
+        (
+            [{"key": "a", "title": " "}],
+            ["tin-bai"],
+            "Mỗi đề mục của đề cương cần có mã và tiêu đề.",
+        ),
         ([{"key": "a", "title": "A"}], ["tin-bai", "khong-co"], "Không có chỉ tiêu: khong-co."),
     ],
 )
 def test_bad_templates_are_refused(sections, codes, message):
     count = ReportTemplate.objects.count()
     with pytest.raises(ReportingError, match=message):
-        services.create_template(SYSTEM, OrgUnit.objects.get(code="DN-TU"), "hong", "Hỏng", sections, codes)
+        services.create_template(
+            SYSTEM, OrgUnit.objects.get(code="DN-TU"), "hong", "Hỏng", sections, codes
+        )
     assert ReportTemplate.objects.count() == count
 
 
 def test_only_coordinators_manage_templates():
     with pytest.raises(ScopeDenied):
-        services.create_template(user("dn.baocao"), OrgUnit.objects.get(code="DN-CATP"), "cua-cong-an", "X",
-                                 SECTIONS, ["tin-bai"])
+        services.create_template(
+            user("dn.baocao"),
+            OrgUnit.objects.get(code="DN-CATP"),
+            "cua-cong-an",
+            "X",
+            SECTIONS,
+            ["tin-bai"],
+        )
 
 
 def test_a_coordinator_cannot_version_another_citys_template():
     count = ReportTemplate.objects.count()
     with pytest.raises(ReportingError) as caught:
-        services.create_template(user("ct.dieuphoi"), OrgUnit.objects.get(code="CT-TU"), "phoi-hop-dan-van-6-thang",
-                                 "Đề cương của Cần Thơ", SECTIONS, ["tin-bai"])
+        services.create_template(
+            user("ct.dieuphoi"),
+            OrgUnit.objects.get(code="CT-TU"),
+            "phoi-hop-dan-van-6-thang",
+            "Đề cương của Cần Thơ",
+            SECTIONS,
+            ["tin-bai"],
+        )
     assert caught.value.messages == [
-        "Mã đề cương 'phoi-hop-dan-van-6-thang' đã được Thành ủy Đà Nẵng dùng; hãy chọn mã khác."]
+        "Mã đề cương 'phoi-hop-dan-van-6-thang' đã được Thành ủy Đà Nẵng dùng; hãy chọn mã khác."
+    ]
     assert ReportTemplate.objects.count() == count
     # Đà Nẵng's own coordinator makes the next version.
-    second = services.create_template(user("dn.dieuphoi"), OrgUnit.objects.get(code="DN-TU"),
-                                      "phoi-hop-dan-van-6-thang", "Đề cương (sửa)", SECTIONS, ["tin-bai"])
+    second = services.create_template(
+        user("dn.dieuphoi"),
+        OrgUnit.objects.get(code="DN-TU"),
+        "phoi-hop-dan-van-6-thang",
+        "Đề cương (sửa)",
+        SECTIONS,
+        ["tin-bai"],
+    )
     assert second.version == 2

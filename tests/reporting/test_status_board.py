@@ -35,12 +35,29 @@ def codes(rows):
 @pytest.mark.parametrize("username", ["dn.dieuphoi", "dn.lanhdao", "admin"])
 def test_the_da_nang_board_shows_the_late_border_guard(da_nang, username):
     board = selectors.status_board(user(username), da_nang)
-    assert (board.expected, board.submitted, board.on_time, board.late, board.missing, board.returned,
-            board.accepted) == (4, 4, 3, 1, 0, 0, 2)
-    assert (board.submitted_rate, board.on_time_rate, board.rate(board.accepted)) == (100.0, 75.0, 50.0)
+    assert (
+        board.expected,
+        board.submitted,
+        board.on_time,
+        board.late,
+        board.missing,
+        board.returned,
+        board.accepted,
+    ) == (4, 4, 3, 1, 0, 0, 2)
+    assert (board.submitted_rate, board.on_time_rate, board.rate(board.accepted)) == (
+        100.0,
+        75.0,
+        50.0,
+    )
     assert [(row.unit.code, row.unit_name) for row in board.rows] == list(DN_UNITS.items())
-    dates = {row.unit.code: (row.submission.first_submitted_at.date(), row.submission.status,
-                             selectors.on_time(row)) for row in board.rows}
+    dates = {
+        row.unit.code: (
+            row.submission.first_submitted_at.date(),
+            row.submission.status,
+            selectors.on_time(row),
+        )
+        for row in board.rows
+    }
     assert dates == {
         "DN-BCHQS": (dt.date(2022, 6, 14), "submitted", True),
         "DN-BDBP": (dt.date(2022, 6, 20), "submitted", False),
@@ -90,16 +107,28 @@ def test_reporters_viewers_and_other_cities_do_not_see_the_board(da_nang, userna
 def test_the_can_tho_board_counts_the_units_that_never_answered():
     request = ReportRequest.objects.get(title=CAN_THO_TITLE)
     board = selectors.status_board(user("ct.dieuphoi"), request)
-    assert (board.expected, board.submitted, board.on_time, board.late, board.missing, board.accepted) == (
-        3, 1, 1, 0, 2, 1)
+    assert (
+        board.expected,
+        board.submitted,
+        board.on_time,
+        board.late,
+        board.missing,
+        board.accepted,
+    ) == (3, 1, 1, 0, 2, 1)
     assert (board.submitted_rate, board.on_time_rate) == (33.3, 33.3)
     assert codes(selectors.status_board(user("ct.dieuphoi"), request, status="missing").rows) == [
-        "CT-MTTQ", "CT-UBND"]
+        "CT-MTTQ",
+        "CT-UBND",
+    ]
 
 
 def test_requests_for_lists_what_the_user_may_follow():
-    assert set(selectors.requests_for(user("dn.lanhdao")).values_list("title", flat=True)) == {DA_NANG_TITLE}
-    assert set(selectors.requests_for(user("ct.dieuphoi")).values_list("title", flat=True)) == {CAN_THO_TITLE}
+    assert set(selectors.requests_for(user("dn.lanhdao")).values_list("title", flat=True)) == {
+        DA_NANG_TITLE
+    }
+    assert set(selectors.requests_for(user("ct.dieuphoi")).values_list("title", flat=True)) == {
+        CAN_THO_TITLE
+    }
     assert not selectors.requests_for(user("dn.baocao")).exists()
     assert not selectors.requests_for(user("dn.xem")).exists()
 
@@ -112,14 +141,28 @@ def test_a_returned_and_resubmitted_report_counts_once_and_by_its_first_submissi
     with recorded_at(at("2023-07-11")):
         services.return_submission(user("dn.dieuphoi"), police.pk, "Thiếu số liệu.")
     board = selectors.status_board(user("dn.dieuphoi"), request)
-    assert (board.expected, board.submitted, board.on_time, board.late, board.missing, board.returned) == (
-        2, 1, 1, 0, 1, 1)
-    assert codes(selectors.status_board(user("dn.dieuphoi"), request, status="returned").rows) == ["DN-CATP"]
+    assert (
+        board.expected,
+        board.submitted,
+        board.on_time,
+        board.late,
+        board.missing,
+        board.returned,
+    ) == (2, 1, 1, 0, 1, 1)
+    assert codes(selectors.status_board(user("dn.dieuphoi"), request, status="returned").rows) == [
+        "DN-CATP"
+    ]
     police.refresh_from_db()
     with recorded_at(at("2023-07-15")):
         services.submit(user("dn.baocao"), police.pk, police.version, {"ket-qua": "Lần hai."}, {})
     board = selectors.status_board(user("dn.dieuphoi"), request)
-    assert (board.submitted, board.on_time, board.late, board.returned, board.on_time_rate) == (1, 1, 0, 0, 50.0)
+    assert (board.submitted, board.on_time, board.late, board.returned, board.on_time_rate) == (
+        1,
+        1,
+        0,
+        0,
+        50.0,
+    )
 
 
 def test_the_reporters_inbox_sorts_due_overdue_returned_and_done():
@@ -133,12 +176,17 @@ def test_the_reporters_inbox_sorts_due_overdue_returned_and_done():
         for request in (returned, done):
             submission = submission_of(request, "DN-CATP")
             services.submit(reporter, submission.pk, submission.version, {"ket-qua": "Nộp."}, {})
-        services.return_submission(user("dn.dieuphoi"), submission_of(returned, "DN-CATP").pk, "Sửa lại.")
+        services.return_submission(
+            user("dn.dieuphoi"), submission_of(returned, "DN-CATP").pk, "Sửa lại."
+        )
     with recorded_at(at("2023-06-29")):
         submission = submission_of(overdue, "DN-CATP")
         services.save_draft(reporter, submission.pk, submission.version, {"ket-qua": "Nháp."}, {})
     box = selectors.inbox(reporter, today=dt.date(2023, 7, 1))
-    titles = {name: [a.request.title for a in getattr(box, name)] for name in ("due", "overdue", "returned", "done")}
+    titles = {
+        name: [a.request.title for a in getattr(box, name)]
+        for name in ("due", "overdue", "returned", "done")
+    }
     assert titles == {
         "due": ["Hạn hôm nay", "Còn hạn"],
         "overdue": ["Quá hạn"],
@@ -171,7 +219,9 @@ def test_an_assignment_is_seen_by_its_reporter_and_the_issuers_board_only(da_nan
     with pytest.raises(ScopeDenied):
         selectors.get_assignment(user("ct.baocao"), police.pk)
     with pytest.raises(ScopeDenied):
-        selectors.get_assignment(user("dn.baocao"), da_nang.assignments.get(unit__code="DN-UBND").pk)
+        selectors.get_assignment(
+            user("dn.baocao"), da_nang.assignments.get(unit__code="DN-UBND").pk
+        )
 
 
 def test_a_unit_moved_after_the_request_still_finds_it_in_its_inbox():
@@ -183,14 +233,29 @@ def test_a_unit_moved_after_the_request_still_finds_it_in_its_inbox():
     make_user("mttq.baocao", "reporter", "DN-MTTQ")
     request = issue(units=["DN-MTTQ"], deadline=dt.date(2023, 7, 10))
     front = OrgUnit.objects.get(code="DN-MTTQ")
-    org_services.import_units(SYSTEM, [interchange.UnitRow(
-        label="dòng 2", code="DN-MTTQ", name=front.name, short_name=front.short_name, kind=front.kind,
-        issuer_code=front.issuer_code, parent_code="DN-UBND", valid_from=front.valid_from.isoformat(),
-        note=front.note)], [])
+    org_services.import_units(
+        SYSTEM,
+        [
+            interchange.UnitRow(
+                label="dòng 2",
+                code="DN-MTTQ",
+                name=front.name,
+                short_name=front.short_name,
+                kind=front.kind,
+                issuer_code=front.issuer_code,
+                parent_code="DN-UBND",
+                valid_from=front.valid_from.isoformat(),
+                note=front.note,
+            )
+        ],
+        [],
+    )
     assert OrgUnit.objects.get(code="DN-MTTQ").path == "TW/DN-TU/DN-UBND/DN-MTTQ/"
     box = selectors.inbox(user("mttq.baocao"), today=dt.date(2023, 7, 1))
     assert [a.request_id for a in box.due] == [request.pk]
     # The reporter may still write it, as the inbox says.
     submission = submission_of(request, "DN-MTTQ")
     with recorded_at(at("2023-07-01")):
-        services.save_draft(user("mttq.baocao"), submission.pk, submission.version, {"ket-qua": "Vẫn nộp."}, {})
+        services.save_draft(
+            user("mttq.baocao"), submission.pk, submission.version, {"ket-qua": "Vẫn nộp."}, {}
+        )

@@ -30,25 +30,39 @@ class GrantIn(Schema):
 
 
 def _membership(m) -> dict:
-    return {"id": m.pk, "username": m.user.get_username(), "unit_code": m.unit.code, "unit_name": m.unit.name,
-            "role": m.role, "role_label": m.get_role_display()}
+    return {
+        "id": m.pk,
+        "username": m.user.get_username(),
+        "unit_code": m.unit.code,
+        "unit_name": m.unit.name,
+        "role": m.role,
+        "role_label": m.get_role_display(),
+    }
 
 
 @router.get("/me", response=MeOut, summary="Người dùng hiện tại và vai trò")
 def me(request):
     user = request.auth
-    return {"username": user.get_username(), "full_name": user.get_full_name(), "is_superuser": user.is_superuser,
-            "memberships": [_membership(m) for m in selectors.memberships_of(user)]}
+    return {
+        "username": user.get_username(),
+        "full_name": user.get_full_name(),
+        "is_superuser": user.is_superuser,
+        "memberships": [_membership(m) for m in selectors.memberships_of(user)],
+    }
 
 
-@router.get("/memberships", response=list[MembershipOut], summary="Phân quyền trong phạm vi quản trị")
+@router.get(
+    "/memberships", response=list[MembershipOut], summary="Phân quyền trong phạm vi quản trị"
+)
 def memberships(request):
     return [_membership(m) for m in selectors.manageable_memberships(request.auth)]
 
 
 @router.post("/memberships", response={201: MembershipOut}, summary="Cấp vai trò trên một đơn vị")
 def grant(request, payload: GrantIn):
-    membership = services.grant_role(request.auth, payload.username, payload.unit_code, payload.role)
+    membership = services.grant_role(
+        request.auth, payload.username, payload.unit_code, payload.role
+    )
     return Status(201, _membership(membership))
 
 
@@ -56,6 +70,3 @@ def grant(request, payload: GrantIn):
 def revoke(request, membership_id: int):
     services.revoke_role(request.auth, membership_id)
     return Status(204, None)
-
-
-

@@ -13,8 +13,12 @@ class Role(models.TextChoices):
 class Membership(models.Model):
     """A role granted to a user on a unit; it covers the unit's whole subtree."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
-    unit = models.ForeignKey("orgs.OrgUnit", on_delete=models.PROTECT, related_name="memberships", verbose_name="đơn vị")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    unit = models.ForeignKey(
+        "orgs.OrgUnit", on_delete=models.PROTECT, related_name="memberships", verbose_name="đơn vị"
+    )
     role = models.CharField("vai trò", max_length=16, choices=Role.choices)
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -25,7 +29,9 @@ class Membership(models.Model):
         ordering = ["unit__path", "role", "user__username"]
         verbose_name = "phân quyền"
         verbose_name_plural = "phân quyền"
-        constraints = [models.UniqueConstraint(fields=["user", "unit", "role"], name="membership_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "unit", "role"], name="membership_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.user.get_username()} — {self.get_role_display()} — {self.unit.name}"

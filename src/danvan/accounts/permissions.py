@@ -65,7 +65,11 @@ def scope_paths(user, action: str) -> list[str] | None:
         return GLOBAL_SCOPE
     roles = _roles_for(action)
     paths = sorted(
-        set(Membership.objects.filter(user=user, role__in=roles).values_list("unit__path", flat=True))
+        set(
+            Membership.objects.filter(user=user, role__in=roles).values_list(
+                "unit__path", flat=True
+            )
+        )
     )
     # Drop paths already covered by a shorter one, so callers get the scope roots.
     roots: list[str] = []
@@ -93,7 +97,9 @@ def require(user, action: str, unit: OrgUnit | None = None) -> None:
     paths = scope_paths(user, action)
     allowed = paths is GLOBAL_SCOPE or (bool(paths) if unit is None else covers(paths, unit.path))
     if not allowed:
-        raise ScopeDenied(ACTION_DENIED_MESSAGES.get(action, "Bạn không có quyền thực hiện thao tác này."))
+        raise ScopeDenied(
+            ACTION_DENIED_MESSAGES.get(action, "Bạn không có quyền thực hiện thao tác này.")
+        )
 
 
 def units_in_scope(user, action: str):
@@ -104,35 +110,43 @@ def units_in_scope(user, action: str):
 
 
 # Reporting-cycle actions (issue 4).
-ACTION_ROLES.update({
-    "reporting.issue": frozenset({Role.COORDINATOR}),
-    "reporting.review": frozenset({Role.COORDINATOR}),
-    "reporting.board": frozenset({Role.COORDINATOR, Role.LEADER}),
-    "reporting.submit": frozenset({Role.REPORTER}),
-    "reporting.view": frozenset({Role.REPORTER, Role.COORDINATOR, Role.LEADER, Role.VIEWER}),
-    "reporting.templates": frozenset({Role.COORDINATOR}),
-    "consolidation.view": frozenset({Role.COORDINATOR, Role.LEADER}),
-})
-ACTION_DENIED_MESSAGES.update({
-    "reporting.issue": "Bạn không có quyền ban hành yêu cầu báo cáo cho đơn vị này.",
-    "reporting.review": "Bạn không có quyền tiếp nhận hay trả lại báo cáo của đơn vị này.",
-    "reporting.board": "Bạn không có quyền xem bảng theo dõi của yêu cầu này.",
-    "reporting.submit": "Bạn không có quyền soạn hay nộp báo cáo cho đơn vị này.",
-    "reporting.view": "Bạn không có quyền xem báo cáo của đơn vị này.",
-    "reporting.templates": "Bạn không có quyền quản lý đề cương báo cáo.",
-    "consolidation.view": "Bạn không có quyền xem số liệu tổng hợp của đơn vị này.",
-})
+ACTION_ROLES.update(
+    {
+        "reporting.issue": frozenset({Role.COORDINATOR}),
+        "reporting.review": frozenset({Role.COORDINATOR}),
+        "reporting.board": frozenset({Role.COORDINATOR, Role.LEADER}),
+        "reporting.submit": frozenset({Role.REPORTER}),
+        "reporting.view": frozenset({Role.REPORTER, Role.COORDINATOR, Role.LEADER, Role.VIEWER}),
+        "reporting.templates": frozenset({Role.COORDINATOR}),
+        "consolidation.view": frozenset({Role.COORDINATOR, Role.LEADER}),
+    }
+)
+ACTION_DENIED_MESSAGES.update(
+    {
+        "reporting.issue": "Bạn không có quyền ban hành yêu cầu báo cáo cho đơn vị này.",
+        "reporting.review": "Bạn không có quyền tiếp nhận hay trả lại báo cáo của đơn vị này.",
+        "reporting.board": "Bạn không có quyền xem bảng theo dõi của yêu cầu này.",
+        "reporting.submit": "Bạn không có quyền soạn hay nộp báo cáo cho đơn vị này.",
+        "reporting.view": "Bạn không có quyền xem báo cáo của đơn vị này.",
+        "reporting.templates": "Bạn không có quyền quản lý đề cương báo cáo.",
+        "consolidation.view": "Bạn không có quyền xem số liệu tổng hợp của đơn vị này.",
+    }
+)
 
 # Document export (issue 8): reporters export their unit's submission; coordinators and leaders
 # export the consolidation of requests their board issued.
-ACTION_ROLES.update({
-    "documents.export_submission": frozenset({Role.REPORTER}),
-    "documents.export_consolidation": frozenset({Role.COORDINATOR, Role.LEADER}),
-})
-ACTION_DENIED_MESSAGES.update({
-    "documents.export_submission": "Bạn không có quyền xuất văn bản báo cáo của đơn vị này: chỉ cán bộ báo cáo của đơn vị được xuất.",
-    "documents.export_consolidation": "Bạn không có quyền xuất văn bản tổng hợp của yêu cầu này: chỉ cán bộ điều phối và lãnh đạo của ban đã ban hành yêu cầu được xuất.",
-})
+ACTION_ROLES.update(
+    {
+        "documents.export_submission": frozenset({Role.REPORTER}),
+        "documents.export_consolidation": frozenset({Role.COORDINATOR, Role.LEADER}),
+    }
+)
+ACTION_DENIED_MESSAGES.update(
+    {
+        "documents.export_submission": "Bạn không có quyền xuất văn bản báo cáo của đơn vị này: chỉ cán bộ báo cáo của đơn vị được xuất.",
+        "documents.export_consolidation": "Bạn không có quyền xuất văn bản tổng hợp của yêu cầu này: chỉ cán bộ điều phối và lãnh đạo của ban đã ban hành yêu cầu được xuất.",
+    }
+)
 
 
 # The document registry (issue 7): everyone reads it; boards keep it.

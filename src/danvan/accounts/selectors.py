@@ -12,7 +12,9 @@ SESSION_ACTIVE_MEMBERSHIP = "danvan_active_membership"
 def memberships_of(user) -> QuerySet[Membership]:
     if not user.is_authenticated:
         return Membership.objects.none()
-    return Membership.objects.filter(user=user).select_related("unit").order_by("unit__path", "role")
+    return (
+        Membership.objects.filter(user=user).select_related("unit").order_by("unit__path", "role")
+    )
 
 
 def active_membership(request) -> Membership | None:

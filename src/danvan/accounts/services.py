@@ -79,11 +79,20 @@ def grant_role(actor, username: str, unit_code: str, role: str) -> Membership:
         raise AccountNotFound(f"Không tìm thấy người dùng '{username}'.")
     with transaction.atomic():
         membership, created = Membership.objects.get_or_create(
-            user=user, unit=unit, role=role, defaults={"granted_by": actor if getattr(actor, "pk", None) else None}
+            user=user,
+            unit=unit,
+            role=role,
+            defaults={"granted_by": actor if getattr(actor, "pk", None) else None},
         )
         if created:
-            record_event(actor, "accounts.role.grant", "Membership", membership.pk, summary=str(membership),
-                         after={"user": username, "unit": unit.code, "role": role})
+            record_event(
+                actor,
+                "accounts.role.grant",
+                "Membership",
+                membership.pk,
+                summary=str(membership),
+                after={"user": username, "unit": unit.code, "role": role},
+            )
     return membership
 
 
@@ -93,14 +102,32 @@ def revoke_role(actor, membership_id: int) -> None:
         raise AccountNotFound("Không tìm thấy quyền cần thu hồi.")
     permissions.require(actor, "accounts.manage", membership.unit)
     with transaction.atomic():
-        before = {"user": membership.user.get_username(), "unit": membership.unit.code, "role": membership.role}
+        before = {
+            "user": membership.user.get_username(),
+            "unit": membership.unit.code,
+            "role": membership.role,
+        }
         summary = str(membership)
         membership.delete()
-        record_event(actor, "accounts.role.revoke", "Membership", membership_id, summary=summary, before=before)
+        record_event(
+            actor,
+            "accounts.role.revoke",
+            "Membership",
+            membership_id,
+            summary=summary,
+            before=before,
+        )
 
 
-def create_user(actor, username: str, password: str, *, full_name: str = "", email: str = "",
-                is_superuser: bool = False):
+def create_user(
+    actor,
+    username: str,
+    password: str,
+    *,
+    full_name: str = "",
+    email: str = "",
+    is_superuser: bool = False,
+):
     """Create an account (the CLI's createadmin and the demo); the password must pass the policy."""
     User = get_user_model()
     if User.objects.filter(Q(username__iexact=username)).exists():
@@ -110,11 +137,22 @@ def create_user(actor, username: str, password: str, *, full_name: str = "", ema
     first, _, last = full_name.rpartition(" ")
     with transaction.atomic():
         user = User.objects.create_user(
-            username=username, password=password, email=email, first_name=first, last_name=last,
-            is_superuser=is_superuser, is_staff=is_superuser,
+            username=username,
+            password=password,
+            email=email,
+            first_name=first,
+            last_name=last,
+            is_superuser=is_superuser,
+            is_staff=is_superuser,
         )
-        record_event(actor, "accounts.user.create", "User", user.pk, summary=username,
-                     after={"username": username, "is_superuser": is_superuser})
+        record_event(
+            actor,
+            "accounts.user.create",
+            "User",
+            user.pk,
+            summary=username,
+            after={"username": username, "is_superuser": is_superuser},
+        )
     return user
 
 
@@ -122,7 +160,9 @@ def switch_unit(request, membership_id: str) -> None:
     """Remember which of the user's units the pages act for; only the user's own memberships."""
     from .selectors import SESSION_ACTIVE_MEMBERSHIP
 
-    membership = Membership.objects.filter(user=request.user, pk=int(membership_id) if str(membership_id).isdigit() else 0).first()
+    membership = Membership.objects.filter(
+        user=request.user, pk=int(membership_id) if str(membership_id).isdigit() else 0
+    ).first()
     if membership is None:
         raise permissions.ScopeDenied("Bạn không có vai trò tại đơn vị này.")
     request.session[SESSION_ACTIVE_MEMBERSHIP] = membership.pk

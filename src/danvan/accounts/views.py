@@ -23,7 +23,9 @@ def login_view(request):
     error = None
     if request.method == "POST" and form.is_valid():
         try:
-            user = services.log_in(request, form.cleaned_data["username"], form.cleaned_data["password"])
+            user = services.log_in(
+                request, form.cleaned_data["username"], form.cleaned_data["password"]
+            )
         except services.LoginRefused as exc:
             error = str(exc)
         else:
@@ -52,7 +54,9 @@ def password_change(request):
         update_session_auth_hash(request, request.user)
         messages.success(request, "Đã đổi mật khẩu.")
         return redirect("portal:home")
-    return render(request, "accounts/password_change.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "accounts/password_change.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @login_required
@@ -70,8 +74,12 @@ def roles(request):
         else:
             messages.success(request, "Đã cấp quyền.")
             return redirect("accounts:roles")
-    return render(request, "accounts/roles.html", {"memberships": memberships, "form": form, "error": error},
-                  status=400 if error or form.errors else 200)
+    return render(
+        request,
+        "accounts/roles.html",
+        {"memberships": memberships, "form": form, "error": error},
+        status=400 if error or form.errors else 200,
+    )
 
 
 @login_required

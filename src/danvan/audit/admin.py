@@ -25,11 +25,20 @@ class AuditedAdmin(admin.ModelAdmin):
     """Changes made in Django admin leave the same audit trail as changes made in the app."""
 
     def save_model(self, request, obj, form, change):
-        before = {name: str(form.initial.get(name)) for name in form.changed_data} if change else None
+        before = (
+            {name: str(form.initial.get(name)) for name in form.changed_data} if change else None
+        )
         super().save_model(request, obj, form, change)
         after = {name: str(form.cleaned_data.get(name)) for name in form.changed_data}
-        record_event(request.user, f"admin.{'change' if change else 'add'}", type(obj).__name__, obj.pk,
-                     summary=str(obj)[:200], before=before, after=after)
+        record_event(
+            request.user,
+            f"admin.{'change' if change else 'add'}",
+            type(obj).__name__,
+            obj.pk,
+            summary=str(obj)[:200],
+            before=before,
+            after=after,
+        )
 
     def delete_model(self, request, obj):
         summary, pk = str(obj)[:200], obj.pk

@@ -1,5 +1,7 @@
 def add_arguments(parser) -> None:
-    parser.add_argument("--deploy", action="store_true", help="Kiểm tra thêm các thiết lập cho máy chủ thật")
+    parser.add_argument(
+        "--deploy", action="store_true", help="Kiểm tra thêm các thiết lập cho máy chủ thật"
+    )
 
 
 def run(args) -> int:

@@ -6,7 +6,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--username", help="Tên đăng nhập (mặc định: hỏi)")
     parser.add_argument("--email", default="")
     parser.add_argument(
-        "--password-env", metavar="BIẾN",
+        "--password-env",
+        metavar="BIẾN",
         help="Đọc mật khẩu từ biến môi trường này thay vì hỏi (dùng cho kịch bản tự động)",
     )
 

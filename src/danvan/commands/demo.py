@@ -17,8 +17,10 @@ def run(args) -> int:
     from danvan.demo.loader import load_demo
 
     counts = load_demo()
-    print(f"Dữ liệu mẫu: tạo mới {counts['units_created']} đơn vị, {counts['users_created']} tài khoản "
-          "(chạy lại không nhân đôi dữ liệu).")
+    print(
+        f"Dữ liệu mẫu: tạo mới {counts['units_created']} đơn vị, {counts['users_created']} tài khoản "
+        "(chạy lại không nhân đôi dữ liệu)."
+    )
     if not args.quiet:
         print_logins()
     return 0

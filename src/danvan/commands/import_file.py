@@ -10,9 +10,13 @@ from pathlib import Path
 
 def add_arguments(parser) -> None:
     parser.add_argument("file", help="Tệp .docx, .doc, .pdf hoặc .txt")
-    parser.add_argument("--request", type=int, help="Mã yêu cầu báo cáo (mặc định: nhận dạng từ văn bản)")
+    parser.add_argument(
+        "--request", type=int, help="Mã yêu cầu báo cáo (mặc định: nhận dạng từ văn bản)"
+    )
     parser.add_argument("--unit", help="Mã đơn vị gửi (mặc định: nhận dạng từ văn bản)")
-    parser.add_argument("--dry-run", action="store_true", help="Chỉ nhận dạng và đề xuất, không lưu gì")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="Chỉ nhận dạng và đề xuất, không lưu gì"
+    )
     parser.add_argument("--format", choices=["text", "json"], default="text")
 
 
@@ -28,8 +32,14 @@ def run(args) -> int:
         print(f"Lỗi: không tìm thấy tệp {path}.", file=sys.stderr)
         return 2
     try:
-        outcome = cli_import.run(SYSTEM, path.read_bytes(), path.name, request_id=args.request,
-                                 unit_code=args.unit, dry_run=args.dry_run)
+        outcome = cli_import.run(
+            SYSTEM,
+            path.read_bytes(),
+            path.name,
+            request_id=args.request,
+            unit_code=args.unit,
+            dry_run=args.dry_run,
+        )
     except cli_import.CommandError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2

@@ -1,5 +1,7 @@
 def add_arguments(parser) -> None:
-    parser.add_argument("--check", action="store_true", help="Chỉ kiểm tra, báo lỗi nếu còn migration chưa chạy")
+    parser.add_argument(
+        "--check", action="store_true", help="Chỉ kiểm tra, báo lỗi nếu còn migration chưa chạy"
+    )
 
 
 def run(args) -> int:

@@ -4,8 +4,12 @@ import time
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--every", type=int, metavar="GIÂY",
-                        help="Chạy lặp lại sau mỗi khoảng thời gian này (dùng cho tiến trình nền)")
+    parser.add_argument(
+        "--every",
+        type=int,
+        metavar="GIÂY",
+        help="Chạy lặp lại sau mỗi khoảng thời gian này (dùng cho tiến trình nền)",
+    )
 
 
 def run(args) -> int:

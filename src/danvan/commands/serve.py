@@ -6,7 +6,9 @@ import sys
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--host", default="127.0.0.1", help="Địa chỉ lắng nghe (mặc định 127.0.0.1)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="Địa chỉ lắng nghe (mặc định 127.0.0.1)"
+    )
     parser.add_argument("--port", type=int, default=8000, help="Cổng (mặc định 8000)")
     parser.add_argument("--workers", type=int, default=2, help="Số tiến trình web (mặc định 2)")
 
@@ -31,10 +33,20 @@ def run(args) -> int:
     # The scheduled work (deadline reminders, hourly) runs beside the web server and stops with it.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     scheduler = subprocess.Popen([danvan, "remind", "--every", "3600"], stdout=subprocess.DEVNULL)
-    web = subprocess.Popen([
-        gunicorn, "danvan.wsgi:application", "--bind", f"{args.host}:{args.port}",
-        "--workers", str(args.workers), "--access-logfile", "-", "--log-level", "warning",
-    ])
+    web = subprocess.Popen(
+        [
+            gunicorn,
+            "danvan.wsgi:application",
+            "--bind",
+            f"{args.host}:{args.port}",
+            "--workers",
+            str(args.workers),
+            "--access-logfile",
+            "-",
+            "--log-level",
+            "warning",
+        ]
+    )
     try:
         return web.wait()
     except KeyboardInterrupt:

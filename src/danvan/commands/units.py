@@ -7,10 +7,18 @@ def add_arguments(parser) -> None:
     sub = parser.add_subparsers(dest="action", required=True, metavar="THAO_TÁC")
     export = sub.add_parser("export", help="Xuất đơn vị và quan hệ kế thừa")
     export.add_argument("--format", choices=["json", "csv"], default="json")
-    export.add_argument("-o", "--output", required=True,
-                        help="Tệp .json, hoặc thư mục nhận units.csv và successions.csv")
-    importer = sub.add_parser("import", help="Nhập đơn vị và quan hệ kế thừa (kiểm tra toàn bộ trước khi ghi)")
-    importer.add_argument("files", nargs="+", help="Một tệp .json, hoặc units.csv [successions.csv]")
+    export.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="Tệp .json, hoặc thư mục nhận units.csv và successions.csv",
+    )
+    importer = sub.add_parser(
+        "import", help="Nhập đơn vị và quan hệ kế thừa (kiểm tra toàn bộ trước khi ghi)"
+    )
+    importer.add_argument(
+        "files", nargs="+", help="Một tệp .json, hoặc units.csv [successions.csv]"
+    )
 
 
 def run(args) -> int:
@@ -28,7 +36,9 @@ def run(args) -> int:
         else:
             output.mkdir(parents=True, exist_ok=True)
             (output / "units.csv").write_text(interchange.units_to_csv(units), encoding="utf-8")
-            (output / "successions.csv").write_text(interchange.successions_to_csv(successions), encoding="utf-8")
+            (output / "successions.csv").write_text(
+                interchange.successions_to_csv(successions), encoding="utf-8"
+            )
         print(f"Đã xuất {len(units)} đơn vị và {len(successions)} quan hệ kế thừa vào {output}.")
         return 0
     try:
@@ -51,5 +61,9 @@ def _read(files, interchange):
     if first.suffix.lower() == ".json":
         return interchange.from_json(first.read_text(encoding="utf-8"))
     units = interchange.units_from_csv(first.read_text(encoding="utf-8"))
-    successions = interchange.successions_from_csv(Path(files[1]).read_text(encoding="utf-8")) if len(files) > 1 else []
+    successions = (
+        interchange.successions_from_csv(Path(files[1]).read_text(encoding="utf-8"))
+        if len(files) > 1
+        else []
+    )
     return units, successions

@@ -8,7 +8,9 @@ REMINDER_EVERY_SECONDS = 3600
 
 def add_arguments(parser) -> None:
     parser.add_argument("--once", action="store_true", help="Xử lý những việc đang chờ rồi dừng")
-    parser.add_argument("--poll", type=float, default=1.0, metavar="GIÂY", help="Khoảng thời gian kiểm tra việc mới")
+    parser.add_argument(
+        "--poll", type=float, default=1.0, metavar="GIÂY", help="Khoảng thời gian kiểm tra việc mới"
+    )
 
 
 def run(args) -> int:

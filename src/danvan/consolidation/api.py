@@ -55,26 +55,48 @@ class ConsolidationOut(Schema):
 
 
 @router.get("", response=ConsolidationOut, summary="Tổng hợp số liệu và nội dung theo đơn vị và kỳ")
-def consolidation(request, unit: str, period: str, request_id: int | None = None, accepted_only: bool = False):
+def consolidation(
+    request, unit: str, period: str, request_id: int | None = None, accepted_only: bool = False
+):
     root = get_unit(unit, request.auth)
-    report_request = (reporting_selectors.get_request(request.auth, request_id, "consolidation.view")
-                      if request_id else None)
+    report_request = (
+        reporting_selectors.get_request(request.auth, request_id, "consolidation.view")
+        if request_id
+        else None
+    )
     result = selectors.consolidate(request.auth, root, period, report_request, accepted_only)
     return {
-        "unit": root.code, "period": result.period_code, "previous_period": result.previous_code,
-        "request_id": request_id, "counted_submissions": result.counted_submissions,
+        "unit": root.code,
+        "period": result.period_code,
+        "previous_period": result.previous_code,
+        "request_id": request_id,
+        "counted_submissions": result.counted_submissions,
         "lines": [
-            {"indicator": line.indicator.code, "indicator_name": line.indicator.name, "option": line.option_code,
-             "option_name": line.option_name, "unit_of_measure": line.indicator.unit_of_measure,
-             "value": line.value, "previous": line.previous, "change": line.change,
-             "change_percent": line.change_percent}
+            {
+                "indicator": line.indicator.code,
+                "indicator_name": line.indicator.name,
+                "option": line.option_code,
+                "option_name": line.option_name,
+                "unit_of_measure": line.indicator.unit_of_measure,
+                "value": line.value,
+                "previous": line.previous,
+                "change": line.change,
+                "change_percent": line.change_percent,
+            }
             for line in result.lines
         ],
-        "units": [{"unit_name": name, "values": values, "sources": result.sources.get(name, {})}
-                  for name, values in result.units],
+        "units": [
+            {"unit_name": name, "values": values, "sources": result.sources.get(name, {})}
+            for name, values in result.units
+        ],
         "sections": [
-            {"key": s.key, "label": s.label, "title": s.title, "level": s.level,
-             "passages": [{"unit_name": p.unit_name, "text": p.text} for p in s.passages]}
+            {
+                "key": s.key,
+                "label": s.label,
+                "title": s.title,
+                "level": s.level,
+                "passages": [{"unit_name": p.unit_name, "text": p.text} for p in s.passages],
+            }
             for s in result.sections
         ],
     }

@@ -27,8 +27,13 @@ from danvan.reporting.outline import flat_sections
 from danvan.reporting.selectors import template_indicators
 
 COUNTED = (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED)
-AGGREGATES = {Aggregation.SUM: Sum, Aggregation.LAST: Sum, Aggregation.AVERAGE: Avg,
-              Aggregation.MIN: Min, Aggregation.MAX: Max}
+AGGREGATES = {
+    Aggregation.SUM: Sum,
+    Aggregation.LAST: Sum,
+    Aggregation.AVERAGE: Avg,
+    Aggregation.MIN: Min,
+    Aggregation.MAX: Max,
+}
 
 
 @dataclass
@@ -78,10 +83,13 @@ class Consolidation:
     counted_submissions: int
     # The per-unit breakdown is read on first use of `units`: over a large subtree it is most
     # of the cost (5,000 units × 78 values = 390,000 rows), and not every reader needs it.
-    breakdown: Callable[[], list[tuple[str, dict[str, Decimal]]]] = field(repr=False, compare=False,
-                                                                           default=list)
+    breakdown: Callable[[], list[tuple[str, dict[str, Decimal]]]] = field(
+        repr=False, compare=False, default=list
+    )
 
-    provenance: Callable[[], dict[str, dict[str, dict]]] = field(repr=False, compare=False, default=dict)
+    provenance: Callable[[], dict[str, dict[str, dict]]] = field(
+        repr=False, compare=False, default=dict
+    )
 
     @cached_property
     def units(self) -> list[tuple[str, dict[str, Decimal]]]:
@@ -110,8 +118,13 @@ def counted_requests(root: OrgUnit, period_code: str, request: ReportRequest | N
     reached the subtree from outside, when none was issued inside it)."""
     if request is not None and request.period.code == period_code:
         return [request.pk]
-    asked = list(ReportRequest.objects.filter(period__code=period_code, assignments__unit_path__startswith=root.path)
-                 .select_related("issuer").distinct())
+    asked = list(
+        ReportRequest.objects.filter(
+            period__code=period_code, assignments__unit_path__startswith=root.path
+        )
+        .select_related("issuer")
+        .distinct()
+    )
     own = [r for r in asked if r.issuer.path.startswith(root.path)] or asked
     if not own:
         return []
@@ -121,21 +134,32 @@ def counted_requests(root: OrgUnit, period_code: str, request: ReportRequest | N
 
 def _values(root: OrgUnit, period_code: str, request: ReportRequest | None, statuses):
     return DataValue.objects.filter(
-        period__code=period_code, unit_path__startswith=root.path, submission__status__in=statuses,
-        submission__assignment__request_id__in=counted_requests(root, period_code, request))
+        period__code=period_code,
+        unit_path__startswith=root.path,
+        submission__status__in=statuses,
+        submission__assignment__request_id__in=counted_requests(root, period_code, request),
+    )
 
 
 def _totals(values, indicators: dict[int, Indicator]) -> dict[tuple[int, int | None], Decimal]:
     grouped = values.values("indicator_id", "option_id").annotate(
-        total=Sum("value"), average=Avg("value"), smallest=Min("value"), largest=Max("value"))
-    pick = {Aggregation.SUM: "total", Aggregation.LAST: "total", Aggregation.AVERAGE: "average",
-            Aggregation.MIN: "smallest", Aggregation.MAX: "largest"}
+        total=Sum("value"), average=Avg("value"), smallest=Min("value"), largest=Max("value")
+    )
+    pick = {
+        Aggregation.SUM: "total",
+        Aggregation.LAST: "total",
+        Aggregation.AVERAGE: "average",
+        Aggregation.MIN: "smallest",
+        Aggregation.MAX: "largest",
+    }
     result = {}
     for row in grouped:
         indicator = indicators.get(row["indicator_id"])
         if indicator is not None:
             value = row[pick[indicator.aggregation]]
-            result[(row["indicator_id"], row["option_id"])] = plain(Decimal(value).quantize(Decimal("0.01"))) if value is not None else None
+            result[(row["indicator_id"], row["option_id"])] = (
+                plain(Decimal(value).quantize(Decimal("0.01"))) if value is not None else None
+            )
     return result
 
 
@@ -143,11 +167,20 @@ def _indicators(request: ReportRequest | None, values) -> list[Indicator]:
     if request is not None:
         return template_indicators(request.template)
     ids = values.values_list("indicator_id", flat=True).distinct()
-    return list(Indicator.objects.filter(id__in=ids).select_related("category").prefetch_related("category__options"))
+    return list(
+        Indicator.objects.filter(id__in=ids)
+        .select_related("category")
+        .prefetch_related("category__options")
+    )
 
 
-def consolidate(user, root: OrgUnit, period_code: str, request: ReportRequest | None = None,
-                accepted_only: bool = False) -> Consolidation:
+def consolidate(
+    user,
+    root: OrgUnit,
+    period_code: str,
+    request: ReportRequest | None = None,
+    accepted_only: bool = False,
+) -> Consolidation:
     permissions.require(user, "consolidation.view", root)
     period_code = periods.parse_period(period_code).code
     previous_code = periods.same_period_previous_year(period_code)
@@ -159,14 +192,30 @@ def consolidate(user, root: OrgUnit, period_code: str, request: ReportRequest | 
     previous = _totals(_values(root, previous_code, None, statuses), by_id)
     lines = []
     for indicator in indicators:
-        lines.append(Line(indicator, None, None, totals.get((indicator.id, None)), previous.get((indicator.id, None))))
+        lines.append(
+            Line(
+                indicator,
+                None,
+                None,
+                totals.get((indicator.id, None)),
+                previous.get((indicator.id, None)),
+            )
+        )
         if indicator.category_id:
             for option in indicator.category.options.all():
                 key = (indicator.id, option.id)
                 if key in totals or key in previous:
-                    lines.append(Line(indicator, option.name, option.code, totals.get(key), previous.get(key)))
+                    lines.append(
+                        Line(
+                            indicator, option.name, option.code, totals.get(key), previous.get(key)
+                        )
+                    )
     return Consolidation(
-        root=root, period_code=period_code, previous_code=previous_code, request=request, lines=lines,
+        root=root,
+        period_code=period_code,
+        previous_code=previous_code,
+        request=request,
+        lines=lines,
         sections=_narrative(root, period_code, request, statuses),
         counted_submissions=_submissions(root, period_code, request, statuses).count(),
         breakdown=lambda: _per_unit(current, by_id),
@@ -179,9 +228,14 @@ def _per_unit(values, indicators: dict[int, Indicator]) -> list[tuple[str, dict[
     # unique per submission, and the rare unit with two submissions in the period (two
     # requests) is added up here. Grouping 390,000 rows in SQL cost more than it saved.
     option_codes = dict(CategoryOption.objects.values_list("id", "code"))
-    rows = (values.values_list("unit_path", "submission__assignment__unit_name", "indicator_id", "option_id", "value")
-            .order_by("unit_path", "submission__assignment__unit_name", "indicator_id",
-                      F("option_id").asc(nulls_first=True)))
+    rows = values.values_list(
+        "unit_path", "submission__assignment__unit_name", "indicator_id", "option_id", "value"
+    ).order_by(
+        "unit_path",
+        "submission__assignment__unit_name",
+        "indicator_id",
+        F("option_id").asc(nulls_first=True),
+    )
     units: dict[str, tuple[str, dict[str, Decimal]]] = {}
     for path, name, indicator_id, option_id, value in rows.iterator(chunk_size=10000):
         indicator = indicators.get(indicator_id)
@@ -199,7 +253,8 @@ def _per_unit(values, indicators: dict[int, Indicator]) -> list[tuple[str, dict[
 def _sources(values, indicators: dict[int, Indicator]) -> dict[str, dict[str, dict]]:
     result: dict[str, dict[str, dict]] = {}
     rows = values.filter(source__isnull=False).values_list(
-        "submission__assignment__unit_name", "indicator_id", "option__code", "source")
+        "submission__assignment__unit_name", "indicator_id", "option__code", "source"
+    )
     for name, indicator_id, option_code, source in rows:
         indicator = indicators.get(indicator_id)
         if indicator is not None:
@@ -214,14 +269,23 @@ def _flatten(sections: list[dict]) -> list[Section]:
 
 def _submissions(root: OrgUnit, period_code: str, request: ReportRequest | None, statuses):
     """The submissions counted, with figures or not (a report may be text alone)."""
-    submissions = Submission.objects.filter(assignment__unit_path__startswith=root.path,
-                                            assignment__request__period__code=period_code, status__in=statuses,
-                                            assignment__request_id__in=counted_requests(root, period_code, request))
+    submissions = Submission.objects.filter(
+        assignment__unit_path__startswith=root.path,
+        assignment__request__period__code=period_code,
+        status__in=statuses,
+        assignment__request_id__in=counted_requests(root, period_code, request),
+    )
     return submissions
 
 
-def _narrative(root: OrgUnit, period_code: str, request: ReportRequest | None, statuses) -> list[Section]:
-    latest_number = Revision.objects.filter(submission=OuterRef("submission")).order_by("-number").values("number")[:1]
+def _narrative(
+    root: OrgUnit, period_code: str, request: ReportRequest | None, statuses
+) -> list[Section]:
+    latest_number = (
+        Revision.objects.filter(submission=OuterRef("submission"))
+        .order_by("-number")
+        .values("number")[:1]
+    )
     revisions = Revision.objects.filter(
         submission__assignment__unit_path__startswith=root.path,
         submission__assignment__request__period__code=period_code,
@@ -234,12 +298,18 @@ def _narrative(root: OrgUnit, period_code: str, request: ReportRequest | None, s
         sections = {s.key: s for s in _flatten(request.template.sections)}
     other = Section("khac", "", "Nội dung khác", 1)
     # Plain tuples, and each template's outline read and flattened once, not once per unit.
-    rows = list(revisions.values_list("sections", "submission__assignment__unit_name",
-                                      "submission__assignment__request__template_id"))
+    rows = list(
+        revisions.values_list(
+            "sections",
+            "submission__assignment__unit_name",
+            "submission__assignment__request__template_id",
+        )
+    )
     outlines = {
         template_id: {s.key: s for s in _flatten(outline)}
-        for template_id, outline in ReportTemplate.objects.filter(id__in={row[2] for row in rows})
-        .values_list("id", "sections")
+        for template_id, outline in ReportTemplate.objects.filter(
+            id__in={row[2] for row in rows}
+        ).values_list("id", "sections")
     }
     for revision_sections, unit_name, template_id in rows:
         template_sections = outlines[template_id]

@@ -20,12 +20,16 @@ def _parameters(request):
     report_request = None
     if request.GET.get("yeu-cau"):
         try:
-            report_request = reporting_selectors.get_request(request.user, int(request.GET["yeu-cau"]),
-                                                             "consolidation.view")
+            report_request = reporting_selectors.get_request(
+                request.user, int(request.GET["yeu-cau"]), "consolidation.view"
+            )
         except (ReportingError, ValueError) as exc:
             raise Http404("Không tìm thấy yêu cầu báo cáo.") from exc
-    code = request.GET.get("don-vi") or (report_request.issuer.parent.code if report_request and
-                                         report_request.issuer.parent_id else (units.first().code if units else ""))
+    code = request.GET.get("don-vi") or (
+        report_request.issuer.parent.code
+        if report_request and report_request.issuer.parent_id
+        else (units.first().code if units else "")
+    )
     root = OrgUnit.objects.filter(code=code).first()
     if root is None:
         raise Http404("Không tìm thấy đơn vị.")
@@ -39,25 +43,49 @@ def consolidation(request):
     result, error = None, None
     if period:
         try:
-            result = selectors.consolidate(request.user, root, period, report_request,
-                                           accepted_only=request.GET.get("chi-tiep-nhan") == "1")
+            result = selectors.consolidate(
+                request.user,
+                root,
+                period,
+                report_request,
+                accepted_only=request.GET.get("chi-tiep-nhan") == "1",
+            )
         except InvalidPeriod as exc:
             error = str(exc)
-    return render(request, "consolidation/consolidation.html", {
-        "units": units, "root": root, "period": period, "request_obj": report_request, "result": result,
-        "error": error, "query": request.GET.urlencode(),
-    }, status=400 if error else 200)
+    return render(
+        request,
+        "consolidation/consolidation.html",
+        {
+            "units": units,
+            "root": root,
+            "period": period,
+            "request_obj": report_request,
+            "result": result,
+            "error": error,
+            "query": request.GET.urlencode(),
+        },
+        status=400 if error else 200,
+    )
 
 
 @login_required
 def consolidation_xlsx(request):
     _, root, period, report_request = _parameters(request)
     try:
-        result = selectors.consolidate(request.user, root, period, report_request,
-                                       accepted_only=request.GET.get("chi-tiep-nhan") == "1")
+        result = selectors.consolidate(
+            request.user,
+            root,
+            period,
+            report_request,
+            accepted_only=request.GET.get("chi-tiep-nhan") == "1",
+        )
     except InvalidPeriod as exc:
         return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
-    response = HttpResponse(exports.consolidation_xlsx(result),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="tong-hop-{root.code}-{result.period_code}.xlsx"'
+    response = HttpResponse(
+        exports.consolidation_xlsx(result),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="tong-hop-{root.code}-{result.period_code}.xlsx"'
+    )
     return response

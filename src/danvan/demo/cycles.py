@@ -33,7 +33,14 @@ from danvan.reporting.models import ReportRequest, ReportTemplate
 
 from .partner_texts import DA_NANG_PARTS
 
-SEEDS = Path(os.environ.get("DANVAN_SAMPLES_DIR", Path(settings.PROJECT_DIR).parent / "shared" / "samples")) / "seeds"
+SEEDS = (
+    Path(
+        os.environ.get(
+            "DANVAN_SAMPLES_DIR", Path(settings.PROJECT_DIR).parent / "shared" / "samples"
+        )
+    )
+    / "seeds"
+)
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
 SURE = 0.5  # proposals at or above this confidence are the ones a clerk would confirm
 
@@ -158,9 +165,13 @@ def can_tho_2019() -> None:
     else:
         # Without the shared samples beside the project the cycle is still there, its text short.
         with recorded_at(_at("2019-06-07", 15)):
-            services.submit(reporter, submission.pk, submission.version,
-                            {"dac-diem": f"(Nội dung đầy đủ nằm trong tệp mẫu {seed.name}.)"},
-                            {"dvk-tccs-duy-tri-mo-hinh": "97", "tccs-dang-tong-so": "97"})
+            services.submit(
+                reporter,
+                submission.pk,
+                submission.version,
+                {"dac-diem": f"(Nội dung đầy đủ nằm trong tệp mẫu {seed.name}.)"},
+                {"dvk-tccs-duy-tri-mo-hinh": "97", "tccs-dang-tong-so": "97"},
+            )
     with recorded_at(_at("2019-06-12", 8)):
         services.accept_submission(
             get_user_model().objects.get(username="ct.dieuphoi"), submission.pk
@@ -218,20 +229,39 @@ TW_SECTIONS = [
 def central_2022() -> None:
     """Ban Dân vận Trung ương asks the city boards for the first half of 2022; the Đà Nẵng
     board answers with `danang-bdvtu-phoi-hop-6t-2022.txt` through the import path."""
-    title = "Báo cáo kết quả thực hiện các Chương trình phối hợp công tác dân vận 6 tháng đầu năm 2022"
+    title = (
+        "Báo cáo kết quả thực hiện các Chương trình phối hợp công tác dân vận 6 tháng đầu năm 2022"
+    )
     seed = SEEDS / "danang-bdvtu-phoi-hop-6t-2022.txt"
-    if not seed.exists() or ReportRequest.objects.filter(title=title, issuer__code="TW-BDVTW").exists():
+    if (
+        not seed.exists()
+        or ReportRequest.objects.filter(title=title, issuer__code="TW-BDVTW").exists()
+    ):
         return
     reported = {code.split(":")[0] for part in DA_NANG_PARTS.values() for code in part["values"]}
-    template = _template("phoi-hop-dan-van-tw", "Đề cương báo cáo Chương trình phối hợp công tác dân vận (Trung ương)",
-                         "TW", TW_SECTIONS, [row[0] for row in INDICATORS if row[0] in reported])
+    template = _template(
+        "phoi-hop-dan-van-tw",
+        "Đề cương báo cáo Chương trình phối hợp công tác dân vận (Trung ương)",
+        "TW",
+        TW_SECTIONS,
+        [row[0] for row in INDICATORS if row[0] in reported],
+    )
     with recorded_at(_at("2022-05-25", 9)):
         request = services.issue_request(
-            SYSTEM, issuer=OrgUnit.objects.get(code="TW-BDVTW"), title=title, template=template,
-            period_code="2022S1", unit_codes=["DN-BDVTU"], deadline=dt.date(2022, 7, 10), grace_days=0,
-            lock_date=dt.date(2022, 8, 31), regime="party",
+            SYSTEM,
+            issuer=OrgUnit.objects.get(code="TW-BDVTW"),
+            title=title,
+            template=template,
+            period_code="2022S1",
+            unit_codes=["DN-BDVTU"],
+            deadline=dt.date(2022, 7, 10),
+            grace_days=0,
+            lock_date=dt.date(2022, 8, 31),
+            regime="party",
         )
-    _answer_from_file(SYSTEM, request.assignments.get(unit__code="DN-BDVTU"), seed, _at("2022-07-05", 10))
+    _answer_from_file(
+        SYSTEM, request.assignments.get(unit__code="DN-BDVTU"), seed, _at("2022-07-05", 10)
+    )
 
 
 def load_cycles() -> None:

@@ -30,20 +30,49 @@ class DemoUser:
 
 
 DEMO_USERS = (
-    DemoUser("admin", "Quản trị hệ thống", (("admin", "DN-TU"), ("admin", "CT-TU")), superuser=True,
-             description="quản trị hệ thống (toàn quyền)"),
-    DemoUser("dn.dieuphoi", "Trần Thị Hoa", (("coordinator", "DN-TU"),),
-             description="cán bộ điều phối, Ban Dân vận Thành ủy Đà Nẵng"),
-    DemoUser("ct.dieuphoi", "Võ Thị Lan", (("coordinator", "CT-TU"),),
-             description="cán bộ điều phối, Ban Dân vận Thành ủy Cần Thơ"),
-    DemoUser("dn.lanhdao", "Mai Thị Thu", (("leader", "DN-TU"),),
-             description="lãnh đạo Ban, Thành ủy Đà Nẵng"),
-    DemoUser("dn.baocao", "Lê Văn Bình", (("reporter", "DN-CATP"),),
-             description="cán bộ báo cáo, Công an thành phố Đà Nẵng"),
-    DemoUser("ct.baocao", "Nguyễn Văn Sơn", (("reporter", "CT-DUK"), ("reporter", "CT-DUCQD")),
-             description="cán bộ báo cáo, Đảng ủy Khối DCĐ Cần Thơ và đơn vị kế thừa (hai đơn vị)"),
-    DemoUser("dn.xem", "Phạm Minh Tuấn", (("viewer", "DN-TU"),),
-             description="người xem, Thành ủy Đà Nẵng"),
+    DemoUser(
+        "admin",
+        "Quản trị hệ thống",
+        (("admin", "DN-TU"), ("admin", "CT-TU")),
+        superuser=True,
+        description="quản trị hệ thống (toàn quyền)",
+    ),
+    DemoUser(
+        "dn.dieuphoi",
+        "Trần Thị Hoa",
+        (("coordinator", "DN-TU"),),
+        description="cán bộ điều phối, Ban Dân vận Thành ủy Đà Nẵng",
+    ),
+    DemoUser(
+        "ct.dieuphoi",
+        "Võ Thị Lan",
+        (("coordinator", "CT-TU"),),
+        description="cán bộ điều phối, Ban Dân vận Thành ủy Cần Thơ",
+    ),
+    DemoUser(
+        "dn.lanhdao",
+        "Mai Thị Thu",
+        (("leader", "DN-TU"),),
+        description="lãnh đạo Ban, Thành ủy Đà Nẵng",
+    ),
+    DemoUser(
+        "dn.baocao",
+        "Lê Văn Bình",
+        (("reporter", "DN-CATP"),),
+        description="cán bộ báo cáo, Công an thành phố Đà Nẵng",
+    ),
+    DemoUser(
+        "ct.baocao",
+        "Nguyễn Văn Sơn",
+        (("reporter", "CT-DUK"), ("reporter", "CT-DUCQD")),
+        description="cán bộ báo cáo, Đảng ủy Khối DCĐ Cần Thơ và đơn vị kế thừa (hai đơn vị)",
+    ),
+    DemoUser(
+        "dn.xem",
+        "Phạm Minh Tuấn",
+        (("viewer", "DN-TU"),),
+        description="người xem, Thành ủy Đà Nẵng",
+    ),
 )
 
 
@@ -58,12 +87,17 @@ def load_demo() -> dict[str, int]:
             user = User.objects.filter(username=demo_user.username).first()
             if user is None:
                 user = account_services.create_user(
-                    SYSTEM, demo_user.username, DEMO_PASSWORD, full_name=demo_user.full_name,
+                    SYSTEM,
+                    demo_user.username,
+                    DEMO_PASSWORD,
+                    full_name=demo_user.full_name,
                     is_superuser=demo_user.superuser,
                 )
                 users_created += 1
             for role, unit_code in demo_user.memberships:
-                if not Membership.objects.filter(user=user, unit__code=unit_code, role=role).exists():
+                if not Membership.objects.filter(
+                    user=user, unit__code=unit_code, role=role
+                ).exists():
                     account_services.grant_role(SYSTEM, user.username, unit_code, role)
         load_cycles()
     return {"units_created": len(result.created), "users_created": users_created}

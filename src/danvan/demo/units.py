@@ -24,13 +24,26 @@ BLOC_END = (
 
 def unit(code, name, kind, issuer, parent, start, end="", short="", note=""):
     return {
-        "code": code, "name": name, "short_name": short, "kind": kind, "issuer_code": issuer,
-        "parent_code": parent, "valid_from": start, "valid_to": end, "note": note,
+        "code": code,
+        "name": name,
+        "short_name": short,
+        "kind": kind,
+        "issuer_code": issuer,
+        "parent_code": parent,
+        "valid_from": start,
+        "valid_to": end,
+        "note": note,
     }
 
 
 def succession(predecessor, successor, date, kind, note=""):
-    return {"predecessor_code": predecessor, "successor_code": successor, "date": date, "kind": kind, "note": note}
+    return {
+        "predecessor_code": predecessor,
+        "successor_code": successor,
+        "date": date,
+        "kind": kind,
+        "note": note,
+    }
 
 
 DA_NANG_DISTRICTS = [
@@ -38,7 +51,14 @@ DA_NANG_DISTRICTS = [
     ("HC", "Quận ủy Hải Châu", "Ban Dân vận Quận ủy Hải Châu", "QU", "BDVQU", "1997-01-01"),
     ("TK", "Quận ủy Thanh Khê", "Ban Dân vận Quận ủy Thanh Khê", "QU", "BDVQU", "1997-01-01"),
     ("ST", "Quận ủy Sơn Trà", "Ban Dân vận Quận ủy Sơn Trà", "QU", "BDVQU", "1997-01-01"),
-    ("NHS", "Quận ủy Ngũ Hành Sơn", "Ban Dân vận Quận ủy Ngũ Hành Sơn", "QU", "BDVQU", "1997-01-01"),
+    (
+        "NHS",
+        "Quận ủy Ngũ Hành Sơn",
+        "Ban Dân vận Quận ủy Ngũ Hành Sơn",
+        "QU",
+        "BDVQU",
+        "1997-01-01",
+    ),
     ("LC", "Quận ủy Liên Chiểu", "Ban Dân vận Quận ủy Liên Chiểu", "QU", "BDVQU", "1997-01-01"),
     ("CL", "Quận ủy Cẩm Lệ", "Ban Dân vận Quận ủy Cẩm Lệ", "QU", "BDVQU", "2005-08-05"),
     ("HV", "Huyện ủy Hòa Vang", "Ban Dân vận Huyện ủy Hòa Vang", "HU", "BDVHU", "1997-01-01"),
@@ -64,24 +84,93 @@ DA_NANG_WARDS = [
 
 def da_nang() -> tuple[list[dict], list[dict]]:
     units = [
-        unit("DN-TU", "Thành ủy Đà Nẵng", "party_committee", "TU", "TW", "1997-01-01", short="Thành ủy",
-             note="Từ 01/7/2025 là Thành ủy thành phố Đà Nẵng mới, sau khi tỉnh Quảng Nam sáp nhập."),
-        unit("DN-BDVTU", "Ban Dân vận Thành ủy Đà Nẵng", "board", "BDVTU", "DN-TU", "1997-01-01", "2025-02-28",
-             short="Ban Dân vận Thành ủy", note=MERGER_2025),
-        unit("DN-BTGTU", "Ban Tuyên giáo Thành ủy Đà Nẵng", "board", "BTGTU", "DN-TU", "1997-01-01", "2025-02-28",
-             short="Ban Tuyên giáo Thành ủy", note=MERGER_2025),
-        unit("DN-BTGDVTU", "Ban Tuyên giáo và Dân vận Thành ủy Đà Nẵng", "board", "BTGDVTU", "DN-TU",
-             "2025-03-01", short="Ban Tuyên giáo và Dân vận Thành ủy", note=MERGER_2025),
-        unit("DN-UBND", "Ủy ban nhân dân thành phố Đà Nẵng", "peoples_committee", "UBND", "DN-TU", "1997-01-01",
-             short="UBND thành phố"),
-        unit("DN-BCHQS", "Bộ Chỉ huy Quân sự thành phố Đà Nẵng", "military", "BCHQS", "DN-TU", "1997-01-01",
-             short="BCH Quân sự thành phố"),
-        unit("DN-CATP", "Công an thành phố Đà Nẵng", "police", "CATP", "DN-TU", "1997-01-01",
-             short="Công an thành phố"),
-        unit("DN-BDBP", "Bộ Chỉ huy Bộ đội Biên phòng thành phố Đà Nẵng", "border_guard", "BĐBP", "DN-TU",
-             "1997-01-01", short="BCH Bộ đội Biên phòng thành phố"),
-        unit("DN-MTTQ", "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Đà Nẵng", "front", "MTTQ", "DN-TU",
-             "1997-01-01", short="Ủy ban MTTQ thành phố"),
+        unit(
+            "DN-TU",
+            "Thành ủy Đà Nẵng",
+            "party_committee",
+            "TU",
+            "TW",
+            "1997-01-01",
+            short="Thành ủy",
+            note="Từ 01/7/2025 là Thành ủy thành phố Đà Nẵng mới, sau khi tỉnh Quảng Nam sáp nhập.",
+        ),
+        unit(
+            "DN-BDVTU",
+            "Ban Dân vận Thành ủy Đà Nẵng",
+            "board",
+            "BDVTU",
+            "DN-TU",
+            "1997-01-01",
+            "2025-02-28",
+            short="Ban Dân vận Thành ủy",
+            note=MERGER_2025,
+        ),
+        unit(
+            "DN-BTGTU",
+            "Ban Tuyên giáo Thành ủy Đà Nẵng",
+            "board",
+            "BTGTU",
+            "DN-TU",
+            "1997-01-01",
+            "2025-02-28",
+            short="Ban Tuyên giáo Thành ủy",
+            note=MERGER_2025,
+        ),
+        unit(
+            "DN-BTGDVTU",
+            "Ban Tuyên giáo và Dân vận Thành ủy Đà Nẵng",
+            "board",
+            "BTGDVTU",
+            "DN-TU",
+            "2025-03-01",
+            short="Ban Tuyên giáo và Dân vận Thành ủy",
+            note=MERGER_2025,
+        ),
+        unit(
+            "DN-UBND",
+            "Ủy ban nhân dân thành phố Đà Nẵng",
+            "peoples_committee",
+            "UBND",
+            "DN-TU",
+            "1997-01-01",
+            short="UBND thành phố",
+        ),
+        unit(
+            "DN-BCHQS",
+            "Bộ Chỉ huy Quân sự thành phố Đà Nẵng",
+            "military",
+            "BCHQS",
+            "DN-TU",
+            "1997-01-01",
+            short="BCH Quân sự thành phố",
+        ),
+        unit(
+            "DN-CATP",
+            "Công an thành phố Đà Nẵng",
+            "police",
+            "CATP",
+            "DN-TU",
+            "1997-01-01",
+            short="Công an thành phố",
+        ),
+        unit(
+            "DN-BDBP",
+            "Bộ Chỉ huy Bộ đội Biên phòng thành phố Đà Nẵng",
+            "border_guard",
+            "BĐBP",
+            "DN-TU",
+            "1997-01-01",
+            short="BCH Bộ đội Biên phòng thành phố",
+        ),
+        unit(
+            "DN-MTTQ",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Đà Nẵng",
+            "front",
+            "MTTQ",
+            "DN-TU",
+            "1997-01-01",
+            short="Ủy ban MTTQ thành phố",
+        ),
     ]
     successions = [
         succession("DN-BDVTU", "DN-BTGDVTU", "2025-03-01", "merge", MERGER_2025),
@@ -89,12 +178,34 @@ def da_nang() -> tuple[list[dict], list[dict]]:
     ]
     for suffix, committee, board, committee_issuer, board_issuer, start in DA_NANG_DISTRICTS:
         committee_code = f"DN-QU-{suffix}" if committee_issuer == "QU" else f"DN-HU-{suffix}"
-        units.append(unit(committee_code, committee, "party_committee", committee_issuer, "DN-TU", start,
-                          "2025-06-30", note=DISTRICT_END))
-        units.append(unit(f"DN-BDV-{suffix}", board, "board", board_issuer, committee_code, start, "2025-06-30",
-                          note=DISTRICT_END))
-    committees = {suffix: (f"DN-QU-{suffix}" if issuer == "QU" else f"DN-HU-{suffix}")
-                  for suffix, _, _, issuer, _, _ in DA_NANG_DISTRICTS}
+        units.append(
+            unit(
+                committee_code,
+                committee,
+                "party_committee",
+                committee_issuer,
+                "DN-TU",
+                start,
+                "2025-06-30",
+                note=DISTRICT_END,
+            )
+        )
+        units.append(
+            unit(
+                f"DN-BDV-{suffix}",
+                board,
+                "board",
+                board_issuer,
+                committee_code,
+                start,
+                "2025-06-30",
+                note=DISTRICT_END,
+            )
+        )
+    committees = {
+        suffix: (f"DN-QU-{suffix}" if issuer == "QU" else f"DN-HU-{suffix}")
+        for suffix, _, _, issuer, _, _ in DA_NANG_DISTRICTS
+    }
     for code, name, district in DA_NANG_WARDS:
         units.append(unit(code, name, "party_committee", "ĐU", "DN-TU", "2025-07-01", note=WARDS))
         successions.append(succession(committees[district], code, "2025-07-01", "split", WARDS))
@@ -103,14 +214,47 @@ def da_nang() -> tuple[list[dict], list[dict]]:
 
 def quang_nam() -> tuple[list[dict], list[dict]]:
     units = [
-        unit("QNA-TU", "Tỉnh ủy Quảng Nam", "party_committee", "TU", "TW", "1997-01-01", "2025-06-30",
-             short="Tỉnh ủy", note=PROVINCE_MERGER),
-        unit("QNA-BDVTU", "Ban Dân vận Tỉnh ủy Quảng Nam", "board", "BDVTU", "QNA-TU", "1997-01-01", "2025-02-28",
-             note=MERGER_2025),
-        unit("QNA-BTGDVTU", "Ban Tuyên giáo và Dân vận Tỉnh ủy Quảng Nam", "board", "BTGDVTU", "QNA-TU",
-             "2025-03-01", "2025-06-30", note=f"{MERGER_2025} {PROVINCE_MERGER}"),
-        unit("QNA-UBND", "Ủy ban nhân dân tỉnh Quảng Nam", "peoples_committee", "UBND", "QNA-TU", "1997-01-01",
-             "2025-06-30", note=PROVINCE_MERGER),
+        unit(
+            "QNA-TU",
+            "Tỉnh ủy Quảng Nam",
+            "party_committee",
+            "TU",
+            "TW",
+            "1997-01-01",
+            "2025-06-30",
+            short="Tỉnh ủy",
+            note=PROVINCE_MERGER,
+        ),
+        unit(
+            "QNA-BDVTU",
+            "Ban Dân vận Tỉnh ủy Quảng Nam",
+            "board",
+            "BDVTU",
+            "QNA-TU",
+            "1997-01-01",
+            "2025-02-28",
+            note=MERGER_2025,
+        ),
+        unit(
+            "QNA-BTGDVTU",
+            "Ban Tuyên giáo và Dân vận Tỉnh ủy Quảng Nam",
+            "board",
+            "BTGDVTU",
+            "QNA-TU",
+            "2025-03-01",
+            "2025-06-30",
+            note=f"{MERGER_2025} {PROVINCE_MERGER}",
+        ),
+        unit(
+            "QNA-UBND",
+            "Ủy ban nhân dân tỉnh Quảng Nam",
+            "peoples_committee",
+            "UBND",
+            "QNA-TU",
+            "1997-01-01",
+            "2025-06-30",
+            note=PROVINCE_MERGER,
+        ),
     ]
     successions = [
         succession("QNA-BDVTU", "QNA-BTGDVTU", "2025-03-01", "merge", MERGER_2025),
@@ -132,26 +276,104 @@ CAN_THO_GRASSROOTS = [
 
 def can_tho() -> tuple[list[dict], list[dict]]:
     units = [
-        unit("CT-TU", "Thành ủy Cần Thơ", "party_committee", "TU", "TW", "2004-01-01", short="Thành ủy",
-             note="Từ 01/7/2025 là Thành ủy thành phố Cần Thơ mới, sau khi Sóc Trăng và Hậu Giang sáp nhập."),
-        unit("CT-BDVTU", "Ban Dân vận Thành ủy Cần Thơ", "board", "BDVTU", "CT-TU", "2004-01-01", "2025-02-28",
-             short="Ban Dân vận Thành ủy", note=MERGER_2025),
-        unit("CT-BTGDVTU", "Ban Tuyên giáo và Dân vận Thành ủy Cần Thơ", "board", "BTGDVTU", "CT-TU",
-             "2025-03-01", short="Ban Tuyên giáo và Dân vận Thành ủy", note=MERGER_2025),
-        unit("CT-UBND", "Ủy ban nhân dân thành phố Cần Thơ", "peoples_committee", "UBND", "CT-TU", "2004-01-01",
-             short="UBND thành phố"),
-        unit("CT-MTTQ", "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Cần Thơ", "front", "MTTQ", "CT-TU",
-             "2004-01-01", short="Ủy ban MTTQ thành phố"),
-        unit("CT-DUK", "Đảng ủy Khối cơ quan Dân Chính Đảng thành phố Cần Thơ", "bloc_committee", "ĐUK", "CT-TU",
-             "2004-01-01", "2025-01-31", short="Đảng ủy Khối Dân Chính Đảng", note=BLOC_END),
-        unit("CT-DUCQD", "Đảng ủy các cơ quan Đảng thành phố Cần Thơ", "party_committee", "ĐU", "CT-TU",
-             "2025-02-01", note=BLOC_END),
-        unit("CT-DUUBND", "Đảng ủy Ủy ban nhân dân thành phố Cần Thơ", "party_committee", "ĐU", "CT-TU",
-             "2025-02-01", note=BLOC_END),
-        unit("ST-TU", "Tỉnh ủy Sóc Trăng", "party_committee", "TU", "TW", "1992-04-01", "2025-06-30",
-             note=PROVINCE_MERGER),
-        unit("HG-TU", "Tỉnh ủy Hậu Giang", "party_committee", "TU", "TW", "2004-01-01", "2025-06-30",
-             note=PROVINCE_MERGER),
+        unit(
+            "CT-TU",
+            "Thành ủy Cần Thơ",
+            "party_committee",
+            "TU",
+            "TW",
+            "2004-01-01",
+            short="Thành ủy",
+            note="Từ 01/7/2025 là Thành ủy thành phố Cần Thơ mới, sau khi Sóc Trăng và Hậu Giang sáp nhập.",
+        ),
+        unit(
+            "CT-BDVTU",
+            "Ban Dân vận Thành ủy Cần Thơ",
+            "board",
+            "BDVTU",
+            "CT-TU",
+            "2004-01-01",
+            "2025-02-28",
+            short="Ban Dân vận Thành ủy",
+            note=MERGER_2025,
+        ),
+        unit(
+            "CT-BTGDVTU",
+            "Ban Tuyên giáo và Dân vận Thành ủy Cần Thơ",
+            "board",
+            "BTGDVTU",
+            "CT-TU",
+            "2025-03-01",
+            short="Ban Tuyên giáo và Dân vận Thành ủy",
+            note=MERGER_2025,
+        ),
+        unit(
+            "CT-UBND",
+            "Ủy ban nhân dân thành phố Cần Thơ",
+            "peoples_committee",
+            "UBND",
+            "CT-TU",
+            "2004-01-01",
+            short="UBND thành phố",
+        ),
+        unit(
+            "CT-MTTQ",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Cần Thơ",
+            "front",
+            "MTTQ",
+            "CT-TU",
+            "2004-01-01",
+            short="Ủy ban MTTQ thành phố",
+        ),
+        unit(
+            "CT-DUK",
+            "Đảng ủy Khối cơ quan Dân Chính Đảng thành phố Cần Thơ",
+            "bloc_committee",
+            "ĐUK",
+            "CT-TU",
+            "2004-01-01",
+            "2025-01-31",
+            short="Đảng ủy Khối Dân Chính Đảng",
+            note=BLOC_END,
+        ),
+        unit(
+            "CT-DUCQD",
+            "Đảng ủy các cơ quan Đảng thành phố Cần Thơ",
+            "party_committee",
+            "ĐU",
+            "CT-TU",
+            "2025-02-01",
+            note=BLOC_END,
+        ),
+        unit(
+            "CT-DUUBND",
+            "Đảng ủy Ủy ban nhân dân thành phố Cần Thơ",
+            "party_committee",
+            "ĐU",
+            "CT-TU",
+            "2025-02-01",
+            note=BLOC_END,
+        ),
+        unit(
+            "ST-TU",
+            "Tỉnh ủy Sóc Trăng",
+            "party_committee",
+            "TU",
+            "TW",
+            "1992-04-01",
+            "2025-06-30",
+            note=PROVINCE_MERGER,
+        ),
+        unit(
+            "HG-TU",
+            "Tỉnh ủy Hậu Giang",
+            "party_committee",
+            "TU",
+            "TW",
+            "2004-01-01",
+            "2025-06-30",
+            note=PROVINCE_MERGER,
+        ),
     ]
     successions = [
         succession("CT-BDVTU", "CT-BTGDVTU", "2025-03-01", "merge", MERGER_2025),
@@ -161,20 +383,55 @@ def can_tho() -> tuple[list[dict], list[dict]]:
         succession("HG-TU", "CT-TU", "2025-07-01", "merge", PROVINCE_MERGER),
     ]
     for suffix, name in CAN_THO_GRASSROOTS:
-        units.append(unit(f"CT-DUK-{suffix}", name, "grassroots_party", "ĐB", "CT-DUK", "2004-01-01",
-                          "2025-01-31", note=BLOC_END))
-        units.append(unit(f"CT-DUCQD-{suffix}", name, "grassroots_party", "ĐB", "CT-DUCQD", "2025-02-01",
-                          note=BLOC_END))
-        successions.append(succession(f"CT-DUK-{suffix}", f"CT-DUCQD-{suffix}", "2025-02-01", "transfer", BLOC_END))
+        units.append(
+            unit(
+                f"CT-DUK-{suffix}",
+                name,
+                "grassroots_party",
+                "ĐB",
+                "CT-DUK",
+                "2004-01-01",
+                "2025-01-31",
+                note=BLOC_END,
+            )
+        )
+        units.append(
+            unit(
+                f"CT-DUCQD-{suffix}",
+                name,
+                "grassroots_party",
+                "ĐB",
+                "CT-DUCQD",
+                "2025-02-01",
+                note=BLOC_END,
+            )
+        )
+        successions.append(
+            succession(f"CT-DUK-{suffix}", f"CT-DUCQD-{suffix}", "2025-02-01", "transfer", BLOC_END)
+        )
     return units, successions
 
 
 def central() -> tuple[list[dict], list[dict]]:
     units = [
-        unit("TW", "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam", "party_committee", "TW", "", "1930-02-03",
-             short="Trung ương"),
-        unit("TW-BDVTW", "Ban Dân vận Trung ương", "board", "BDVTW", "TW", "1930-02-03",
-             note="Giả định: hiệu lực tính từ ngày thành lập Đảng; ban đã qua nhiều lần đổi tên trước đó."),
+        unit(
+            "TW",
+            "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam",
+            "party_committee",
+            "TW",
+            "",
+            "1930-02-03",
+            short="Trung ương",
+        ),
+        unit(
+            "TW-BDVTW",
+            "Ban Dân vận Trung ương",
+            "board",
+            "BDVTW",
+            "TW",
+            "1930-02-03",
+            note="Giả định: hiệu lực tính từ ngày thành lập Đảng; ban đã qua nhiều lần đổi tên trước đó.",
+        ),
     ]
     return units, []
 

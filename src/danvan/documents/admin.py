@@ -19,6 +19,22 @@ class NumberSeriesAdmin(admin.ModelAdmin):
 
 @admin.register(IssuedNumber)
 class IssuedNumberAdmin(admin.ModelAdmin):
-    list_display = ("issuer", "type_code", "series_key", "number", "document", "allocated_by", "allocated_at")
+    list_display = (
+        "issuer",
+        "type_code",
+        "series_key",
+        "number",
+        "document",
+        "allocated_by",
+        "allocated_at",
+    )
     list_filter = ("type_code", "series_key")
-    readonly_fields = ("series", "issuer", "type_code", "series_key", "number", "document", "allocated_by")
+    readonly_fields = (
+        "series",
+        "issuer",
+        "type_code",
+        "series_key",
+        "number",
+        "document",
+        "allocated_by",
+    )

@@ -35,12 +35,18 @@ REPORT_TYPE_CODE = "BC"
 REPORT_TYPE_NAME = "BÁO CÁO"
 REPORT_KIND = "Báo cáo"
 
-PARTY_KINDS = frozenset({UnitKind.PARTY_COMMITTEE, UnitKind.BOARD, UnitKind.BLOC_COMMITTEE,
-                         UnitKind.GRASSROOTS_PARTY})
+PARTY_KINDS = frozenset(
+    {UnitKind.PARTY_COMMITTEE, UnitKind.BOARD, UnitKind.BLOC_COMMITTEE, UnitKind.GRASSROOTS_PARTY}
+)
 # A cấp ủy named after its place: "Thành ủy Đà Nẵng" heads the "Đảng bộ thành phố Đà Nẵng".
 _COMMITTEE_PLACE = re.compile(r"^(Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy)\s+(.+)$", re.IGNORECASE)
-_PLACE_WORD = {"thành ủy": "thành phố", "tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "quận ủy": "quận",
-               "thị ủy": "thị xã"}
+_PLACE_WORD = {
+    "thành ủy": "thành phố",
+    "tỉnh ủy": "tỉnh",
+    "huyện ủy": "huyện",
+    "quận ủy": "quận",
+    "thị ủy": "thị xã",
+}
 
 # Signature defaults by the issuer's kind: (authority, title).
 _SIGNATURE_DEFAULTS = {
@@ -58,11 +64,21 @@ _SIGNATURE_DEFAULTS = {
 
 # --- who may export -------------------------------------------------------------------------
 
+
 def submission_for_export(user, assignment_id: int) -> Assignment:
     """The assignment whose submission `user` may export: reporters of the unit only."""
-    assignment = (Assignment.objects.select_related("request__template", "request__period", "request__issuer",
-                                                    "request__request_document", "submission", "unit")
-                  .filter(pk=assignment_id).first())
+    assignment = (
+        Assignment.objects.select_related(
+            "request__template",
+            "request__period",
+            "request__issuer",
+            "request__request_document",
+            "submission",
+            "unit",
+        )
+        .filter(pk=assignment_id)
+        .first()
+    )
     if assignment is None:
         raise NotFound("Không tìm thấy báo cáo.")
     permissions.require(user, "documents.export_submission", assignment.unit)
@@ -72,8 +88,13 @@ def submission_for_export(user, assignment_id: int) -> Assignment:
 def request_for_export(user, request_id: int) -> ReportRequest:
     """The request whose consolidation `user` may export: coordinators and leaders over the
     board that issued it."""
-    report_request = (ReportRequest.objects.select_related("period", "issuer__parent", "request_document", "template")
-                      .filter(pk=request_id).first())
+    report_request = (
+        ReportRequest.objects.select_related(
+            "period", "issuer__parent", "request_document", "template"
+        )
+        .filter(pk=request_id)
+        .first()
+    )
     if report_request is None:
         raise NotFound("Không tìm thấy yêu cầu báo cáo.")
     permissions.require(user, "documents.export_consolidation", report_request.issuer)
@@ -87,11 +108,13 @@ def can_export_submission(user, assignment: Assignment) -> bool:
 
 
 def can_export_consolidation(user, report_request: ReportRequest) -> bool:
-    return (permissions.has_permission(user, "documents.export_consolidation", report_request.issuer)
-            and permissions.has_permission(user, "consolidation.view", consolidation_root(report_request)))
+    return permissions.has_permission(
+        user, "documents.export_consolidation", report_request.issuer
+    ) and permissions.has_permission(user, "consolidation.view", consolidation_root(report_request))
 
 
 # --- names as of a date ---------------------------------------------------------------------
+
 
 def unit_as_of(unit: OrgUnit, day: dt.date) -> OrgUnit:
     """The unit that stood in `unit`'s place on `day`: itself while valid, else the successor
@@ -178,6 +201,7 @@ def report_title(request_title: str) -> str:
 
 # --- the document dict ----------------------------------------------------------------------
 
+
 @dataclass
 class ExportOptions:
     """What the user filled in or confirmed on the export page."""
@@ -192,17 +216,25 @@ class ExportOptions:
 
 
 def _paragraphs(text: str) -> list[dict]:
-    return [{"text": line.strip(), "footnotes": []} for line in (text or "").splitlines() if line.strip()]
+    return [
+        {"text": line.strip(), "footnotes": []}
+        for line in (text or "").splitlines()
+        if line.strip()
+    ]
 
 
 def _outline(template_sections: list[dict], texts_for, level: int = 1) -> list[dict]:
     outline = []
     for item in template_sections:
-        outline.append({
-            "label": item.get("label") or None, "title": item["title"], "level": level,
-            "paragraphs": texts_for(item["key"]),
-            "children": _outline(item.get("children", []), texts_for, level + 1),
-        })
+        outline.append(
+            {
+                "label": item.get("label") or None,
+                "title": item["title"],
+                "level": level,
+                "paragraphs": texts_for(item["key"]),
+                "children": _outline(item.get("children", []), texts_for, level + 1),
+            }
+        )
     return outline
 
 
@@ -210,15 +242,28 @@ def _header(names: IssuerNames, options: ExportOptions, title: str) -> dict:
     issuer_code = names.unit.issuer_code
     symbol = format_symbol(options.number or "", REPORT_TYPE_CODE, issuer_code, system=names.form)
     return {
-        "parent_issuer": names.parent_issuer, "issuer": names.issuer,
+        "parent_issuer": names.parent_issuer,
+        "issuer": names.issuer,
         "number": f"{options.number:02d}" if options.number else None,
-        "symbol": symbol, "type_code": REPORT_TYPE_CODE, "place": options.place or None,
-        "date": options.day.isoformat(), "type_name": REPORT_TYPE_NAME, "title": title, "addressees": [],
+        "symbol": symbol,
+        "type_code": REPORT_TYPE_CODE,
+        "place": options.place or None,
+        "date": options.day.isoformat(),
+        "type_name": REPORT_TYPE_NAME,
+        "title": title,
+        "addressees": [],
     }
 
 
-def _document(names: IssuerNames, options: ExportOptions, title: str, preamble: list[dict], outline: list[dict],
-              tables: list[dict], source: str) -> dict:
+def _document(
+    names: IssuerNames,
+    options: ExportOptions,
+    title: str,
+    preamble: list[dict],
+    outline: list[dict],
+    tables: list[dict],
+    source: str,
+) -> dict:
     return {
         "schema": SCHEMA,
         "source": {"name": source, "format": "danvan"},
@@ -232,9 +277,11 @@ def _document(names: IssuerNames, options: ExportOptions, title: str, preamble: 
         "figures": [],
         "closing": {
             "recipients": [r.strip() for r in options.recipients if r.strip()],
-            "signature": {"authority": [a.strip() for a in options.authority if a.strip()],
-                          "title": options.signer_title.strip() or None,
-                          "name": options.signer_name.strip() or None},
+            "signature": {
+                "authority": [a.strip() for a in options.authority if a.strip()],
+                "title": options.signer_title.strip() or None,
+                "name": options.signer_name.strip() or None,
+            },
         },
         "warnings": [],
     }
@@ -270,20 +317,41 @@ def submission_document(assignment: Assignment, options: ExportOptions) -> dict:
     report_request = assignment.request
     content = reporting_selectors.current_content(assignment.submission)
     texts = content.sections
-    outline = _outline(report_request.template.sections, lambda key: _paragraphs(texts.get(key, "")))
+    outline = _outline(
+        report_request.template.sections, lambda key: _paragraphs(texts.get(key, ""))
+    )
     if texts.get("khac", "").strip():
-        outline.append({"label": None, "title": "Nội dung khác", "level": 1,
-                        "paragraphs": _paragraphs(texts["khac"]), "children": []})
+        outline.append(
+            {
+                "label": None,
+                "title": "Nội dung khác",
+                "level": 1,
+                "paragraphs": _paragraphs(texts["khac"]),
+                "children": [],
+            }
+        )
     unit_name = names.unit.short_name or names.unit.name
-    preamble = [{"text": f"Thực hiện {_request_basis(report_request, options.day)}, {unit_name} báo cáo "
-                         "kết quả như sau:", "footnotes": []}]
+    preamble = [
+        {
+            "text": f"Thực hiện {_request_basis(report_request, options.day)}, {unit_name} báo cáo "
+            "kết quả như sau:",
+            "footnotes": [],
+        }
+    ]
     rows = [["Chỉ tiêu", "Đơn vị tính", "Số liệu"]]
     for row in reporting_selectors.form_fields(report_request, content.values):
         if row.value:
             rows.append([("- " if row.indent else "") + row.label, row.unit, row.value])
     tables = [{"rows": rows, "after_paragraph": None}] if len(rows) > 1 else []
-    return _document(names, options, report_title(report_request.title), preamble, outline, tables,
-                     f"bao-cao-{assignment.pk}")
+    return _document(
+        names,
+        options,
+        report_title(report_request.title),
+        preamble,
+        outline,
+        tables,
+        f"bao-cao-{assignment.pk}",
+    )
 
 
 def consolidation_root(report_request: ReportRequest) -> OrgUnit:
@@ -303,7 +371,9 @@ def consolidation_document(user, report_request: ReportRequest, options: ExportO
     """The board's consolidated report: issued by the board as it was on the date, the template's
     outline with each unit's passages, and the figures table with the year before."""
     names = consolidation_issuer(report_request, options.day)
-    result = consolidate(user, consolidation_root(report_request), report_request.period.code, report_request)
+    result = consolidate(
+        user, consolidation_root(report_request), report_request.period.code, report_request
+    )
     passages = {section.key: section for section in result.sections}
 
     def texts_for(key: str) -> list[dict]:
@@ -318,26 +388,54 @@ def consolidation_document(user, report_request: ReportRequest, options: ExportO
 
     outline = _outline(report_request.template.sections, texts_for)
     if "khac" in passages and passages["khac"].passages:
-        outline.append({"label": None, "title": "Nội dung khác", "level": 1, "paragraphs": texts_for("khac"),
-                        "children": []})
+        outline.append(
+            {
+                "label": None,
+                "title": "Nội dung khác",
+                "level": 1,
+                "paragraphs": texts_for("khac"),
+                "children": [],
+            }
+        )
     board = names.unit.short_name or names.unit.name
-    preamble = [{"text": f"Trên cơ sở {result.counted_submissions} báo cáo của các đơn vị, {board} tổng hợp "
-                         "kết quả như sau:", "footnotes": []}]
-    rows = [["Chỉ tiêu", "Đơn vị tính", report_request.period.name, "Cùng kỳ năm trước", "Tăng/giảm"]]
+    preamble = [
+        {
+            "text": f"Trên cơ sở {result.counted_submissions} báo cáo của các đơn vị, {board} tổng hợp "
+            "kết quả như sau:",
+            "footnotes": [],
+        }
+    ]
+    rows = [
+        ["Chỉ tiêu", "Đơn vị tính", report_request.period.name, "Cùng kỳ năm trước", "Tăng/giảm"]
+    ]
     for line in result.lines:
         if line.value is None and line.previous is None:
             continue
         change = _number(line.change)
         if change and line.change_percent is not None:
             change += f" ({format_number(line.change_percent)}%)"
-        rows.append([f"- {line.option_name}" if line.option_name else line.indicator.name,
-                     line.indicator.unit_of_measure, _number(line.value), _number(line.previous), change])
+        rows.append(
+            [
+                f"- {line.option_name}" if line.option_name else line.indicator.name,
+                line.indicator.unit_of_measure,
+                _number(line.value),
+                _number(line.previous),
+                change,
+            ]
+        )
     if not any(line.previous is not None for line in result.lines):
         # No figures a year earlier: the comparison columns would stay empty.
         rows = [row[:3] for row in rows]
     tables = [{"rows": rows, "after_paragraph": None}] if len(rows) > 1 else []
-    return _document(names, options, report_title(report_request.title), preamble, outline, tables,
-                     f"tong-hop-{report_request.pk}")
+    return _document(
+        names,
+        options,
+        report_title(report_request.title),
+        preamble,
+        outline,
+        tables,
+        f"tong-hop-{report_request.pk}",
+    )
 
 
 def suggested_number(names: IssuerNames, day: dt.date) -> int:
@@ -358,8 +456,18 @@ def default_recipients(addressee: OrgUnit | None, day: dt.date) -> list[str]:
 
 # The registry (issue 7): search, facets, and who cites a document -----------------------------
 
-REGISTRY_FIELDS = ["kind", "system", "number", "year", "type_code", "issuer_code", "symbol", "date", "issued_by",
-                   "title"]
+REGISTRY_FIELDS = [
+    "kind",
+    "system",
+    "number",
+    "year",
+    "type_code",
+    "issuer_code",
+    "symbol",
+    "date",
+    "issued_by",
+    "title",
+]
 
 
 def registry(query: str = "", type_code: str = "", issuer_code: str = "", year: int | None = None):
@@ -378,21 +486,32 @@ def registry(query: str = "", type_code: str = "", issuer_code: str = "", year: 
 
 def registry_facets() -> dict[str, list]:
     return {
-        "type_codes": sorted(filter(None, Document.objects.values_list("type_code", flat=True).distinct())),
-        "issuer_codes": sorted(filter(None, Document.objects.values_list("issuer_code", flat=True).distinct())),
-        "years": sorted({d.year for d in Document.objects.exclude(date=None).values_list("date", flat=True)},
-                        reverse=True),
+        "type_codes": sorted(
+            filter(None, Document.objects.values_list("type_code", flat=True).distinct())
+        ),
+        "issuer_codes": sorted(
+            filter(None, Document.objects.values_list("issuer_code", flat=True).distinct())
+        ),
+        "years": sorted(
+            {d.year for d in Document.objects.exclude(date=None).values_list("date", flat=True)},
+            reverse=True,
+        ),
     }
 
 
 def citations_for(user, document: Document):
     """The reports citing `document` that `user` may see, with their sentence."""
-    citations = document.citations.select_related("submission__assignment__request", "submission__assignment__unit")
+    citations = document.citations.select_related(
+        "submission__assignment__request", "submission__assignment__unit"
+    )
     view = permissions.scope_paths(user, "reporting.view")
     board = permissions.scope_paths(user, "reporting.board")
-    return [c for c in citations
-            if permissions.covers(view, c.submission.assignment.unit_path)
-            or permissions.covers(board, c.submission.assignment.request.issuer.path)]
+    return [
+        c
+        for c in citations
+        if permissions.covers(view, c.submission.assignment.unit_path)
+        or permissions.covers(board, c.submission.assignment.request.issuer.path)
+    ]
 
 
 def registry_csv() -> str:
@@ -400,7 +519,12 @@ def registry_csv() -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(REGISTRY_FIELDS)
     for document in Document.objects.order_by("date", "symbol", "id"):
-        writer.writerow([document.date.isoformat() if name == "date" and document.date else
-                         ("" if getattr(document, name) is None else getattr(document, name))
-                         for name in REGISTRY_FIELDS])
+        writer.writerow(
+            [
+                document.date.isoformat()
+                if name == "date" and document.date
+                else ("" if getattr(document, name) is None else getattr(document, name))
+                for name in REGISTRY_FIELDS
+            ]
+        )
     return buffer.getvalue()

@@ -5,7 +5,9 @@ from . import views
 app_name = "documents"
 urlpatterns = [
     path("bao-cao/<int:assignment_id>/xuat/", views.export_submission, name="export_submission"),
-    path("tong-hop/<int:request_id>/xuat/", views.export_consolidation, name="export_consolidation"),
+    path(
+        "tong-hop/<int:request_id>/xuat/", views.export_consolidation, name="export_consolidation"
+    ),
     path("so/", views.registry, name="registry"),
     path("so/xuat.csv", views.registry_export, name="registry_export"),
     path("so/nhap/", views.registry_import, name="registry_import"),

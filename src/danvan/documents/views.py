@@ -45,8 +45,18 @@ def _download(content: bytes, fmt: str, stem: str) -> HttpResponse:
     return response
 
 
-def _export(request, *, default_day, names_for: Callable, build: Callable, initial: dict, heading: str,
-            back_url: str, stem: str, audit: tuple[str, int]):
+def _export(
+    request,
+    *,
+    default_day,
+    names_for: Callable,
+    build: Callable,
+    initial: dict,
+    heading: str,
+    back_url: str,
+    stem: str,
+    audit: tuple[str, int],
+):
     """The export page: GET shows the form filled with suggestions (for the date in ?ngay=, so
     the names and the next number follow a date the user picks), POST writes the file."""
     picked = DayForm(request.GET)
@@ -62,17 +72,34 @@ def _export(request, *, default_day, names_for: Callable, build: Callable, initi
     error = None
     if request.method != "POST":
         signature = selectors.default_signature(names.unit)
-        form = ExportForm(initial={
-            "day": default_day, "number": suggested, "suggested": suggested,
-            "place": selectors.default_place(names.unit), "authority": signature[0],
-            "signer_title": signature[1], "layout": "auto", "fmt": "docx", **initial,
-        })
+        form = ExportForm(
+            initial={
+                "day": default_day,
+                "number": suggested,
+                "suggested": suggested,
+                "place": selectors.default_place(names.unit),
+                "authority": signature[0],
+                "signer_title": signature[1],
+                "layout": "auto",
+                "fmt": "docx",
+                **initial,
+            }
+        )
     elif form.is_valid():
         data = form.cleaned_data
-        layout = choose_layout(names.form, day) if data["layout"] == "auto" else get_layout(data["layout"])
-        options = selectors.ExportOptions(day=day, place=data["place"].strip(), recipients=data["recipients"],
-                                          authority=data["authority"], signer_title=data["signer_title"],
-                                          signer_name=data["signer_name"])
+        layout = (
+            choose_layout(names.form, day)
+            if data["layout"] == "auto"
+            else get_layout(data["layout"])
+        )
+        options = selectors.ExportOptions(
+            day=day,
+            place=data["place"].strip(),
+            recipients=data["recipients"],
+            authority=data["authority"],
+            signer_title=data["signer_title"],
+            signer_name=data["signer_name"],
+        )
 
         def write(number: int | None) -> bytes:
             options.number = number
@@ -83,27 +110,51 @@ def _export(request, *, default_day, names_for: Callable, build: Callable, initi
 
         try:
             if data["fmt"] == "pdf" and find_soffice() is None:
-                raise PublishError("Không tìm thấy LibreOffice (lệnh soffice) trên máy chủ để chuyển sang PDF; "
-                                   "hãy xuất DOCX hoặc nhờ quản trị viên cài LibreOffice.")
+                raise PublishError(
+                    "Không tìm thấy LibreOffice (lệnh soffice) trên máy chủ để chuyển sang PDF; "
+                    "hãy xuất DOCX hoặc nhờ quản trị viên cài LibreOffice."
+                )
             if data["allocate"]:
                 typed = data["number"]
                 wanted = typed if typed and typed != data["suggested"] else None
                 allocation, content = services.export_with_number(
-                    request.user, names.unit, names.form, selectors.REPORT_TYPE_CODE, day, write, number=wanted,
-                    kind=selectors.REPORT_KIND, title=selectors.report_title(heading), issued_by=names.unit.name)
+                    request.user,
+                    names.unit,
+                    names.form,
+                    selectors.REPORT_TYPE_CODE,
+                    day,
+                    write,
+                    number=wanted,
+                    kind=selectors.REPORT_KIND,
+                    title=selectors.report_title(heading),
+                    issued_by=names.unit.name,
+                )
                 return _download(content, data["fmt"], f"{stem}-so-{allocation.number:02d}")
             content = write(None)
-            services.record_draft_export(request.user, *audit, summary=f"Xuất bản dự thảo: {heading}")
+            services.record_draft_export(
+                request.user, *audit, summary=f"Xuất bản dự thảo: {heading}"
+            )
             return _download(content, data["fmt"], f"{stem}-du-thao")
         except services.NumberTaken as exc:
             form.add_error("number", str(exc))
         except PublishError as exc:
             error = str(exc)
-    return render(request, "documents/export.html", {
-        "form": form, "heading": heading, "names": names, "back_url": back_url, "suggested": suggested,
-        "series": series_label(names.form, series_key(names.form, day)), "error": error,
-        "day": day, "day_form": DayForm(initial={"ngay": day}),
-    }, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "documents/export.html",
+        {
+            "form": form,
+            "heading": heading,
+            "names": names,
+            "back_url": back_url,
+            "suggested": suggested,
+            "series": series_label(names.form, series_key(names.form, day)),
+            "error": error,
+            "day": day,
+            "day_form": DayForm(initial={"ngay": day}),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -115,10 +166,15 @@ def export_submission(request, assignment_id: int):
     report_request = assignment.request
     default_day = selectors.submission_date(assignment)
     return _export(
-        request, default_day=default_day,
+        request,
+        default_day=default_day,
         names_for=lambda day: selectors.submission_issuer(assignment, day),
         build=lambda options: selectors.submission_document(assignment, options),
-        initial={"recipients": "\n".join(selectors.default_recipients(report_request.issuer, default_day))},
+        initial={
+            "recipients": "\n".join(
+                selectors.default_recipients(report_request.issuer, default_day)
+            )
+        },
         heading=report_request.title,
         back_url=reverse("reporting:submission", args=[assignment.pk]),
         stem=f"bao-cao-{assignment.unit.code}-{report_request.period.code}",
@@ -136,9 +192,12 @@ def export_consolidation(request, request_id: int):
     default_day = timezone.localdate()
     addressee = root if root.pk != report_request.issuer_id else None
     return _export(
-        request, default_day=default_day,
+        request,
+        default_day=default_day,
         names_for=lambda day: selectors.consolidation_issuer(report_request, day),
-        build=lambda options: selectors.consolidation_document(request.user, report_request, options),
+        build=lambda options: selectors.consolidation_document(
+            request.user, report_request, options
+        ),
         initial={"recipients": "\n".join(selectors.default_recipients(addressee, default_day))},
         heading=report_request.title,
         back_url=f"{reverse('consolidation:view')}?yeu-cau={report_request.pk}",
@@ -149,18 +208,30 @@ def export_consolidation(request, request_id: int):
 
 # The registry ---------------------------------------------------------------------------
 
+
 @login_required
 def registry(request):
     query = request.GET.get("q", "").strip()
     year = request.GET.get("nam", "")
-    documents = selectors.registry(query, request.GET.get("loai", ""), request.GET.get("co-quan", ""),
-                                   int(year) if year.isdigit() else None)
+    documents = selectors.registry(
+        query,
+        request.GET.get("loai", ""),
+        request.GET.get("co-quan", ""),
+        int(year) if year.isdigit() else None,
+    )
     page = Paginator(documents, 50).get_page(request.GET.get("trang"))
-    return render(request, "documents/registry.html", {
-        "page": page, "facets": selectors.registry_facets(), "query": query, "filters": request.GET,
-        "issuer_filter": request.GET.get("co-quan", ""),
-        "can_manage": permissions.acts_anywhere(request.user, "documents.manage"),
-    })
+    return render(
+        request,
+        "documents/registry.html",
+        {
+            "page": page,
+            "facets": selectors.registry_facets(),
+            "query": query,
+            "filters": request.GET,
+            "issuer_filter": request.GET.get("co-quan", ""),
+            "can_manage": permissions.acts_anywhere(request.user, "documents.manage"),
+        },
+    )
 
 
 @login_required
@@ -168,13 +239,18 @@ def registry_document(request, document_id: int):
     document = Document.objects.filter(pk=document_id).first()
     if document is None:
         raise Http404("Không tìm thấy văn bản trong sổ.")
-    return render(request, "documents/registry_document.html", {
-        "document": document, "citations": selectors.citations_for(request.user, document)})
+    return render(
+        request,
+        "documents/registry_document.html",
+        {"document": document, "citations": selectors.citations_for(request.user, document)},
+    )
 
 
 @login_required
 def registry_export(request):
-    response = HttpResponse("\ufeff" + selectors.registry_csv(), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        "\ufeff" + selectors.registry_csv(), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="so-van-ban.csv"'
     return response
 
@@ -196,5 +272,7 @@ def registry_import(request):
             messages.error(request, error)
         messages.error(request, "Không có văn bản nào được ghi.")
     else:
-        messages.success(request, f"Đã thêm {result.created} văn bản; {result.existing} văn bản đã có trong sổ.")
+        messages.success(
+            request, f"Đã thêm {result.created} văn bản; {result.existing} văn bản đã có trong sổ."
+        )
     return redirect("documents:registry")

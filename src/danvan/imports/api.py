@@ -31,17 +31,27 @@ class ConfirmIn(Schema):
 
 def _job(job) -> dict:
     return {
-        "id": job.pk, "assignment_id": job.assignment_id, "file_name": job.upload.original_name,
-        "sha256": job.upload.file.sha256, "status": job.status, "status_label": job.get_status_display(),
-        "step": job.step_number, "error": job.error, "result": job.result,
+        "id": job.pk,
+        "assignment_id": job.assignment_id,
+        "file_name": job.upload.original_name,
+        "sha256": job.upload.file.sha256,
+        "status": job.status,
+        "status_label": job.get_status_display(),
+        "step": job.step_number,
+        "error": job.error,
+        "result": job.result,
         "revision": job.revision.number if job.revision_id else None,
     }
 
 
-@router.post("/assignments/{assignment_id}", response={201: JobOut}, summary="Nhập báo cáo của đơn vị từ tệp")
+@router.post(
+    "/assignments/{assignment_id}", response={201: JobOut}, summary="Nhập báo cáo của đơn vị từ tệp"
+)
 def upload(request, assignment_id: int, file: File[UploadedFile]):
     if file.size > services.max_upload_bytes():
-        raise services.ImportRefused(f"Tệp quá lớn; giới hạn {services.max_upload_bytes() // (1024 * 1024)} MB.")
+        raise services.ImportRefused(
+            f"Tệp quá lớn; giới hạn {services.max_upload_bytes() // (1024 * 1024)} MB."
+        )
     job = services.start_import(request.auth, assignment_id, file.read(), file.name or "tep")
     return Status(201, _job(selectors.get_job(request.auth, job.pk)))
 
@@ -51,9 +61,16 @@ def job(request, job_id: int):
     return _job(selectors.get_job(request.auth, job_id))
 
 
-@router.post("/jobs/{job_id}/confirm", response=JobOut, summary="Xác nhận số liệu và nội dung vào bản nháp")
+@router.post(
+    "/jobs/{job_id}/confirm", response=JobOut, summary="Xác nhận số liệu và nội dung vào bản nháp"
+)
 def confirm(request, job_id: int, payload: ConfirmIn):
     selectors.get_job(request.auth, job_id)
-    services.confirm_import(request.auth, job_id, payload.base_version,
-                            {key: str(value) for key, value in payload.values.items()}, payload.sections)
+    services.confirm_import(
+        request.auth,
+        job_id,
+        payload.base_version,
+        {key: str(value) for key, value in payload.values.items()},
+        payload.sections,
+    )
     return _job(selectors.get_job(request.auth, job_id))

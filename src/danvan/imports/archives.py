@@ -38,7 +38,9 @@ def expand(name: str, data: bytes, max_file_bytes: int) -> list[tuple[str, bytes
         raise ArchiveRefused(f"Tệp nén {name} bị hỏng.") from exc
     entries = [info for info in archive.infolist() if not info.is_dir()]
     if len(entries) > MAX_ENTRIES:
-        raise ArchiveRefused(f"Tệp nén {name} có {len(entries)} tệp; tối đa {MAX_ENTRIES} tệp một lần.")
+        raise ArchiveRefused(
+            f"Tệp nén {name} có {len(entries)} tệp; tối đa {MAX_ENTRIES} tệp một lần."
+        )
     if sum(info.file_size for info in entries) > MAX_TOTAL_BYTES:
         raise ArchiveRefused(f"Tệp nén {name} khi giải nén quá lớn.")
     result = []

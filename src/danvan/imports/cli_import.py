@@ -46,9 +46,14 @@ def run(actor, data: bytes, name: str, *, request_id=None, unit_code=None, dry_r
     template = route.request.template if route.request else None
     outcome = {
         "unit": {"code": route.unit.code, "name": route.unit.name} if route.unit else None,
-        "request": {"id": route.request.pk,
-                    "document": str(route.request.request_document) if route.request.request_document else None}
-        if route.request else None,
+        "request": {
+            "id": route.request.pk,
+            "document": str(route.request.request_document)
+            if route.request.request_document
+            else None,
+        }
+        if route.request
+        else None,
         "confidence": round(route.confidence, 2),
         "problems": route.problems,
         "sections": [
@@ -56,17 +61,24 @@ def run(actor, data: bytes, name: str, *, request_id=None, unit_code=None, dry_r
             for m in (proposals.section_proposals(parsed, template.sections) if template else [])
         ],
         "values": [
-            {key: p[key] for key in ("indicator", "options", "value", "total", "confidence", "source")}
+            {
+                key: p[key]
+                for key in ("indicator", "options", "value", "total", "confidence", "source")
+            }
             for p in (proposals.value_proposals(parsed, template) if template else [])
         ],
-        "references": [{"symbol": r["symbol"], "date": r["date"], "registry_id": _registry_id(r)}
-                       for r in proposals.reference_list(parsed)],
+        "references": [
+            {"symbol": r["symbol"], "date": r["date"], "registry_id": _registry_id(r)}
+            for r in proposals.reference_list(parsed)
+        ],
         "job": None,
     }
     if dry_run:
         return outcome
     if assignment is None:
-        raise CommandError("Không xác định được báo cáo cần nhập (đơn vị và yêu cầu); dùng --unit và --request.")
+        raise CommandError(
+            "Không xác định được báo cáo cần nhập (đơn vị và yêu cầu); dùng --unit và --request."
+        )
     try:
         job = services.start_import(actor, assignment.pk, data, name)
     except services.ImportRefused as exc:
@@ -78,14 +90,20 @@ def run(actor, data: bytes, name: str, *, request_id=None, unit_code=None, dry_r
 
 def describe(outcome: dict) -> str:
     unit = outcome["unit"]["name"] if outcome["unit"] else "(chưa nhận ra đơn vị)"
-    request = f"yêu cầu số {outcome['request']['id']}" if outcome["request"] else "(chưa nhận ra yêu cầu)"
+    request = (
+        f"yêu cầu số {outcome['request']['id']}" if outcome["request"] else "(chưa nhận ra yêu cầu)"
+    )
     lines = [f"Đơn vị: {unit}; {request}; độ tin cậy {outcome['confidence']}."]
     lines += [f"  ! {problem}" for problem in outcome["problems"]]
-    lines.append(f"{len(outcome['values'])} số liệu đề xuất, {len(outcome['references'])} văn bản được trích dẫn.")
+    lines.append(
+        f"{len(outcome['values'])} số liệu đề xuất, {len(outcome['references'])} văn bản được trích dẫn."
+    )
     for value in outcome["values"]:
         option = ", ".join(value["options"].values())
-        lines.append(f"  {value['indicator']['name']}{' — ' + option if option else ''}: {value['value']}"
-                     f" {value['indicator']['unit']} ({value['confidence']})")
+        lines.append(
+            f"  {value['indicator']['name']}{' — ' + option if option else ''}: {value['value']}"
+            f" {value['indicator']['unit']} ({value['confidence']})"
+        )
     if outcome["job"]:
         lines.append(f"Đã đưa vào hàng chờ xác nhận: {outcome['job']['url']}")
     return "\n".join(lines)

@@ -114,8 +114,15 @@ def specs_from_catalogue() -> list[IndicatorSpec]:
     for code, name, unit, _agg, category, _group, cues in catalogue.INDICATORS:
         options = tuple(categories[category][1]) if category in categories else ()
         specs.append(
-            IndicatorSpec(code, name, unit, category if options else None, options, tuple(cues),
-                          tuple(totals.get(code, ())))
+            IndicatorSpec(
+                code,
+                name,
+                unit,
+                category if options else None,
+                options,
+                tuple(cues),
+                tuple(totals.get(code, ())),
+            )
         )
     return specs
 
@@ -123,7 +130,9 @@ def specs_from_catalogue() -> list[IndicatorSpec]:
 def _frozen(spec: IndicatorSpec) -> IndicatorSpec:
     """The same spec with tuples for lists (specs built from database rows may carry lists)."""
     return IndicatorSpec(
-        str(spec.code), str(spec.name), str(spec.unit_of_measure or ""),
+        str(spec.code),
+        str(spec.name),
+        str(spec.unit_of_measure or ""),
         spec.category or None,
         tuple((str(code), str(name)) for code, name in spec.options or ()),
         tuple(str(cue) for cue in spec.cues or ()),
@@ -235,7 +244,9 @@ class _Fig:
     # filled by scoring
     before: tuple[int, int] = (0, 0)
     after: tuple[int, int] = (0, 0)
-    scores: list[tuple[float, float, bool, float]] = field(default_factory=list)  # raw, points, cue, unit
+    scores: list[tuple[float, float, bool, float]] = field(
+        default_factory=list
+    )  # raw, points, cue, unit
     assigned: tuple[int, dict[str, str], float, int | None, str] | None = None
 
 
@@ -330,7 +341,7 @@ def _figures(parsed: dict, containers: list[_Container]) -> list[_Fig]:
             if value is None:
                 continue
             a, b = c.clause_start(s), c.clause_end(e)
-            fig = _Fig(-1, m.group(1), value, None, None, c.kind, c.text[a:b + 1].strip())
+            fig = _Fig(-1, m.group(1), value, None, None, c.kind, c.text[a : b + 1].strip())
             fig.container, fig.start, fig.end = c, s, e
             extra.append(fig)
     return figs + extra
@@ -406,7 +417,7 @@ def _windows(figs: list[_Fig]) -> None:
             prev = group[i - 1] if i else None
             start = clause
             if prev is not None and prev.end > clause:
-                between = c.text[prev.end:f.start].strip()
+                between = c.text[prev.end : f.start].strip()
                 start = prev.before[0] if between == "/" else max(prev.after[1], prev.end)
                 start = min(start, f.start)
             end_clause = c.clause_end(f.end)
@@ -595,8 +606,13 @@ def propose_values(parsed: dict, indicators: list[IndicatorSpec]) -> list[Propos
             total = sum(ch.value for ch, _ in named)
             if total == parent.value:
                 fit = 1.0
-            elif total < parent.value and len(named) == len(children) and all(
-                not ch.unit or not parent.unit or _unit_score(ch.unit, parent.unit) > 0 for ch in children
+            elif (
+                total < parent.value
+                and len(named) == len(children)
+                and all(
+                    not ch.unit or not parent.unit or _unit_score(ch.unit, parent.unit) > 0
+                    for ch in children
+                )
             ):
                 fit = 0.8
             else:
@@ -622,7 +638,7 @@ def propose_values(parsed: dict, indicators: list[IndicatorSpec]) -> list[Propos
         c = group[0].container
         assert c is not None
         for i, parent in enumerate(group):
-            rest = c.folded[parent.end:parent.end + 40]
+            rest = c.folded[parent.end : parent.end + 40]
             m = re.match(r"\s*\(", rest)
             region_end = None
             if m:
@@ -638,11 +654,11 @@ def propose_values(parsed: dict, indicators: list[IndicatorSpec]) -> list[Propos
                 region_end = k
             elif re.match(r"\s*[,;:]?\s*\(?\s*trong do\b", rest):
                 region_end = c.clause_end(parent.end)
-                if c.text[region_end:region_end + 1] == ";":
+                if c.text[region_end : region_end + 1] == ";":
                     region_end = len(c.text)
             if region_end is None:
                 continue
-            children = [g for g in group[i + 1:] if g.start < region_end]
+            children = [g for g in group[i + 1 :] if g.start < region_end]
             if children:
                 breakdown(parent, children, region_end, group)
 
@@ -661,7 +677,9 @@ def propose_values(parsed: dict, indicators: list[IndicatorSpec]) -> list[Propos
         done = False
         for parent in owners:
             if parent.assigned and not parent.assigned[1]:
-                unit_ok = [g for g in group if _unit_score(g.unit, parent.unit or "") > 0 or not g.unit]
+                unit_ok = [
+                    g for g in group if _unit_score(g.unit, parent.unit or "") > 0 or not g.unit
+                ]
                 if len(unit_ok) >= 2 and sum(g.value for g in unit_ok) == parent.value:
                     if breakdown(parent, unit_ok, len(c.text), group):
                         done = True

@@ -22,7 +22,9 @@ class Upload(models.Model):
 
     file = models.ForeignKey(StoredFile, on_delete=models.PROTECT, related_name="uploads")
     original_name = models.CharField("tên tệp", max_length=255)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -44,17 +46,27 @@ class JobStatus(models.TextChoices):
 
 class ImportJob(models.Model):
     upload = models.ForeignKey(Upload, on_delete=models.CASCADE, related_name="jobs")
-    assignment = models.ForeignKey("reporting.Assignment", null=True, blank=True, on_delete=models.CASCADE,
-                                   related_name="import_jobs")
-    status = models.CharField(max_length=12, choices=JobStatus.choices, default=JobStatus.QUEUED, db_index=True)
+    assignment = models.ForeignKey(
+        "reporting.Assignment",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="import_jobs",
+    )
+    status = models.CharField(
+        max_length=12, choices=JobStatus.choices, default=JobStatus.QUEUED, db_index=True
+    )
     error = models.CharField(max_length=500, blank=True)
     # {"sections": [...], "values": [...], "references": [...], "header": {...}} — the proposals.
     result = models.JSONField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    revision = models.ForeignKey("reporting.Revision", null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="+")
+    revision = models.ForeignKey(
+        "reporting.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -79,7 +91,9 @@ class ImportJob(models.Model):
 class Batch(models.Model):
     """Files a coordinator dropped at once (or a .zip of them), to be routed before import."""
 
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -102,18 +116,29 @@ class BatchFile(models.Model):
     batch = models.ForeignKey(Batch, on_delete=models.CASCADE, related_name="files")
     position = models.PositiveIntegerField()
     name = models.CharField(max_length=255)
-    upload = models.ForeignKey(Upload, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    status = models.CharField(max_length=12, choices=BatchFileStatus.choices, default=BatchFileStatus.QUEUED,
-                              db_index=True)
+    upload = models.ForeignKey(
+        Upload, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(
+        max_length=12,
+        choices=BatchFileStatus.choices,
+        default=BatchFileStatus.QUEUED,
+        db_index=True,
+    )
     error = models.CharField(max_length=500, blank=True)
     route = models.JSONField(null=True, blank=True)
-    assignment = models.ForeignKey("reporting.Assignment", null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
-    job = models.OneToOneField(ImportJob, null=True, blank=True, on_delete=models.SET_NULL, related_name="batch_file")
+    assignment = models.ForeignKey(
+        "reporting.Assignment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    job = models.OneToOneField(
+        ImportJob, null=True, blank=True, on_delete=models.SET_NULL, related_name="batch_file"
+    )
 
     class Meta:
         ordering = ["batch", "position"]
-        constraints = [models.UniqueConstraint(fields=["batch", "position"], name="batch_file_position")]
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "position"], name="batch_file_position")
+        ]
 
     def __str__(self) -> str:
         return self.name

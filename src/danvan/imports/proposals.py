@@ -33,18 +33,22 @@ def value_proposals(parsed: dict, template) -> list[dict]:
             option = next(iter((row.get("options") or {}).values()), None)
             row["key"] = f"{code}:{option}" if option else code
             # One field, one value: the most confident figure for it (the first among equals).
-            if code in on_form and row["confidence"] > best.get(row["key"], {}).get("confidence", -1):
+            if code in on_form and row["confidence"] > best.get(row["key"], {}).get(
+                "confidence", -1
+            ):
                 best[row["key"]] = row
     return list(best.values())
 
 
 def _split_total(proposal: dict) -> list[dict]:
-    """"97/97 tổ chức" reports a count and, through `total_indicator`, the total it is out of:
+    """ "97/97 tổ chức" reports a count and, through `total_indicator`, the total it is out of:
     two values for the form, from the same sentence."""
     total_indicator = proposal.pop("total_indicator", None)
     if not total_indicator or proposal.get("total") is None:
         return [proposal]
-    total_row = dict(proposal, indicator=total_indicator, options={}, value=proposal["total"], total=None)
+    total_row = dict(
+        proposal, indicator=total_indicator, options={}, value=proposal["total"], total=None
+    )
     return [proposal, total_row]
 
 
@@ -70,9 +74,17 @@ def _sentence_of(parsed: dict, raw: str) -> str:
 
 
 def reference_list(parsed: dict) -> list[dict]:
-    return [{"symbol": r["symbol"], "date": r.get("date"), "kind": r.get("kind"), "issued_by": r.get("issued_by"),
-             "in": r.get("in"), "sentence": _sentence_of(parsed, r.get("raw") or r["symbol"])}
-            for r in parsed.get("references", [])]
+    return [
+        {
+            "symbol": r["symbol"],
+            "date": r.get("date"),
+            "kind": r.get("kind"),
+            "issued_by": r.get("issued_by"),
+            "in": r.get("in"),
+            "sentence": _sentence_of(parsed, r.get("raw") or r["symbol"]),
+        }
+        for r in parsed.get("references", [])
+    ]
 
 
 def provenance(job, accepted: dict[str, str]) -> dict:
@@ -80,9 +92,14 @@ def provenance(job, accepted: dict[str, str]) -> dict:
     by_key = {p["key"]: p for p in (job.result or {}).get("values", [])}
     return {
         "import_job": job.pk,
-        "file": {"sha256": job.upload.file.sha256, "name": job.upload.original_name,
-                 "uploaded_by": job.upload.uploaded_by.get_username() if job.upload.uploaded_by else None,
-                 "uploaded_at": job.upload.uploaded_at.isoformat()},
+        "file": {
+            "sha256": job.upload.file.sha256,
+            "name": job.upload.original_name,
+            "uploaded_by": job.upload.uploaded_by.get_username()
+            if job.upload.uploaded_by
+            else None,
+            "uploaded_at": job.upload.uploaded_at.isoformat(),
+        },
         "values": {key: by_key[key]["source"] for key in accepted if key in by_key},
     }
 
@@ -93,11 +110,21 @@ def register_references(actor, job) -> int:
     for reference in (job.result or {}).get("references", []):
         day = iso_date(reference.get("date"))
         try:
-            document = register_document(actor, reference["symbol"], day, kind=reference.get("kind") or "",
-                                         issued_by=reference.get("issued_by") or "")
+            document = register_document(
+                actor,
+                reference["symbol"],
+                day,
+                kind=reference.get("kind") or "",
+                issued_by=reference.get("issued_by") or "",
+            )
         except InvalidSymbol:
             continue
-        cite(actor, document, job.assignment.submission, reference.get("sentence") or reference["symbol"],
-             reference.get("in") or "")
+        cite(
+            actor,
+            document,
+            job.assignment.submission,
+            reference.get("sentence") or reference["symbol"],
+            reference.get("in") or "",
+        )
         count += 1
     return count

@@ -22,11 +22,23 @@ from danvan.vn.dates import iso_date
 from danvan.vn.text import fold
 
 ABBREVIATIONS = {
-    "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "mttq": "mat tran to quoc",
-    "bchqs": "bo chi huy quan su", "bch": "bo chi huy", "bdbp": "bo doi bien phong", "ca": "cong an",
-    "catp": "cong an thanh pho", "tp": "thanh pho", "tu": "thanh uy", "dcd": "dan chinh dang",
-    "duk": "dang uy khoi", "btv": "ban thuong vu", "bdv": "ban dan van", "btg": "ban tuyen giao",
-    "qs": "quan su", "ll": "luc luong",
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "mttq": "mat tran to quoc",
+    "bchqs": "bo chi huy quan su",
+    "bch": "bo chi huy",
+    "bdbp": "bo doi bien phong",
+    "ca": "cong an",
+    "catp": "cong an thanh pho",
+    "tp": "thanh pho",
+    "tu": "thanh uy",
+    "dcd": "dan chinh dang",
+    "duk": "dang uy khoi",
+    "btv": "ban thuong vu",
+    "bdv": "ban dan van",
+    "btg": "ban tuyen giao",
+    "qs": "quan su",
+    "ll": "luc luong",
 }
 # Words every unit name has, which say nothing about which unit it is.
 STOP_WORDS = {"ban", "thuong", "vu", "cua", "va", "cac", "co", "so"}
@@ -60,17 +72,26 @@ class Route:
     def as_dict(self) -> dict:
         return {
             "unit": {"code": self.unit.code, "name": self.unit.name} if self.unit else None,
-            "request": {"id": self.request.pk,
-                        "document": str(self.request.request_document) if self.request.request_document else None}
-            if self.request else None,
-            "period": self.period_code, "confidence": round(self.confidence, 2),
-            "reasons": self.reasons, "problems": self.problems,
+            "request": {
+                "id": self.request.pk,
+                "document": str(self.request.request_document)
+                if self.request.request_document
+                else None,
+            }
+            if self.request
+            else None,
+            "period": self.period_code,
+            "confidence": round(self.confidence, 2),
+            "reasons": self.reasons,
+            "problems": self.problems,
         }
 
 
 def _cited_request(parsed: dict, requests) -> ReportRequest | None:
     by_symbol: dict[str, list[ReportRequest]] = {}
-    for request in requests.filter(request_document__isnull=False).select_related("request_document"):
+    for request in requests.filter(request_document__isnull=False).select_related(
+        "request_document"
+    ):
         by_symbol.setdefault(request.request_document.symbol, []).append(request)
     for reference in parsed.get("references", []):
         for request in by_symbol.get(reference["symbol"], []):
@@ -117,7 +138,8 @@ def route(actor, parsed: dict, action: str = "reporting.board") -> Route:
     header = parsed.get("header") or {}
     doc_day = iso_date(header.get("date"))
     result.period_code = period_from_text(header.get("title") or "") or period_from_text(
-        " ".join(p["text"] for p in (parsed.get("preamble") or [])[:1]))
+        " ".join(p["text"] for p in (parsed.get("preamble") or [])[:1])
+    )
     requests = ReportRequest.objects.filter(issuer__in=permissions.units_in_scope(actor, action))
     result.request = _cited_request(parsed, requests)
     if result.request:
@@ -137,8 +159,13 @@ def route(actor, parsed: dict, action: str = "reporting.board") -> Route:
     issuer_words = words(issuer)
     symbol_issuer = (header.get("symbol") or "").rpartition("/")[2].split("-")[0] or None
     # The symbol's issuer code only breaks ties: "UBND" is every People's Committee.
-    scored = sorted(((_score(u, issuer_words), _same_issuer_code(u, symbol_issuer), u.path, u) for u in candidates),
-                    key=lambda t: (-t[0], not t[1], t[2]))
+    scored = sorted(
+        (
+            (_score(u, issuer_words), _same_issuer_code(u, symbol_issuer), u.path, u)
+            for u in candidates
+        ),
+        key=lambda t: (-t[0], not t[1], t[2]),
+    )
     scored = [(score, path, unit) for score, _, path, unit in scored]
     if scored and scored[0][0] >= MIN_SCORE:
         best_score, _, result.unit = scored[0]
@@ -149,12 +176,19 @@ def route(actor, parsed: dict, action: str = "reporting.board") -> Route:
     else:
         result.problems.append("Không nhận ra đơn vị gửi từ tên cơ quan ban hành.")
     if result.request is None and result.unit and result.period_code:
-        result.request = (requests.filter(period__code=result.period_code, assignments__unit=result.unit)
-                          .order_by("-issued_at").first())
+        result.request = (
+            requests.filter(period__code=result.period_code, assignments__unit=result.unit)
+            .order_by("-issued_at")
+            .first()
+        )
         if result.request:
-            result.reasons.append(f"Kỳ báo cáo {result.period_code} khớp với yêu cầu “{result.request.title}”.")
+            result.reasons.append(
+                f"Kỳ báo cáo {result.period_code} khớp với yêu cầu “{result.request.title}”."
+            )
             result.confidence *= 0.9
     if result.request is None:
-        result.problems.append("Không tìm thấy yêu cầu báo cáo tương ứng (văn bản yêu cầu hoặc kỳ báo cáo).")
+        result.problems.append(
+            "Không tìm thấy yêu cầu báo cáo tương ứng (văn bản yêu cầu hoặc kỳ báo cáo)."
+        )
         result.confidence *= 0.5
     return result

@@ -47,8 +47,25 @@ _NOISE = [
 _KEEP = [(re.compile(r"(?:6|sau) thang cuoi nam"), " cuoinam ")]
 _NOISE_RE = re.compile("|".join(f"(?:{p})" for p in _NOISE))
 _STOP = {
-    "cua", "cac", "va", "ve", "trong", "tren", "mot", "so", "voi", "la", "cho", "nhung",
-    "doi", "den", "tai", "theo", "nam", "thang", "dau",
+    "cua",
+    "cac",
+    "va",
+    "ve",
+    "trong",
+    "tren",
+    "mot",
+    "so",
+    "voi",
+    "la",
+    "cho",
+    "nhung",
+    "doi",
+    "den",
+    "tai",
+    "theo",
+    "nam",
+    "thang",
+    "dau",
 }
 _NUMBERING = re.compile(
     r"^\s*(?:(?:phan|chuong|muc)\s+)?(?:[ivxlcdm]+|\d+(?:\.\d+)*|[a-zđ])\s*[\.\):\-]\s*", re.I
@@ -144,7 +161,11 @@ def match_sections(outline: list[dict], template_sections: list[dict]) -> list[S
             if target is not None and score >= THRESHOLD:
                 key, tpl_title, how = target["key"], str(target.get("title") or ""), "title"
             elif parent_match is not None and parent_match.template_key != OTHER_KEY:
-                key, tpl_title, how = parent_match.template_key, parent_match.template_title, "parent"
+                key, tpl_title, how = (
+                    parent_match.template_key,
+                    parent_match.template_title,
+                    "parent",
+                )
                 score = round(parent_match.score * FOLLOW_FACTOR, 4)
                 target = parent
             else:

@@ -12,9 +12,17 @@ class JobNotFound(Exception):
 
 
 def get_job(user, job_id: int) -> ImportJob:
-    job = ImportJob.objects.select_related("upload__file", "assignment__request__template",
-                                           "assignment__request__issuer", "assignment__submission",
-                                           "assignment__unit").filter(pk=job_id).first()
+    job = (
+        ImportJob.objects.select_related(
+            "upload__file",
+            "assignment__request__template",
+            "assignment__request__issuer",
+            "assignment__submission",
+            "assignment__unit",
+        )
+        .filter(pk=job_id)
+        .first()
+    )
     if job is None or job.assignment is None:
         raise JobNotFound("Không tìm thấy lần nhập tệp này.")
     require_import_for(user, job.assignment)
@@ -29,18 +37,31 @@ def confirmation_rows(job: ImportJob) -> tuple[list[dict], list[dict]]:
         key = match.get("template_key") or match.get("template_section") or "khac"
         if match.get("text"):
             texts.setdefault(key, []).append(match["text"])
-    sections = [dict(s, text="\n\n".join(texts.pop(s["key"], [])))
-                for s in flat_sections(job.assignment.request.template.sections)]
+    sections = [
+        dict(s, text="\n\n".join(texts.pop(s["key"], [])))
+        for s in flat_sections(job.assignment.request.template.sections)
+    ]
     leftover = "\n\n".join(text for chunks in texts.values() for text in chunks)
     if leftover:
-        sections.append({"key": "khac", "label": "", "title": "Nội dung khác", "level": 1, "text": leftover})
+        sections.append(
+            {"key": "khac", "label": "", "title": "Nội dung khác", "level": 1, "text": leftover}
+        )
     values = []
     for proposal in result.get("values", []):
         source = proposal.get("source") or {}
         context, figure = source.get("context") or "", source.get("text") or ""
-        before, found, after = context.partition(figure) if figure and figure in context else (context, "", "")
-        values.append(dict(proposal, before=before, found=found, after=after,
-                           checked=(proposal.get("confidence") or 0) >= 0.8))
+        before, found, after = (
+            context.partition(figure) if figure and figure in context else (context, "", "")
+        )
+        values.append(
+            dict(
+                proposal,
+                before=before,
+                found=found,
+                after=after,
+                checked=(proposal.get("confidence") or 0) >= 0.8,
+            )
+        )
     return sections, values
 
 

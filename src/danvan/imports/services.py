@@ -34,23 +34,40 @@ def keep_file(actor, data: bytes, name: str) -> tuple[Upload, bool]:
     """Store the bytes once (by SHA-256) and record this upload; True when seen before."""
     limit = max_upload_bytes()
     if len(data) > limit:
-        raise ImportRefused(f"Tệp quá lớn ({len(data) // (1024 * 1024)} MB); giới hạn {limit // (1024 * 1024)} MB.")
+        raise ImportRefused(
+            f"Tệp quá lớn ({len(data) // (1024 * 1024)} MB); giới hạn {limit // (1024 * 1024)} MB."
+        )
     if not data.strip():
         raise ImportRefused("Tệp rỗng.")
     file_format = sniff(data)
     if file_format is None:
-        raise ImportRefused("Định dạng tệp không được hỗ trợ; chỉ nhận .docx, .doc, .pdf có lớp chữ, .txt.")
+        raise ImportRefused(
+            "Định dạng tệp không được hỗ trợ; chỉ nhận .docx, .doc, .pdf có lớp chữ, .txt."
+        )
     sha256 = storage.digest(data)
     with transaction.atomic():
         stored = StoredFile.objects.filter(sha256=sha256).first()
         seen_before = stored is not None
         if stored is None:
-            stored = StoredFile.objects.create(sha256=sha256, size=len(data), format=file_format,
-                                               storage_path=storage.save(data, sha256))
-        upload = Upload.objects.create(file=stored, original_name=name[:255],
-                                       uploaded_by=actor if getattr(actor, "pk", None) else None)
-        record_event(actor, "imports.upload", "StoredFile", sha256, summary=name[:200],
-                     after={"format": file_format, "size": len(data), "seen_before": seen_before})
+            stored = StoredFile.objects.create(
+                sha256=sha256,
+                size=len(data),
+                format=file_format,
+                storage_path=storage.save(data, sha256),
+            )
+        upload = Upload.objects.create(
+            file=stored,
+            original_name=name[:255],
+            uploaded_by=actor if getattr(actor, "pk", None) else None,
+        )
+        record_event(
+            actor,
+            "imports.upload",
+            "StoredFile",
+            sha256,
+            summary=name[:200],
+            after={"format": file_format, "size": len(data), "seen_before": seen_before},
+        )
     return upload, seen_before
 
 
@@ -59,10 +76,15 @@ def start_import(actor, assignment_id: int, data: bytes, name: str) -> ImportJob
     assignment = reporting_selectors.get_assignment(actor, assignment_id, "reporting.submit")
     require_import_for(actor, assignment)
     if not _open_for_import(assignment):
-        raise ImportRefused("Báo cáo này đã nộp, đã tiếp nhận hoặc đã khóa số liệu nên không nhập từ tệp được.")
+        raise ImportRefused(
+            "Báo cáo này đã nộp, đã tiếp nhận hoặc đã khóa số liệu nên không nhập từ tệp được."
+        )
     upload, _ = keep_file(actor, data, name)
-    job = ImportJob.objects.create(upload=upload, assignment=assignment,
-                                   created_by=actor if getattr(actor, "pk", None) else None)
+    job = ImportJob.objects.create(
+        upload=upload,
+        assignment=assignment,
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
     record_event(actor, "imports.job.create", "ImportJob", job.pk, summary=name[:200])
     return job
 
@@ -75,7 +97,9 @@ def _advance(job: ImportJob, status: str, **fields) -> None:
 def process_job(job_id: int) -> ImportJob:
     """Read → recognise the structure → match against the template's indicators. Never raises
     for a bad file: the job ends `failed` with the reader's Vietnamese message."""
-    job = ImportJob.objects.select_related("upload__file", "assignment__request__template").get(pk=job_id)
+    job = ImportJob.objects.select_related("upload__file", "assignment__request__template").get(
+        pk=job_id
+    )
     if job.status != JobStatus.QUEUED:
         return job
     try:
@@ -87,8 +111,13 @@ def process_job(job_id: int) -> ImportJob:
         sections = proposals.section_proposals(parsed, template.sections)
         _advance(job, JobStatus.MATCHING)
         values = proposals.value_proposals(parsed, template)
-        result = {"header": parsed["header"], "sections": sections, "values": values,
-                  "references": proposals.reference_list(parsed), "source": parsed["source"]}
+        result = {
+            "header": parsed["header"],
+            "sections": sections,
+            "values": values,
+            "references": proposals.reference_list(parsed),
+            "source": parsed["source"],
+        }
         _advance(job, JobStatus.READY, result=result)
     except DocumentError as exc:
         _advance(job, JobStatus.FAILED, error=exc.message[:500])
@@ -100,41 +129,60 @@ def run_queued(limit: int = 20) -> int:
     """Route waiting batch files, then process waiting jobs, oldest first (the background
     worker's loop calls this)."""
     done = 0
-    for row_id in BatchFile.objects.filter(status=BatchFileStatus.QUEUED).order_by("id").values_list(
-            "id", flat=True)[:limit]:
+    for row_id in (
+        BatchFile.objects.filter(status=BatchFileStatus.QUEUED)
+        .order_by("id")
+        .values_list("id", flat=True)[:limit]
+    ):
         route_batch_file(row_id)
         done += 1
-    for job_id in ImportJob.objects.filter(status=JobStatus.QUEUED).order_by("id").values_list("id", flat=True)[:limit]:
+    for job_id in (
+        ImportJob.objects.filter(status=JobStatus.QUEUED)
+        .order_by("id")
+        .values_list("id", flat=True)[:limit]
+    ):
         process_job(job_id)
         done += 1
     return done
 
 
-def confirm_import(actor, job_id: int, base_version: int, accepted: dict[str, str],
-                   sections: dict[str, str]) -> ImportJob:
+def confirm_import(
+    actor, job_id: int, base_version: int, accepted: dict[str, str], sections: dict[str, str]
+) -> ImportJob:
     """Save what the person accepted or corrected as a draft revision marked as imported.
 
     `accepted` maps a value key ("code" or "code:option") to the confirmed number; proposals
     left out are rejected. Nothing unconfirmed enters the submission."""
-    job = ImportJob.objects.select_related("assignment__submission", "assignment__request__issuer",
-                                           "upload__file").filter(pk=job_id).first()
+    job = (
+        ImportJob.objects.select_related(
+            "assignment__submission", "assignment__request__issuer", "upload__file"
+        )
+        .filter(pk=job_id)
+        .first()
+    )
     if job is None or job.assignment is None:
         raise ImportRefused("Không tìm thấy lần nhập tệp này.")
     require_import_for(actor, job.assignment)
     if job.status != JobStatus.READY:
-        raise ImportRefused(f"Lần nhập này không còn chờ xác nhận (hiện: {job.get_status_display()}).")
+        raise ImportRefused(
+            f"Lần nhập này không còn chờ xác nhận (hiện: {job.get_status_display()})."
+        )
     provenance = proposals.provenance(job, accepted)
     with transaction.atomic():
         revision = reporting_services.save_draft(
-            actor, job.assignment.submission.pk, base_version, sections, accepted, source=provenance)
+            actor, job.assignment.submission.pk, base_version, sections, accepted, source=provenance
+        )
         proposals.register_references(actor, job)
         ImportJob.objects.filter(pk=job.pk).update(status=JobStatus.CONFIRMED, revision=revision)
-        record_event(actor, "imports.job.confirm", "ImportJob", job.pk, summary=f"bản {revision.number}")
+        record_event(
+            actor, "imports.job.confirm", "ImportJob", job.pk, summary=f"bản {revision.number}"
+        )
     job.refresh_from_db()
     return job
 
 
 # Batches: many files (or a .zip) from a coordinator, routed before anything is imported ------
+
 
 def start_batch(actor, files: list[tuple[str, bytes]]) -> Batch:
     """Keep every file (archives opened), one row each, in the order given; nothing is lost:
@@ -166,10 +214,15 @@ def start_batch(actor, files: list[tuple[str, bytes]]) -> Batch:
                 else:
                     sha = row.upload.file.sha256
                     if sha in seen:
-                        row.status, row.error = BatchFileStatus.DUPLICATE, f"Trùng nội dung với tệp {seen[sha]}."
+                        row.status, row.error = (
+                            BatchFileStatus.DUPLICATE,
+                            f"Trùng nội dung với tệp {seen[sha]}.",
+                        )
                     seen.setdefault(sha, name)
             row.save()
-        record_event(actor, "imports.batch.create", "Batch", batch.pk, summary=f"{len(entries)} tệp")
+        record_event(
+            actor, "imports.batch.create", "Batch", batch.pk, summary=f"{len(entries)} tệp"
+        )
     return batch
 
 
@@ -179,10 +232,13 @@ def route_batch_file(row_id: int) -> BatchFile:
     if row.status != BatchFileStatus.QUEUED:
         return row
     try:
-        parsed = parse_bytes(storage.read(row.upload.file.storage_path), row.name,
-                             max_bytes=max_upload_bytes()).to_dict()
+        parsed = parse_bytes(
+            storage.read(row.upload.file.storage_path), row.name, max_bytes=max_upload_bytes()
+        ).to_dict()
     except DocumentError as exc:
-        BatchFile.objects.filter(pk=row.pk).update(status=BatchFileStatus.FAILED, error=exc.message[:500])
+        BatchFile.objects.filter(pk=row.pk).update(
+            status=BatchFileStatus.FAILED, error=exc.message[:500]
+        )
         row.refresh_from_db()
         return row
     found = routing.route(row.batch.created_by, parsed)
@@ -190,30 +246,43 @@ def route_batch_file(row_id: int) -> BatchFile:
     if found.unit and found.request:
         assignment = found.request.assignments.filter(unit=found.unit).first()
         if assignment is None:
-            found.problems.append(f"{found.unit.name} không có trong danh sách đơn vị của yêu cầu này.")
+            found.problems.append(
+                f"{found.unit.name} không có trong danh sách đơn vị của yêu cầu này."
+            )
     previous = None
     if assignment is not None:
-        previous = ImportJob.objects.filter(assignment=assignment, upload__file=row.upload.file).exclude(
-            status=JobStatus.FAILED).first()
+        previous = (
+            ImportJob.objects.filter(assignment=assignment, upload__file=row.upload.file)
+            .exclude(status=JobStatus.FAILED)
+            .first()
+        )
     if previous is not None:
-        status, error = BatchFileStatus.DUPLICATE, f"Tệp này đã được nhập cho báo cáo này (lần nhập {previous.pk})."
+        status, error = (
+            BatchFileStatus.DUPLICATE,
+            f"Tệp này đã được nhập cho báo cáo này (lần nhập {previous.pk}).",
+        )
     elif assignment is not None and not _open_for_import(assignment):
         status = BatchFileStatus.UNROUTABLE
-        error = (f"Báo cáo của {assignment.unit_name} {assignment.submission.get_status_display().lower()}"
-                 f"{' và đã khóa số liệu' if reporting_services.is_locked(assignment) else ''}; không nhập thêm được.")
+        error = (
+            f"Báo cáo của {assignment.unit_name} {assignment.submission.get_status_display().lower()}"
+            f"{' và đã khóa số liệu' if reporting_services.is_locked(assignment) else ''}; không nhập thêm được."
+        )
     elif assignment is not None:
         status, error = BatchFileStatus.ROUTED, ""
     else:
         status, error = BatchFileStatus.UNROUTABLE, " ".join(found.problems)[:500]
-    BatchFile.objects.filter(pk=row.pk).update(status=status, error=error, route=found.as_dict(),
-                                               assignment=assignment)
+    BatchFile.objects.filter(pk=row.pk).update(
+        status=status, error=error, route=found.as_dict(), assignment=assignment
+    )
     row.refresh_from_db()
     return row
 
 
 def _open_for_import(assignment) -> bool:
-    return (assignment.submission.status in reporting_services.EDITABLE
-            and not reporting_services.is_locked(assignment))
+    return (
+        assignment.submission.status in reporting_services.EDITABLE
+        and not reporting_services.is_locked(assignment)
+    )
 
 
 def import_batch(actor, batch_id: int, row_ids: list[int]) -> int:
@@ -221,19 +290,31 @@ def import_batch(actor, batch_id: int, row_ids: list[int]) -> int:
     batch = Batch.objects.filter(pk=batch_id).first()
     if batch is None:
         raise ImportRefused("Không tìm thấy lô tệp.")
-    if batch.created_by_id != getattr(actor, "pk", None) and not getattr(actor, "is_superuser", False):
+    if batch.created_by_id != getattr(actor, "pk", None) and not getattr(
+        actor, "is_superuser", False
+    ):
         raise permissions.ScopeDenied("Lô tệp này do người khác tải lên.")
     queued = 0
     with transaction.atomic():
-        rows = (BatchFile.objects.select_for_update(of=("self",)).select_related("assignment__request__issuer", "assignment__unit",
-                                                                      "assignment__submission", "upload")
-                .filter(batch=batch, pk__in=row_ids, status=BatchFileStatus.ROUTED, job__isnull=True))
+        rows = (
+            BatchFile.objects.select_for_update(of=("self",))
+            .select_related(
+                "assignment__request__issuer",
+                "assignment__unit",
+                "assignment__submission",
+                "upload",
+            )
+            .filter(batch=batch, pk__in=row_ids, status=BatchFileStatus.ROUTED, job__isnull=True)
+        )
         for row in rows:
             require_import_for(actor, row.assignment)
             if not _open_for_import(row.assignment):
                 continue
-            job = ImportJob.objects.create(upload=row.upload, assignment=row.assignment,
-                                           created_by=actor if getattr(actor, "pk", None) else None)
+            job = ImportJob.objects.create(
+                upload=row.upload,
+                assignment=row.assignment,
+                created_by=actor if getattr(actor, "pk", None) else None,
+            )
             BatchFile.objects.filter(pk=row.pk).update(status=BatchFileStatus.IMPORTED, job=job)
             queued += 1
         record_event(actor, "imports.batch.import", "Batch", batch.pk, summary=f"{queued} tệp")

@@ -21,10 +21,14 @@ def upload(request, assignment_id: int):
         messages.error(request, "Chưa chọn tệp.")
         return redirect("reporting:submission", assignment_id=assignment_id)
     if upload_file.size > services.max_upload_bytes():
-        messages.error(request, f"Tệp quá lớn; giới hạn {services.max_upload_bytes() // (1024 * 1024)} MB.")
+        messages.error(
+            request, f"Tệp quá lớn; giới hạn {services.max_upload_bytes() // (1024 * 1024)} MB."
+        )
         return redirect("reporting:submission", assignment_id=assignment_id)
     try:
-        job = services.start_import(request.user, assignment_id, upload_file.read(), upload_file.name)
+        job = services.start_import(
+            request.user, assignment_id, upload_file.read(), upload_file.name
+        )
     except (services.ImportRefused, ReportingError) as exc:
         messages.error(request, getattr(exc, "message", None) or " ".join(exc.messages))
         return redirect("reporting:submission", assignment_id=assignment_id)
@@ -49,8 +53,16 @@ def job(request, job_id: int):
         return response
     template = "imports/_progress.html" if polling else "imports/job.html"
     sections, values = selectors.confirmation_rows(found) if found.status == "ready" else ([], [])
-    return render(request, template, {"job": found, "sections": sections, "values": values,
-                                      "base_version": found.assignment.submission.version})
+    return render(
+        request,
+        template,
+        {
+            "job": found,
+            "sections": sections,
+            "values": values,
+            "base_version": found.assignment.submission.version,
+        },
+    )
 
 
 @login_required
@@ -63,17 +75,29 @@ def confirm(request, job_id: int):
         if parse_decimal(raw) is None:
             errors.append(f"Giá trị '{raw}' của chỉ tiêu {key} không phải là số.")
         accepted[key] = raw
-    sections = {k.removeprefix("section:"): v for k, v in request.POST.items() if k.startswith("section:") and v.strip()}
+    sections = {
+        k.removeprefix("section:"): v
+        for k, v in request.POST.items()
+        if k.startswith("section:") and v.strip()
+    }
     if not errors:
         try:
-            services.confirm_import(request.user, found.pk, int(request.POST.get("base_version") or -1),
-                                    accepted, sections)
+            services.confirm_import(
+                request.user,
+                found.pk,
+                int(request.POST.get("base_version") or -1),
+                accepted,
+                sections,
+            )
         except services.ImportRefused as exc:
             errors = [exc.message]
         except ReportingError as exc:
             errors = exc.messages
         else:
-            messages.success(request, f"Đã đưa {len(accepted)} số liệu và nội dung đã xác nhận vào bản nháp báo cáo.")
+            messages.success(
+                request,
+                f"Đã đưa {len(accepted)} số liệu và nội dung đã xác nhận vào bản nháp báo cáo.",
+            )
             return redirect("reporting:submission", assignment_id=found.assignment_id)
     sections_rows, values = selectors.confirmation_rows(found)
     for row in values:
@@ -81,9 +105,18 @@ def confirm(request, job_id: int):
         row["value"] = request.POST.get(f"value:{row['key']}", row.get("value"))
     for row in sections_rows:
         row["text"] = request.POST.get(f"section:{row['key']}", row["text"])
-    return render(request, "imports/job.html", {"job": found, "sections": sections_rows, "values": values,
-                                                "errors": errors, "base_version": request.POST.get("base_version")},
-                  status=400)
+    return render(
+        request,
+        "imports/job.html",
+        {
+            "job": found,
+            "sections": sections_rows,
+            "values": values,
+            "errors": errors,
+            "base_version": request.POST.get("base_version"),
+        },
+        status=400,
+    )
 
 
 @login_required
@@ -97,7 +130,9 @@ def batch_new(request):
             messages.error(request, exc.message)
         else:
             return redirect("imports:batch", batch_id=batch.pk)
-    return render(request, "imports/batch_new.html", {"max_mb": services.max_upload_bytes() // (1024 * 1024)})
+    return render(
+        request, "imports/batch_new.html", {"max_mb": services.max_upload_bytes() // (1024 * 1024)}
+    )
 
 
 @login_required
@@ -112,9 +147,16 @@ def batch(request, batch_id: int):
         response = HttpResponse(status=204)
         response["HX-Refresh"] = "true"
         return response
-    context = {"batch": found, "rows": rows, "done": done, "total": len(rows),
-               "percent": round(100 * done / len(rows)) if rows else 100}
-    return render(request, "imports/_batch_progress.html" if polling else "imports/batch.html", context)
+    context = {
+        "batch": found,
+        "rows": rows,
+        "done": done,
+        "total": len(rows),
+        "percent": round(100 * done / len(rows)) if rows else 100,
+    }
+    return render(
+        request, "imports/_batch_progress.html" if polling else "imports/batch.html", context
+    )
 
 
 @login_required

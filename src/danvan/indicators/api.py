@@ -34,10 +34,18 @@ class RuleOut(Schema):
 @router.get("", response=list[IndicatorOut], summary="Danh mục chỉ tiêu")
 def indicators(request):
     return [
-        {"code": i.code, "name": i.name, "unit_of_measure": i.unit_of_measure, "aggregation": i.aggregation,
-         "group": i.group, "category": i.category.code if i.category else None,
-         "options": [{"code": o.code, "name": o.name} for o in i.category.options.all()] if i.category else [],
-         "cues": i.cues}
+        {
+            "code": i.code,
+            "name": i.name,
+            "unit_of_measure": i.unit_of_measure,
+            "aggregation": i.aggregation,
+            "group": i.group,
+            "category": i.category.code if i.category else None,
+            "options": [{"code": o.code, "name": o.name} for o in i.category.options.all()]
+            if i.category
+            else [],
+            "cues": i.cues,
+        }
         for i in Indicator.objects.select_related("category").prefetch_related("category__options")
     ]
 
@@ -48,7 +56,14 @@ def rules(request):
         return f"{indicator.code}:{option.code}" if option else indicator.code
 
     return [
-        {"code": r.code, "left": side(r.left, r.left_option), "operator": r.operator,
-         "right": side(r.right, r.right_option), "message": r.message}
-        for r in ValidationRule.objects.select_related("left", "right", "left_option", "right_option")
+        {
+            "code": r.code,
+            "left": side(r.left, r.left_option),
+            "operator": r.operator,
+            "right": side(r.right, r.right_option),
+            "message": r.message,
+        }
+        for r in ValidationRule.objects.select_related(
+            "left", "right", "left_option", "right_option"
+        )
     ]

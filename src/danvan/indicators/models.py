@@ -35,7 +35,9 @@ class CategoryOption(models.Model):
 
     class Meta:
         ordering = ["category", "order", "code"]
-        constraints = [models.UniqueConstraint(fields=["category", "code"], name="option_unique_code")]
+        constraints = [
+            models.UniqueConstraint(fields=["category", "code"], name="option_unique_code")
+        ]
         verbose_name = "giá trị phân tổ"
         verbose_name_plural = "giá trị phân tổ"
 
@@ -47,9 +49,17 @@ class Indicator(models.Model):
     code = models.SlugField("mã", max_length=60, unique=True)
     name = models.CharField("tên chỉ tiêu", max_length=300)
     unit_of_measure = models.CharField("đơn vị tính", max_length=40)
-    aggregation = models.CharField("cách tổng hợp", max_length=10, choices=Aggregation.choices, default=Aggregation.SUM)
-    category = models.ForeignKey(Category, null=True, blank=True, on_delete=models.PROTECT,
-                                 related_name="indicators", verbose_name="phân tổ")
+    aggregation = models.CharField(
+        "cách tổng hợp", max_length=10, choices=Aggregation.choices, default=Aggregation.SUM
+    )
+    category = models.ForeignKey(
+        Category,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="indicators",
+        verbose_name="phân tổ",
+    )
     group = models.CharField("nhóm", max_length=120, blank=True)
     description = models.TextField("giải thích", blank=True)
     # Phrases that introduce the figure in a written report (used when reading documents).
@@ -76,11 +86,19 @@ class ValidationRule(models.Model):
     """left op right, each side an indicator total or one of its options."""
 
     code = models.SlugField("mã", max_length=60, unique=True)
-    left = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+", verbose_name="vế trái")
-    left_option = models.ForeignKey(CategoryOption, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    left = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="+", verbose_name="vế trái"
+    )
+    left_option = models.ForeignKey(
+        CategoryOption, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     operator = models.CharField("phép so sánh", max_length=2, choices=Operator.choices)
-    right = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+", verbose_name="vế phải")
-    right_option = models.ForeignKey(CategoryOption, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    right = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="+", verbose_name="vế phải"
+    )
+    right_option = models.ForeignKey(
+        CategoryOption, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     message = models.CharField("thông báo khi vi phạm", max_length=300)
 
     class Meta:

@@ -18,23 +18,46 @@ def seed_catalogue() -> int:
             categories[code] = category
             for order, (option_code, option_name) in enumerate(options):
                 CategoryOption.objects.update_or_create(
-                    category=category, code=option_code, defaults={"name": option_name, "order": order})
+                    category=category,
+                    code=option_code,
+                    defaults={"name": option_name, "order": order},
+                )
         for order, (code, name, unit, aggregation, category, group, cues) in enumerate(INDICATORS):
-            _, created = Indicator.objects.update_or_create(code=code, defaults={
-                "name": name, "unit_of_measure": unit, "aggregation": aggregation,
-                "category": categories.get(category), "group": group, "cues": cues, "order": order,
-            })
+            _, created = Indicator.objects.update_or_create(
+                code=code,
+                defaults={
+                    "name": name,
+                    "unit_of_measure": unit,
+                    "aggregation": aggregation,
+                    "category": categories.get(category),
+                    "group": group,
+                    "cues": cues,
+                    "order": order,
+                },
+            )
             created_count += created
         for code, left, operator, right, message in RULES:
             left_code, _, left_option = left.partition(":")
             right_code, _, right_option = right.partition(":")
             left_indicator = Indicator.objects.get(code=left_code)
             right_indicator = Indicator.objects.get(code=right_code)
-            ValidationRule.objects.update_or_create(code=code, defaults={
-                "left": left_indicator, "operator": operator, "right": right_indicator, "message": message,
-                "left_option": CategoryOption.objects.get(category=left_indicator.category, code=left_option)
-                if left_option else None,
-                "right_option": CategoryOption.objects.get(category=right_indicator.category, code=right_option)
-                if right_option else None,
-            })
+            ValidationRule.objects.update_or_create(
+                code=code,
+                defaults={
+                    "left": left_indicator,
+                    "operator": operator,
+                    "right": right_indicator,
+                    "message": message,
+                    "left_option": CategoryOption.objects.get(
+                        category=left_indicator.category, code=left_option
+                    )
+                    if left_option
+                    else None,
+                    "right_option": CategoryOption.objects.get(
+                        category=right_indicator.category, code=right_option
+                    )
+                    if right_option
+                    else None,
+                },
+            )
     return created_count

@@ -23,7 +23,9 @@ def check_values(values: dict[Key, Decimal], indicators: list[Indicator]) -> lis
         if total is not None and total < 0:
             errors.append(f"{indicator.name}: giá trị không được âm.")
         if total is not None and indicator.unit_of_measure == "%" and total > 100:
-            errors.append(f"{indicator.name}: tỷ lệ không được vượt quá 100% ({format_number(total)}%).")
+            errors.append(
+                f"{indicator.name}: tỷ lệ không được vượt quá 100% ({format_number(total)}%)."
+            )
         if indicator.category_id is None:
             continue
         options = [values.get((indicator.code, o.code)) for o in indicator.category.options.all()]
@@ -41,8 +43,9 @@ def check_values(values: dict[Key, Decimal], indicators: list[Indicator]) -> lis
                 f"{indicator.name}: tổng các phân tổ đã nhập ({format_number(sum(given))}) lớn hơn tổng số "
                 f"({format_number(total)})."
             )
-    rules = ValidationRule.objects.filter(left__code__in=codes, right__code__in=codes).select_related(
-        "left", "right", "left_option", "right_option")
+    rules = ValidationRule.objects.filter(
+        left__code__in=codes, right__code__in=codes
+    ).select_related("left", "right", "left_option", "right_option")
     for rule in rules:
         left = values.get((rule.left.code, rule.left_option.code if rule.left_option else None))
         right = values.get((rule.right.code, rule.right_option.code if rule.right_option else None))

@@ -23,9 +23,17 @@ def holders_by_unit(role: str, units) -> dict[int, list]:
     """For each unit, the active users holding `role` on it or on a unit above it; one query
     for one unit or for thousands (the memberships on all their ancestors)."""
     ancestors = {path for unit in units for path in _ancestor_paths(unit.path)}
-    memberships = [m for m in Membership.objects.filter(role=role, unit__path__in=ancestors)
-                   .select_related("user", "unit").order_by("user_id") if m.user.is_active]
-    return {unit.pk: [m.user for m in memberships if unit.path.startswith(m.unit.path)] for unit in units}
+    memberships = [
+        m
+        for m in Membership.objects.filter(role=role, unit__path__in=ancestors)
+        .select_related("user", "unit")
+        .order_by("user_id")
+        if m.user.is_active
+    ]
+    return {
+        unit.pk: [m.user for m in memberships if unit.path.startswith(m.unit.path)]
+        for unit in units
+    }
 
 
 def notify(user, text: str, url: str = "", *, key: str = "", email: bool = False) -> bool:
@@ -37,23 +45,38 @@ def notify(user, text: str, url: str = "", *, key: str = "", email: bool = False
         return False
     if email and user.email:
         link = f"{settings.DANVAN_SITE_URL.rstrip('/')}{url}" if url.startswith("/") else url
-        send_mail("[Danvan] " + text[:120], f"{text}\n\n{link}", settings.DEFAULT_FROM_EMAIL, [user.email],
-                  fail_silently=True)
+        send_mail(
+            "[Danvan] " + text[:120],
+            f"{text}\n\n{link}",
+            settings.DEFAULT_FROM_EMAIL,
+            [user.email],
+            fail_silently=True,
+        )
     return True
 
 
-def notify_unit_members(unit, role: str, text: str, url: str = "", *, key: str = "", email: bool = False) -> int:
-    return sum(notify(user, text, url, key=key, email=email) for user in holders_by_unit(role, [unit])[unit.pk])
+def notify_unit_members(
+    unit, role: str, text: str, url: str = "", *, key: str = "", email: bool = False
+) -> int:
+    return sum(
+        notify(user, text, url, key=key, email=email)
+        for user in holders_by_unit(role, [unit])[unit.pk]
+    )
 
 
 def mark_read(user) -> int:
-    return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
 
 
 def notify_many(role: str, entries: list[tuple]) -> None:
     """One in-app notification per (unit, text, url, key) entry to every user holding `role`
     above the unit, in two queries however many units (issuing to thousands of units)."""
     holders = holders_by_unit(role, [unit for unit, *_ in entries])
-    rows = [Notification(user=user, text=text[:500], url=url, key=key)
-            for unit, text, url, key in entries for user in {u.pk: u for u in holders[unit.pk]}.values()]
+    rows = [
+        Notification(user=user, text=text[:500], url=url, key=key)
+        for unit, text, url, key in entries
+        for user in {u.pk: u for u in holders[unit.pk]}.values()
+    ]
     Notification.objects.bulk_create(rows, ignore_conflicts=True)

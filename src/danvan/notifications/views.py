@@ -7,7 +7,9 @@ from . import selectors, services
 
 @login_required
 def notification_list(request):
-    return render(request, "notifications/list.html", {"notifications": selectors.recent(request.user)})
+    return render(
+        request, "notifications/list.html", {"notifications": selectors.recent(request.user)}
+    )
 
 
 @login_required

@@ -69,16 +69,22 @@ class ImportOut(Schema):
 
 def _succession(s) -> dict:
     return {
-        "predecessor_code": s.predecessor.code, "predecessor_name": s.predecessor.name,
-        "successor_code": s.successor.code, "successor_name": s.successor.name,
-        "date": s.date, "kind": s.kind,
+        "predecessor_code": s.predecessor.code,
+        "predecessor_name": s.predecessor.name,
+        "successor_code": s.successor.code,
+        "successor_name": s.successor.name,
+        "date": s.date,
+        "kind": s.kind,
     }
 
 
 @router.get("/tree", response=TreeOut, summary="Cây đơn vị vào một ngày")
 def tree(request, date: dt.date | None = None):
     day = date or timezone.localdate()
-    return {"date": day, "units": [node.as_dict() for node in selectors.tree_as_of(day, request.auth)]}
+    return {
+        "date": day,
+        "units": [node.as_dict() for node in selectors.tree_as_of(day, request.auth)],
+    }
 
 
 @router.get("/units/{code}", response=UnitOut, summary="Một đơn vị và lịch sử kế thừa")
@@ -86,9 +92,15 @@ def unit(request, code: str):
     found = selectors.get_unit(code, request.auth)
     lineage = selectors.lineage(found)
     return {
-        "code": found.code, "name": found.name, "short_name": found.short_name, "kind": found.kind,
-        "issuer_code": found.issuer_code, "parent_code": found.parent.code if found.parent_id else None,
-        "valid_from": found.valid_from, "valid_to": found.valid_to, "note": found.note,
+        "code": found.code,
+        "name": found.name,
+        "short_name": found.short_name,
+        "kind": found.kind,
+        "issuer_code": found.issuer_code,
+        "parent_code": found.parent.code if found.parent_id else None,
+        "valid_from": found.valid_from,
+        "valid_to": found.valid_to,
+        "note": found.note,
         "came_from": [_succession(s) for s in lineage.came_from],
         "became": [_succession(s) for s in lineage.became],
     }
@@ -105,7 +117,10 @@ def import_units(request, payload: ImportIn):
     units, successions = interchange.from_data(payload.dict())
     result = services.import_units(request.auth, units, successions)
     return {
-        "created": result.created, "updated": result.updated, "unchanged": result.unchanged,
-        "successions_created": result.successions_created, "successions_updated": result.successions_updated,
+        "created": result.created,
+        "updated": result.updated,
+        "unchanged": result.unchanged,
+        "successions_created": result.successions_created,
+        "successions_updated": result.successions_updated,
         "summary": result.summary(),
     }

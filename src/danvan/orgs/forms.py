@@ -8,9 +8,12 @@ class DateField(forms.DateField):
 
 
 class AsOfForm(forms.Form):
-    ngay = DateField(label="Cây đơn vị vào ngày", required=False,
-                     widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                     error_messages={"invalid": "Ngày không hợp lệ; nhập theo dạng ngày/tháng/năm."})
+    ngay = DateField(
+        label="Cây đơn vị vào ngày",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Ngày không hợp lệ; nhập theo dạng ngày/tháng/năm."},
+    )
 
 
 def _check_size(upload):
@@ -23,7 +26,9 @@ def _check_size(upload):
 
 class ImportForm(forms.Form):
     units_file = forms.FileField(label="Tệp đơn vị (.json hoặc .csv)")
-    successions_file = forms.FileField(label="Tệp quan hệ kế thừa (.csv, khi tệp đơn vị là CSV)", required=False)
+    successions_file = forms.FileField(
+        label="Tệp quan hệ kế thừa (.csv, khi tệp đơn vị là CSV)", required=False
+    )
 
     def clean_units_file(self):
         return _check_size(self.cleaned_data.get("units_file"))

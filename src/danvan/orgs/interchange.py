@@ -11,7 +11,17 @@ import json
 from dataclasses import dataclass, fields
 
 JSON_SCHEMA = "danvan.org-units/1"
-UNIT_FIELDS = ["code", "name", "short_name", "kind", "issuer_code", "parent_code", "valid_from", "valid_to", "note"]
+UNIT_FIELDS = [
+    "code",
+    "name",
+    "short_name",
+    "kind",
+    "issuer_code",
+    "parent_code",
+    "valid_from",
+    "valid_to",
+    "note",
+]
 SUCCESSION_FIELDS = ["predecessor_code", "successor_code", "date", "kind", "note"]
 
 
@@ -67,9 +77,13 @@ def units_from_csv(text: str) -> list[UnitRow]:
 
 
 def successions_from_csv(text: str) -> list[SuccessionRow]:
-    rows = _read_csv(text, ["predecessor_code", "successor_code", "date", "kind"], "quan hệ kế thừa")
+    rows = _read_csv(
+        text, ["predecessor_code", "successor_code", "date", "kind"], "quan hệ kế thừa"
+    )
     return [
-        SuccessionRow(label=f"dòng {line}", **{name: _clean(row.get(name)) for name in SUCCESSION_FIELDS})
+        SuccessionRow(
+            label=f"dòng {line}", **{name: _clean(row.get(name)) for name in SUCCESSION_FIELDS}
+        )
         for line, row in rows
     ]
 
@@ -78,23 +92,32 @@ def from_json(text: str) -> tuple[list[UnitRow], list[SuccessionRow]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InterchangeError(f"Tệp JSON không hợp lệ (dòng {exc.lineno}, cột {exc.colno}).") from exc
+        raise InterchangeError(
+            f"Tệp JSON không hợp lệ (dòng {exc.lineno}, cột {exc.colno})."
+        ) from exc
     return from_data(data)
 
 
 def from_data(data) -> tuple[list[UnitRow], list[SuccessionRow]]:
     if not isinstance(data, dict) or not isinstance(data.get("units", []), list):
-        raise InterchangeError('Dữ liệu JSON phải là một đối tượng có danh sách "units" và "successions".')
+        raise InterchangeError(
+            'Dữ liệu JSON phải là một đối tượng có danh sách "units" và "successions".'
+        )
     units, successions = [], []
     for index, item in enumerate(data.get("units", []), start=1):
         if not isinstance(item, dict):
             raise InterchangeError(f"Đơn vị thứ {index} không phải là một đối tượng JSON.")
-        units.append(UnitRow(label=f"đơn vị thứ {index}", **{n: _clean(item.get(n)) for n in UNIT_FIELDS}))
+        units.append(
+            UnitRow(label=f"đơn vị thứ {index}", **{n: _clean(item.get(n)) for n in UNIT_FIELDS})
+        )
     for index, item in enumerate(data.get("successions", []) or [], start=1):
         if not isinstance(item, dict):
             raise InterchangeError(f"Quan hệ kế thừa thứ {index} không phải là một đối tượng JSON.")
         successions.append(
-            SuccessionRow(label=f"quan hệ kế thừa thứ {index}", **{n: _clean(item.get(n)) for n in SUCCESSION_FIELDS})
+            SuccessionRow(
+                label=f"quan hệ kế thừa thứ {index}",
+                **{n: _clean(item.get(n)) for n in SUCCESSION_FIELDS},
+            )
         )
     return units, successions
 

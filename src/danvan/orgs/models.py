@@ -66,7 +66,11 @@ class OrgUnit(models.Model):
     kind = models.CharField("loại", max_length=32, choices=UnitKind.choices)
     issuer_code = models.CharField("ký hiệu cơ quan ban hành", max_length=40, blank=True)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
         verbose_name="đơn vị cấp trên",
     )
     # Materialised path of codes from the root, e.g. "DN-TU/DN-BDVTU/": subtree queries are
@@ -74,7 +78,9 @@ class OrgUnit(models.Model):
     path = models.CharField("đường dẫn", max_length=1000, db_index=True, editable=False)
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
     valid_from = models.DateField("hiệu lực từ")
-    valid_to = models.DateField("hiệu lực đến", null=True, blank=True, help_text="Ngày cuối cùng còn hiệu lực")
+    valid_to = models.DateField(
+        "hiệu lực đến", null=True, blank=True, help_text="Ngày cuối cùng còn hiệu lực"
+    )
     note = models.TextField("ghi chú", blank=True, help_text="Nguồn, giả định về ngày tháng…")
 
     objects = OrgUnitQuerySet.as_manager()
@@ -103,10 +109,16 @@ class OrgUnit(models.Model):
 
 class OrgSuccession(models.Model):
     predecessor = models.ForeignKey(
-        OrgUnit, on_delete=models.PROTECT, related_name="successions_out", verbose_name="đơn vị tiền thân"
+        OrgUnit,
+        on_delete=models.PROTECT,
+        related_name="successions_out",
+        verbose_name="đơn vị tiền thân",
     )
     successor = models.ForeignKey(
-        OrgUnit, on_delete=models.PROTECT, related_name="successions_in", verbose_name="đơn vị kế thừa"
+        OrgUnit,
+        on_delete=models.PROTECT,
+        related_name="successions_in",
+        verbose_name="đơn vị kế thừa",
     )
     date = models.DateField("ngày kế thừa", help_text="Ngày đầu tiên đơn vị kế thừa đảm nhận")
     kind = models.CharField("hình thức", max_length=16, choices=SuccessionKind.choices)
@@ -117,8 +129,12 @@ class OrgSuccession(models.Model):
         verbose_name = "quan hệ kế thừa"
         verbose_name_plural = "quan hệ kế thừa"
         constraints = [
-            models.UniqueConstraint(fields=["predecessor", "successor"], name="succession_unique_pair"),
-            models.CheckConstraint(condition=~Q(predecessor=models.F("successor")), name="succession_not_self"),
+            models.UniqueConstraint(
+                fields=["predecessor", "successor"], name="succession_unique_pair"
+            ),
+            models.CheckConstraint(
+                condition=~Q(predecessor=models.F("successor")), name="succession_not_self"
+            ),
         ]
 
     def __str__(self) -> str:

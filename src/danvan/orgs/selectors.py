@@ -76,8 +76,10 @@ class Lineage:
 
 
 def lineage(unit: OrgUnit, max_steps: int = 20) -> Lineage:
-    return Lineage(came_from=_follow(unit, "successor", "predecessor", max_steps),
-                   became=_follow(unit, "predecessor", "successor", max_steps))
+    return Lineage(
+        came_from=_follow(unit, "successor", "predecessor", max_steps),
+        became=_follow(unit, "predecessor", "successor", max_steps),
+    )
 
 
 def _follow(unit: OrgUnit, from_side: str, to_side: str, max_steps: int) -> list[OrgSuccession]:
@@ -94,7 +96,9 @@ def _follow(unit: OrgUnit, from_side: str, to_side: str, max_steps: int) -> list
             .order_by("date", "predecessor__code", "successor__code")
         )
         found.extend(step)
-        frontier = [getattr(s, f"{to_side}_id") for s in step if getattr(s, f"{to_side}_id") not in seen]
+        frontier = [
+            getattr(s, f"{to_side}_id") for s in step if getattr(s, f"{to_side}_id") not in seen
+        ]
         seen.update(frontier)
     return found
 
@@ -102,25 +106,41 @@ def _follow(unit: OrgUnit, from_side: str, to_side: str, max_steps: int) -> list
 def export_rows(user) -> tuple[list[UnitRow], list[SuccessionRow]]:
     """Units and successions within the user's management scope, parents before children."""
     permissions.require(user, "orgs.manage")
-    units = permissions.units_in_scope(user, "orgs.manage").select_related("parent").order_by("path")
+    units = (
+        permissions.units_in_scope(user, "orgs.manage").select_related("parent").order_by("path")
+    )
     codes = set()
     unit_rows = []
     for unit in units:
         codes.add(unit.code)
-        unit_rows.append(UnitRow(
-            label="", code=unit.code, name=unit.name, short_name=unit.short_name, kind=unit.kind,
-            issuer_code=unit.issuer_code, parent_code=unit.parent.code if unit.parent_id else "",
-            valid_from=unit.valid_from.isoformat(), valid_to=unit.valid_to.isoformat() if unit.valid_to else "",
-            note=unit.note,
-        ))
+        unit_rows.append(
+            UnitRow(
+                label="",
+                code=unit.code,
+                name=unit.name,
+                short_name=unit.short_name,
+                kind=unit.kind,
+                issuer_code=unit.issuer_code,
+                parent_code=unit.parent.code if unit.parent_id else "",
+                valid_from=unit.valid_from.isoformat(),
+                valid_to=unit.valid_to.isoformat() if unit.valid_to else "",
+                note=unit.note,
+            )
+        )
     successions = (
         OrgSuccession.objects.filter(Q(predecessor__code__in=codes) & Q(successor__code__in=codes))
         .select_related("predecessor", "successor")
         .order_by("date", "predecessor__code", "successor__code")
     )
     succession_rows = [
-        SuccessionRow(label="", predecessor_code=s.predecessor.code, successor_code=s.successor.code,
-                      date=s.date.isoformat(), kind=s.kind, note=s.note)
+        SuccessionRow(
+            label="",
+            predecessor_code=s.predecessor.code,
+            successor_code=s.successor.code,
+            date=s.date.isoformat(),
+            kind=s.kind,
+            note=s.note,
+        )
         for s in successions
     ]
     return unit_rows, succession_rows

@@ -43,7 +43,9 @@ class ImportResult:
 
 def _stored_facts() -> dict[str, UnitFacts]:
     rows = OrgUnit.objects.values_list("code", "parent__code", "valid_from", "valid_to")
-    return {code: UnitFacts(code, parent or "", start, end, "") for code, parent, start, end in rows}
+    return {
+        code: UnitFacts(code, parent or "", start, end, "") for code, parent, start, end in rows
+    }
 
 
 def _paths(units: dict[str, UnitFacts]) -> dict[str, str]:
@@ -66,7 +68,9 @@ def _check_scope(actor, unit_rows, succession_rows, new_paths: dict[str, str]) -
         return
     stored_paths = dict(OrgUnit.objects.filter(code__in=new_paths).values_list("code", "path"))
     for row in unit_rows:
-        touched = [new_paths[row.code]] + ([stored_paths[row.code]] if row.code in stored_paths else [])
+        touched = [new_paths[row.code]] + (
+            [stored_paths[row.code]] if row.code in stored_paths else []
+        )
         if not all(permissions.covers(scope, p) for p in touched):
             raise permissions.ScopeDenied(
                 f"Đơn vị, {row.label} (mã {row.code}): bạn không có quyền quản trị đơn vị này "
@@ -96,7 +100,9 @@ def _unit_snapshot(unit: OrgUnit) -> dict:
     }
 
 
-def import_units(actor, unit_rows: list[UnitRow], succession_rows: list[SuccessionRow]) -> ImportResult:
+def import_units(
+    actor, unit_rows: list[UnitRow], succession_rows: list[SuccessionRow]
+) -> ImportResult:
     """Create or update units (by code) and successions (by predecessor–successor pair)."""
     permissions.require(actor, "orgs.manage")
     with transaction.atomic():
@@ -107,7 +113,9 @@ def import_units(actor, unit_rows: list[UnitRow], succession_rows: list[Successi
         new_paths = _paths(combined)
         _check_scope(actor, unit_rows, succession_rows, new_paths)
         result = ImportResult()
-        ordered = sorted(unit_rows, key=lambda row: (new_paths[row.code].count(PATH_SEPARATOR), row.code))
+        ordered = sorted(
+            unit_rows, key=lambda row: (new_paths[row.code].count(PATH_SEPARATOR), row.code)
+        )
         for row in ordered:
             _write_unit(actor, row, result)
         for row in succession_rows:
@@ -140,8 +148,13 @@ def _write_unit(actor, row: UnitRow, result: ImportResult) -> None:
         _move_descendants(old_path, unit.path)
     (result.updated if before else result.created).append(unit.code)
     record_event(
-        actor, "orgs.unit.update" if before else "orgs.unit.create", "OrgUnit", unit.code,
-        summary=unit.name, before=before, after=after,
+        actor,
+        "orgs.unit.update" if before else "orgs.unit.create",
+        "OrgUnit",
+        unit.code,
+        summary=unit.name,
+        before=before,
+        after=after,
     )
 
 
@@ -160,7 +173,11 @@ def _write_succession(actor, row: SuccessionRow, result: ImportResult) -> None:
     succession = OrgSuccession.objects.filter(predecessor=predecessor, successor=successor).first()
     if succession and all(getattr(succession, k) == v for k, v in values.items()):
         return
-    before = {"date": succession.date.isoformat(), "kind": succession.kind, "note": succession.note} if succession else None
+    before = (
+        {"date": succession.date.isoformat(), "kind": succession.kind, "note": succession.note}
+        if succession
+        else None
+    )
     succession, created = OrgSuccession.objects.update_or_create(
         predecessor=predecessor, successor=successor, defaults=values
     )
@@ -169,7 +186,15 @@ def _write_succession(actor, row: SuccessionRow, result: ImportResult) -> None:
     else:
         result.successions_updated += 1
     record_event(
-        actor, "orgs.succession.create" if created else "orgs.succession.update", "OrgSuccession",
-        f"{predecessor.code}>{successor.code}", summary=str(succession), before=before,
-        after={"date": succession.date.isoformat(), "kind": succession.kind, "note": succession.note},
+        actor,
+        "orgs.succession.create" if created else "orgs.succession.update",
+        "OrgSuccession",
+        f"{predecessor.code}>{successor.code}",
+        summary=str(succession),
+        before=before,
+        after={
+            "date": succession.date.isoformat(),
+            "kind": succession.kind,
+            "note": succession.note,
+        },
     )

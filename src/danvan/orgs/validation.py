@@ -46,11 +46,15 @@ def _unit_row_facts(row: UnitRow, errors: list[str]) -> UnitFacts | None:
     prefix = f"Đơn vị, {row.label} (mã {row.code or '—'})"
     problems = []
     if not CODE_PATTERN.match(row.code):
-        problems.append("mã đơn vị trống hoặc có ký tự không hợp lệ (chỉ chữ in hoa không dấu, số, - _ .)")
+        problems.append(
+            "mã đơn vị trống hoặc có ký tự không hợp lệ (chỉ chữ in hoa không dấu, số, - _ .)"
+        )
     if not row.name:
         problems.append("thiếu tên đơn vị")
     if row.kind not in UnitKind.values:
-        problems.append(f"loại đơn vị '{row.kind}' không hợp lệ (hợp lệ: {', '.join(UnitKind.values)})")
+        problems.append(
+            f"loại đơn vị '{row.kind}' không hợp lệ (hợp lệ: {', '.join(UnitKind.values)})"
+        )
     valid_from = parse_day(row.valid_from)
     if valid_from is None:
         problems.append(f"ngày hiệu lực từ '{row.valid_from}' không hợp lệ")
@@ -65,13 +69,17 @@ def _unit_row_facts(row: UnitRow, errors: list[str]) -> UnitFacts | None:
     return UnitFacts(row.code, row.parent_code, valid_from, valid_to, row.label)
 
 
-def check_units(rows: list[UnitRow], stored: dict[str, UnitFacts]) -> tuple[dict[str, UnitFacts], list[str]]:
+def check_units(
+    rows: list[UnitRow], stored: dict[str, UnitFacts]
+) -> tuple[dict[str, UnitFacts], list[str]]:
     """Check imported unit rows; return the combined picture (stored overlaid by imported)."""
     errors: list[str] = []
     imported: dict[str, UnitFacts] = {}
     for row in rows:
         if row.code and row.code in imported:
-            errors.append(f"Đơn vị, {row.label} (mã {row.code}): mã bị trùng với {imported[row.code].label}.")
+            errors.append(
+                f"Đơn vị, {row.label} (mã {row.code}): mã bị trùng với {imported[row.code].label}."
+            )
             continue
         facts = _unit_row_facts(row, errors)
         if facts:
@@ -86,10 +94,13 @@ def check_units(rows: list[UnitRow], stored: dict[str, UnitFacts]) -> tuple[dict
             errors.append(f"{prefix}: đơn vị cấp trên '{facts.parent_code}' không tồn tại.")
             continue
         if _has_cycle(facts.code, combined):
-            errors.append(f"{prefix}: quan hệ cấp trên tạo thành vòng lặp (một đơn vị là cấp trên của chính nó).")
+            errors.append(
+                f"{prefix}: quan hệ cấp trên tạo thành vòng lặp (một đơn vị là cấp trên của chính nó)."
+            )
             continue
         if facts.valid_from < parent.valid_from or (
-            parent.valid_to is not None and (facts.valid_to is None or facts.valid_to > parent.valid_to)
+            parent.valid_to is not None
+            and (facts.valid_to is None or facts.valid_to > parent.valid_to)
         ):
             errors.append(
                 f"{prefix}: hiệu lực {fmt(facts.valid_from)}–{fmt(facts.valid_to)} chồng ra ngoài hiệu lực "
@@ -125,7 +136,9 @@ def check_successions(rows: list[SuccessionRow], units: dict[str, UnitFacts]) ->
         if row.predecessor_code and row.predecessor_code == row.successor_code:
             problems.append("một đơn vị không thể kế thừa chính nó")
         if row.kind not in SuccessionKind.values:
-            problems.append(f"hình thức '{row.kind}' không hợp lệ (hợp lệ: {', '.join(SuccessionKind.values)})")
+            problems.append(
+                f"hình thức '{row.kind}' không hợp lệ (hợp lệ: {', '.join(SuccessionKind.values)})"
+            )
         day = parse_day(row.date)
         if day is None:
             problems.append(f"ngày kế thừa '{row.date}' không hợp lệ")
@@ -140,19 +153,27 @@ def check_successions(rows: list[SuccessionRow], units: dict[str, UnitFacts]) ->
     return errors
 
 
-def _timeline_problems(predecessor: UnitFacts, successor: UnitFacts, day: dt.date, kind: str) -> list[str]:
+def _timeline_problems(
+    predecessor: UnitFacts, successor: UnitFacts, day: dt.date, kind: str
+) -> list[str]:
     problems = []
     if predecessor.valid_to is None or predecessor.valid_to >= day:
         problems.append(
             f"đơn vị kế thừa nhận từ ngày {fmt(day)} trước khi đơn vị tiền thân {predecessor.code} "
             f"kết thúc (hiệu lực đến {fmt(predecessor.valid_to)})"
         )
-    if not (successor.valid_from <= day and (successor.valid_to is None or day <= successor.valid_to)):
+    if not (
+        successor.valid_from <= day and (successor.valid_to is None or day <= successor.valid_to)
+    ):
         problems.append(
             f"đơn vị kế thừa {successor.code} không có hiệu lực vào ngày {fmt(day)} "
             f"({fmt(successor.valid_from)}–{fmt(successor.valid_to)})"
         )
-    if kind in NEW_UNIT_SUCCESSIONS and predecessor.valid_to and successor.valid_from <= predecessor.valid_to:
+    if (
+        kind in NEW_UNIT_SUCCESSIONS
+        and predecessor.valid_to
+        and successor.valid_from <= predecessor.valid_to
+    ):
         problems.append(
             f"hiệu lực chồng lấn: {successor.code} bắt đầu {fmt(successor.valid_from)} khi "
             f"{predecessor.code} còn hiệu lực đến {fmt(predecessor.valid_to)}"

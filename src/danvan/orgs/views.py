@@ -21,7 +21,11 @@ def tree(request):
         day = form.cleaned_data["ngay"]
     forest = selectors.tree_as_of(day, request.user)
     can_manage = permissions.acts_anywhere(request.user, "orgs.manage")
-    return render(request, "orgs/tree.html", {"form": form, "day": day, "forest": forest, "can_manage": can_manage})
+    return render(
+        request,
+        "orgs/tree.html",
+        {"form": form, "day": day, "forest": forest, "can_manage": can_manage},
+    )
 
 
 @login_required
@@ -32,19 +36,25 @@ def unit_detail(request, code: str):
         raise Http404(str(exc)) from exc
     lineage = selectors.lineage(unit)
     show_audit = permissions.has_permission(request.user, "audit.view", unit)
-    return render(request, "orgs/unit_detail.html", {
-        "unit": unit,
-        "children": unit.children.order_by("valid_from", "code"),
-        "lineage": lineage,
-        "events": events_for("OrgUnit", unit.code)[:20] if show_audit else None,
-    })
+    return render(
+        request,
+        "orgs/unit_detail.html",
+        {
+            "unit": unit,
+            "children": unit.children.order_by("valid_from", "code"),
+            "lineage": lineage,
+            "events": events_for("OrgUnit", unit.code)[:20] if show_audit else None,
+        },
+    )
 
 
 def _decode(upload) -> str:
     try:
         return upload.read().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise interchange.InterchangeError(f"Tệp '{upload.name}' không phải văn bản UTF-8.") from exc
+        raise interchange.InterchangeError(
+            f"Tệp '{upload.name}' không phải văn bản UTF-8."
+        ) from exc
 
 
 @login_required
@@ -60,7 +70,11 @@ def import_units(request):
                 units, successions = interchange.from_json(_decode(units_file))
             else:
                 units = interchange.units_from_csv(_decode(units_file))
-                successions = interchange.successions_from_csv(_decode(successions_file)) if successions_file else []
+                successions = (
+                    interchange.successions_from_csv(_decode(successions_file))
+                    if successions_file
+                    else []
+                )
             result = services.import_units(request.user, units, successions)
         except interchange.InterchangeError as exc:
             errors = [str(exc)]
@@ -78,11 +92,23 @@ def export_units(request, fmt: str):
     units, successions = selectors.export_rows(request.user)
     stamp = timezone.localdate().strftime("%Y%m%d")
     if fmt == "json":
-        body, name, content_type = interchange.to_json(units, successions), f"don-vi-{stamp}.json", "application/json"
+        body, name, content_type = (
+            interchange.to_json(units, successions),
+            f"don-vi-{stamp}.json",
+            "application/json",
+        )
     elif fmt == "units.csv":
-        body, name, content_type = interchange.units_to_csv(units), f"don-vi-{stamp}.csv", "text/csv"
+        body, name, content_type = (
+            interchange.units_to_csv(units),
+            f"don-vi-{stamp}.csv",
+            "text/csv",
+        )
     elif fmt == "successions.csv":
-        body, name, content_type = interchange.successions_to_csv(successions), f"ke-thua-{stamp}.csv", "text/csv"
+        body, name, content_type = (
+            interchange.successions_to_csv(successions),
+            f"ke-thua-{stamp}.csv",
+            "text/csv",
+        )
     else:
         raise Http404("Định dạng xuất không hỗ trợ.")
     response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")

@@ -25,8 +25,10 @@ class RejectNulMiddleware:
             return True
         if request.content_type == "application/json":
             return b"\\u0000" in request.body or b"\x00" in request.body
-        if request.method == "POST" and request.content_type in ("application/x-www-form-urlencoded",
-                                                                  "multipart/form-data"):
+        if request.method == "POST" and request.content_type in (
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        ):
             # Django's CSRF check parses the same form right after; this reads no more.
             return any("\x00" in value for values in request.POST.lists() for value in values[1])
         return False

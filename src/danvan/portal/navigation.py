@@ -22,23 +22,49 @@ class NavItem:
 NAV_ITEMS = (
     NavItem("Trang chủ", "portal:home", EVERYONE),
     NavItem("Cây đơn vị", "orgs:tree", EVERYONE, "Đơn vị theo thời gian, sáp nhập, kế thừa"),
-    NavItem("Báo cáo cần nộp", "reporting:inbox", frozenset({Role.REPORTER}), "Hộp báo cáo: đến hạn, quá hạn, bị trả lại"),
-    NavItem("Yêu cầu báo cáo", "reporting:requests", frozenset({Role.COORDINATOR, Role.LEADER}),
-            "Yêu cầu đã ban hành và bảng theo dõi tiến độ"),
-    NavItem("Đề cương", "reporting:templates", frozenset({Role.COORDINATOR}), "Đề cương và biểu mẫu báo cáo"),
-    NavItem("Tổng hợp", "consolidation:view", frozenset({Role.COORDINATOR, Role.LEADER}),
-            "Cộng dồn chỉ tiêu, so sánh cùng kỳ"),
+    NavItem(
+        "Báo cáo cần nộp",
+        "reporting:inbox",
+        frozenset({Role.REPORTER}),
+        "Hộp báo cáo: đến hạn, quá hạn, bị trả lại",
+    ),
+    NavItem(
+        "Yêu cầu báo cáo",
+        "reporting:requests",
+        frozenset({Role.COORDINATOR, Role.LEADER}),
+        "Yêu cầu đã ban hành và bảng theo dõi tiến độ",
+    ),
+    NavItem(
+        "Đề cương",
+        "reporting:templates",
+        frozenset({Role.COORDINATOR}),
+        "Đề cương và biểu mẫu báo cáo",
+    ),
+    NavItem(
+        "Tổng hợp",
+        "consolidation:view",
+        frozenset({Role.COORDINATOR, Role.LEADER}),
+        "Cộng dồn chỉ tiêu, so sánh cùng kỳ",
+    ),
     NavItem("Chỉ tiêu", "reporting:indicators", EVERYONE, "Danh mục chỉ tiêu và quy tắc kiểm tra"),
     NavItem("Thông báo", "notifications:list", EVERYONE, "Nhắc hạn, báo cáo được nộp, trả lại"),
-    NavItem("Nhập báo cáo từ tệp", "imports:batch_new", frozenset({Role.COORDINATOR}),
-            "Nhiều tệp hoặc tệp .zip: nhận dạng đơn vị, yêu cầu, số liệu"),
-    NavItem("Sổ văn bản", "documents:registry", EVERYONE, "Văn bản được trích dẫn và văn bản yêu cầu"),
+    NavItem(
+        "Nhập báo cáo từ tệp",
+        "imports:batch_new",
+        frozenset({Role.COORDINATOR}),
+        "Nhiều tệp hoặc tệp .zip: nhận dạng đơn vị, yêu cầu, số liệu",
+    ),
+    NavItem(
+        "Sổ văn bản", "documents:registry", EVERYONE, "Văn bản được trích dẫn và văn bản yêu cầu"
+    ),
     NavItem("Chương trình phối hợp", None, STAFF, "Chương trình, kế hoạch, sơ kết"),
     NavItem("Dân vận khéo", None, EVERYONE, "Mô hình, điển hình"),
     NavItem("Tình hình Nhân dân", None, EVERYONE, "Dư luận xã hội, điểm nóng"),
     NavItem("Tiếp dân, đơn thư", None, EVERYONE, "Tiếp công dân, khiếu nại, tố cáo, kiến nghị"),
     NavItem("Tìm kiếm", None, EVERYONE, "Tìm không dấu trong văn bản và báo cáo"),
-    NavItem("Phân quyền", "accounts:roles", frozenset({Role.ADMIN}), "Người dùng và vai trò theo đơn vị"),
+    NavItem(
+        "Phân quyền", "accounts:roles", frozenset({Role.ADMIN}), "Người dùng và vai trò theo đơn vị"
+    ),
 )
 
 

@@ -26,13 +26,19 @@ def healthz(request):
 def home(request):
     active = active_membership(request)
     role = active.role if active else None
-    cards = [item for item in items_for(role, request.user.is_superuser) if item.url_name != "portal:home"]
+    cards = [
+        item
+        for item in items_for(role, request.user.is_superuser)
+        if item.url_name != "portal:home"
+    ]
     context = {"role": role, "cards": cards}
     if role == "reporter":
         context["inbox"] = reporting_selectors.inbox(request.user)
     if role in ("coordinator", "leader") or request.user.is_superuser:
-        context["boards"] = [reporting_selectors.status_board(request.user, r)
-                             for r in reporting_selectors.requests_for(request.user)[:5]]
+        context["boards"] = [
+            reporting_selectors.status_board(request.user, r)
+            for r in reporting_selectors.requests_for(request.user)[:5]
+        ]
     return render(request, "portal/home.html", context)
 
 
@@ -53,6 +59,10 @@ def permission_denied(request, exception=None):
 
 def not_found(request, exception=None):
     # Our own Http404s carry a Vietnamese message; Django's resolver's are English dicts.
-    message = exception.args[0] if exception and exception.args and isinstance(exception.args[0], str) else ""
+    message = (
+        exception.args[0]
+        if exception and exception.args and isinstance(exception.args[0], str)
+        else ""
+    )
     message = message or "Không tìm thấy trang bạn yêu cầu."
     return render(request, "404.html", {"message": message}, status=404)

@@ -137,18 +137,30 @@ class TemplateOut(Schema):
 
 def _request(r) -> dict:
     return {
-        "id": r.pk, "title": r.title, "issuer_code": r.issuer.code, "issuer_name": r.issuer.name,
-        "period": r.period.code, "deadline": r.deadline, "grace_days": r.grace_days, "lock_date": r.lock_date,
+        "id": r.pk,
+        "title": r.title,
+        "issuer_code": r.issuer.code,
+        "issuer_name": r.issuer.name,
+        "period": r.period.code,
+        "deadline": r.deadline,
+        "grace_days": r.grace_days,
+        "lock_date": r.lock_date,
         "request_document": str(r.request_document) if r.request_document else None,
-        "template_id": r.template_id, "template_version": r.template.version,
+        "template_id": r.template_id,
+        "template_version": r.template.version,
     }
 
 
 def _assignment(a) -> dict:
     s = a.submission
     return {
-        "assignment_id": a.pk, "unit_code": a.unit.code, "unit_name": a.unit_name, "status": s.status,
-        "first_submitted_at": s.first_submitted_at, "submitted_at": s.submitted_at, "accepted_at": s.accepted_at,
+        "assignment_id": a.pk,
+        "unit_code": a.unit.code,
+        "unit_name": a.unit_name,
+        "status": s.status,
+        "first_submitted_at": s.first_submitted_at,
+        "submitted_at": s.submitted_at,
+        "accepted_at": s.accepted_at,
         "on_time": selectors.on_time(a),
     }
 
@@ -156,31 +168,53 @@ def _assignment(a) -> dict:
 def _submission(user, assignment) -> dict:
     content = selectors.current_content(assignment.submission)
     return {
-        "assignment_id": assignment.pk, "request_id": assignment.request_id, "unit_code": assignment.unit.code,
-        "unit_name": assignment.unit_name, "status": assignment.submission.status,
-        "version": assignment.submission.version, "locked": services.is_locked(assignment),
+        "assignment_id": assignment.pk,
+        "request_id": assignment.request_id,
+        "unit_code": assignment.unit.code,
+        "unit_name": assignment.unit_name,
+        "status": assignment.submission.status,
+        "version": assignment.submission.version,
+        "locked": services.is_locked(assignment),
         "return_comment": assignment.submission.return_comment,
-        "sections": content.sections, "values": content.values,
+        "sections": content.sections,
+        "values": content.values,
         "revisions": [
-            {"number": r.number, "kind": r.kind, "author": r.author.get_username() if r.author else None,
-             "created_at": r.created_at, "comment": r.comment, "source": r.source}
+            {
+                "number": r.number,
+                "kind": r.kind,
+                "author": r.author.get_username() if r.author else None,
+                "created_at": r.created_at,
+                "comment": r.comment,
+                "source": r.source,
+            }
             for r in selectors.revisions(assignment)
         ],
     }
 
 
-@router.get("/periods/{code}", response=PeriodOut, auth=None, summary="Kỳ báo cáo và khoảng chốt số liệu")
+@router.get(
+    "/periods/{code}", response=PeriodOut, auth=None, summary="Kỳ báo cáo và khoảng chốt số liệu"
+)
 def period(request, code: str):
     spec = periods.parse_period(code)
-    return {"code": spec.code, "type": spec.type, "start": spec.start, "end": spec.end, "name": spec.name,
-            "party_window": list(periods.data_window(spec.code, "party")),
-            "state_window": list(periods.data_window(spec.code, "state"))}
+    return {
+        "code": spec.code,
+        "type": spec.type,
+        "start": spec.start,
+        "end": spec.end,
+        "name": spec.name,
+        "party_window": list(periods.data_window(spec.code, "party")),
+        "state_window": list(periods.data_window(spec.code, "state")),
+    }
 
 
 @router.get("/inbox", response=InboxOut, summary="Hộp báo cáo của cán bộ báo cáo")
 def inbox(request):
     box = selectors.inbox(request.auth)
-    return {name: [_assignment(a) for a in getattr(box, name)] for name in ("due", "overdue", "returned", "done")}
+    return {
+        name: [_assignment(a) for a in getattr(box, name)]
+        for name in ("due", "overdue", "returned", "done")
+    }
 
 
 @router.get("/requests", response=list[RequestOut], summary="Yêu cầu báo cáo trong phạm vi")
@@ -196,27 +230,47 @@ def issue(request, payload: RequestIn):
     if issuer is None or template is None:
         raise NotFound("Không tìm thấy đơn vị yêu cầu hoặc đề cương.")
     created = services.issue_request(
-        request.auth, issuer=issuer, title=payload.title, template=template, period_code=payload.period,
-        unit_codes=payload.unit_codes, deadline=payload.deadline, grace_days=payload.grace_days,
-        lock_date=payload.lock_date, regime=payload.regime,
-        document=services.RequestDocument(payload.document_symbol, payload.document_date, payload.document_title),
+        request.auth,
+        issuer=issuer,
+        title=payload.title,
+        template=template,
+        period_code=payload.period,
+        unit_codes=payload.unit_codes,
+        deadline=payload.deadline,
+        grace_days=payload.grace_days,
+        lock_date=payload.lock_date,
+        regime=payload.regime,
+        document=services.RequestDocument(
+            payload.document_symbol, payload.document_date, payload.document_title
+        ),
     )
     return Status(201, _request(created))
 
 
-@router.get("/requests/{request_id}/board", response=BoardOut, summary="Bảng theo dõi tiến độ nộp báo cáo")
+@router.get(
+    "/requests/{request_id}/board", response=BoardOut, summary="Bảng theo dõi tiến độ nộp báo cáo"
+)
 def board(request, request_id: int, status: str = "", timeliness: str = "", search: str = ""):
     report_request = selectors.get_request(request.auth, request_id)
     result = selectors.status_board(request.auth, report_request, status, timeliness, search)
     return {
-        "request": _request(report_request), "expected": result.expected, "submitted": result.submitted,
-        "on_time": result.on_time, "late": result.late, "missing": result.missing, "returned": result.returned,
-        "accepted": result.accepted, "submitted_rate": result.submitted_rate, "on_time_rate": result.on_time_rate,
+        "request": _request(report_request),
+        "expected": result.expected,
+        "submitted": result.submitted,
+        "on_time": result.on_time,
+        "late": result.late,
+        "missing": result.missing,
+        "returned": result.returned,
+        "accepted": result.accepted,
+        "submitted_rate": result.submitted_rate,
+        "on_time_rate": result.on_time_rate,
         "rows": [_assignment(a) for a in result.rows],
     }
 
 
-@router.get("/assignments/{assignment_id}", response=SubmissionOut, summary="Báo cáo của một đơn vị")
+@router.get(
+    "/assignments/{assignment_id}", response=SubmissionOut, summary="Báo cáo của một đơn vị"
+)
 def submission(request, assignment_id: int):
     return _submission(request.auth, selectors.get_assignment(request.auth, assignment_id))
 
@@ -224,35 +278,55 @@ def submission(request, assignment_id: int):
 @router.post("/assignments/{assignment_id}/save", response=SubmissionOut, summary="Lưu nháp")
 def save(request, assignment_id: int, payload: ContentIn):
     assignment = selectors.get_assignment(request.auth, assignment_id)
-    services.save_draft(request.auth, assignment.submission.pk, payload.base_version, payload.sections, payload.values)
+    services.save_draft(
+        request.auth,
+        assignment.submission.pk,
+        payload.base_version,
+        payload.sections,
+        payload.values,
+    )
     return _submission(request.auth, selectors.get_assignment(request.auth, assignment_id))
 
 
 @router.post("/assignments/{assignment_id}/submit", response=SubmissionOut, summary="Nộp báo cáo")
 def submit(request, assignment_id: int, payload: ContentIn):
     assignment = selectors.get_assignment(request.auth, assignment_id)
-    services.submit(request.auth, assignment.submission.pk, payload.base_version, payload.sections, payload.values)
+    services.submit(
+        request.auth,
+        assignment.submission.pk,
+        payload.base_version,
+        payload.sections,
+        payload.values,
+    )
     return _submission(request.auth, selectors.get_assignment(request.auth, assignment_id))
 
 
-@router.post("/assignments/{assignment_id}/return", response=SubmissionOut, summary="Trả lại báo cáo")
+@router.post(
+    "/assignments/{assignment_id}/return", response=SubmissionOut, summary="Trả lại báo cáo"
+)
 def return_(request, assignment_id: int, payload: ReturnIn):
     assignment = selectors.get_assignment(request.auth, assignment_id)
     services.return_submission(request.auth, assignment.submission.pk, payload.comment)
     return _submission(request.auth, selectors.get_assignment(request.auth, assignment_id))
 
 
-@router.post("/assignments/{assignment_id}/accept", response=SubmissionOut, summary="Tiếp nhận báo cáo")
+@router.post(
+    "/assignments/{assignment_id}/accept", response=SubmissionOut, summary="Tiếp nhận báo cáo"
+)
 def accept(request, assignment_id: int):
     assignment = selectors.get_assignment(request.auth, assignment_id)
     services.accept_submission(request.auth, assignment.submission.pk)
     return _submission(request.auth, selectors.get_assignment(request.auth, assignment_id))
 
 
-@router.get("/assignments/{assignment_id}/compare", response=CompareOut, summary="So sánh hai phiên bản")
+@router.get(
+    "/assignments/{assignment_id}/compare", response=CompareOut, summary="So sánh hai phiên bản"
+)
 def compare(request, assignment_id: int, first: int, second: int):
     assignment = selectors.get_assignment(request.auth, assignment_id)
-    found = {r.number: r for r in selectors.revisions(assignment).filter(number__in=[first, second])}
+    found = {
+        r.number: r for r in selectors.revisions(assignment).filter(number__in=[first, second])
+    }
     if first not in found or second not in found:
         raise NotFound("Không tìm thấy phiên bản cần so sánh.")
     diff = selectors.compare(found[first], found[second])
@@ -262,7 +336,14 @@ def compare(request, assignment_id: int, first: int, second: int):
 @router.get("/templates", response=list[TemplateOut], summary="Đề cương báo cáo")
 def templates(request):
     return [
-        {"id": t.pk, "code": t.code, "version": t.version, "name": t.name, "owner_code": t.owner.code,
-         "sections": t.sections, "indicators": list(t.form_rows.values_list("indicator__code", flat=True))}
+        {
+            "id": t.pk,
+            "code": t.code,
+            "version": t.version,
+            "name": t.name,
+            "owner_code": t.owner.code,
+            "sections": t.sections,
+            "indicators": list(t.form_rows.values_list("indicator__code", flat=True)),
+        }
         for t in selectors.templates_for(request.auth)
     ]

@@ -10,7 +10,9 @@ import datetime as dt
 
 from django.utils import timezone
 
-_override: contextvars.ContextVar[dt.datetime | None] = contextvars.ContextVar("reporting_now", default=None)
+_override: contextvars.ContextVar[dt.datetime | None] = contextvars.ContextVar(
+    "reporting_now", default=None
+)
 
 
 def now() -> dt.datetime:

@@ -11,7 +11,16 @@ from openpyxl.styles import Font
 
 from .selectors import Board, on_time
 
-HEADER = ["Mã đơn vị", "Đơn vị", "Trạng thái", "Nộp lần đầu", "Nộp lần cuối", "Đúng hạn", "Tiếp nhận", "Trả lại"]
+HEADER = [
+    "Mã đơn vị",
+    "Đơn vị",
+    "Trạng thái",
+    "Nộp lần đầu",
+    "Nộp lần cuối",
+    "Đúng hạn",
+    "Tiếp nhận",
+    "Trả lại",
+]
 
 
 def _when(moment) -> str:
@@ -23,12 +32,18 @@ def board_rows(board: Board) -> list[list[str]]:
     for assignment in board.rows:
         submission = assignment.submission
         timely = on_time(assignment)
-        rows.append([
-            assignment.unit.code, assignment.unit_name, submission.get_status_display(),
-            _when(submission.first_submitted_at), _when(submission.submitted_at),
-            "" if timely is None else ("Đúng hạn" if timely else "Trễ hạn"),
-            _when(submission.accepted_at), _when(submission.returned_at),
-        ])
+        rows.append(
+            [
+                assignment.unit.code,
+                assignment.unit_name,
+                submission.get_status_display(),
+                _when(submission.first_submitted_at),
+                _when(submission.submitted_at),
+                "" if timely is None else ("Đúng hạn" if timely else "Trễ hạn"),
+                _when(submission.accepted_at),
+                _when(submission.returned_at),
+            ]
+        )
     return rows
 
 

@@ -21,11 +21,16 @@ class Regime(models.TextChoices):
     the 14th (Nghị định 09/2019/NĐ-CP, Điều 12)."""
 
     PARTY = "party", "Cơ quan Đảng: theo năm dương lịch"
-    STATE = "state", "Cơ quan nhà nước: từ ngày 15 tháng trước kỳ đến ngày 14 tháng cuối kỳ (NĐ 09/2019)"
+    STATE = (
+        "state",
+        "Cơ quan nhà nước: từ ngày 15 tháng trước kỳ đến ngày 14 tháng cuối kỳ (NĐ 09/2019)",
+    )
 
 
 class Period(models.Model):
-    code = models.CharField("mã kỳ", max_length=10, unique=True, help_text="202206, 2022Q1, 2022S1, 2022N9, 2022")
+    code = models.CharField(
+        "mã kỳ", max_length=10, unique=True, help_text="202206, 2022Q1, 2022S1, 2022N9, 2022"
+    )
     type = models.CharField("loại kỳ", max_length=12, choices=PeriodType.choices)
     start = models.DateField("từ ngày")
     end = models.DateField("đến ngày")
@@ -47,21 +52,32 @@ class ReportTemplate(models.Model):
     code = models.SlugField("mã", max_length=60)
     version = models.PositiveIntegerField("phiên bản", default=1)
     name = models.CharField("tên đề cương", max_length=300)
-    owner = models.ForeignKey("orgs.OrgUnit", on_delete=models.PROTECT, related_name="templates",
-                              verbose_name="đơn vị sở hữu")
+    owner = models.ForeignKey(
+        "orgs.OrgUnit",
+        on_delete=models.PROTECT,
+        related_name="templates",
+        verbose_name="đơn vị sở hữu",
+    )
     # [{"key": "ket-qua", "label": "II", "title": "Kết quả", "children": [...]}, ...]
     sections = models.JSONField("đề mục", default=list)
-    indicators = models.ManyToManyField("indicators.Indicator", through="TemplateIndicator", related_name="templates")
-    cloned_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="clones")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    indicators = models.ManyToManyField(
+        "indicators.Indicator", through="TemplateIndicator", related_name="templates"
+    )
+    cloned_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="clones"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["code", "-version"]
         verbose_name = "đề cương báo cáo"
         verbose_name_plural = "đề cương báo cáo"
-        constraints = [models.UniqueConstraint(fields=["code", "version"], name="template_code_version")]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "version"], name="template_code_version")
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} (phiên bản {self.version})"
@@ -69,32 +85,52 @@ class ReportTemplate(models.Model):
 
 class TemplateIndicator(models.Model):
     template = models.ForeignKey(ReportTemplate, on_delete=models.CASCADE, related_name="form_rows")
-    indicator = models.ForeignKey("indicators.Indicator", on_delete=models.PROTECT, related_name="+")
+    indicator = models.ForeignKey(
+        "indicators.Indicator", on_delete=models.PROTECT, related_name="+"
+    )
     order = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["order", "id"]
-        constraints = [models.UniqueConstraint(fields=["template", "indicator"], name="template_indicator_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["template", "indicator"], name="template_indicator_once"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.template} — {self.indicator}"
 
 
 class ReportRequest(models.Model):
-    issuer = models.ForeignKey("orgs.OrgUnit", on_delete=models.PROTECT, related_name="issued_requests",
-                               verbose_name="đơn vị yêu cầu")
+    issuer = models.ForeignKey(
+        "orgs.OrgUnit",
+        on_delete=models.PROTECT,
+        related_name="issued_requests",
+        verbose_name="đơn vị yêu cầu",
+    )
     title = models.CharField("tên yêu cầu", max_length=300)
-    request_document = models.ForeignKey("documents.Document", null=True, blank=True, on_delete=models.PROTECT,
-                                         related_name="report_requests", verbose_name="văn bản yêu cầu")
+    request_document = models.ForeignKey(
+        "documents.Document",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="report_requests",
+        verbose_name="văn bản yêu cầu",
+    )
     template = models.ForeignKey(ReportTemplate, on_delete=models.PROTECT, related_name="requests")
     period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="requests")
-    regime = models.CharField("chế độ chốt số liệu", max_length=8, choices=Regime.choices, default=Regime.PARTY)
+    regime = models.CharField(
+        "chế độ chốt số liệu", max_length=8, choices=Regime.choices, default=Regime.PARTY
+    )
     data_from = models.DateField("số liệu từ ngày")
     data_to = models.DateField("số liệu đến ngày")
     deadline = models.DateField("hạn nộp")
     grace_days = models.PositiveSmallIntegerField("số ngày gia hạn vẫn tính đúng hạn", default=0)
     lock_date = models.DateField("ngày khóa số liệu", null=True, blank=True)
-    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     issued_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -131,9 +167,16 @@ class SubmissionStatus(models.TextChoices):
 
 
 class Submission(models.Model):
-    assignment = models.OneToOneField(Assignment, on_delete=models.CASCADE, related_name="submission")
-    status = models.CharField("trạng thái", max_length=10, choices=SubmissionStatus.choices,
-                              default=SubmissionStatus.DRAFT, db_index=True)
+    assignment = models.OneToOneField(
+        Assignment, on_delete=models.CASCADE, related_name="submission"
+    )
+    status = models.CharField(
+        "trạng thái",
+        max_length=10,
+        choices=SubmissionStatus.choices,
+        default=SubmissionStatus.DRAFT,
+        db_index=True,
+    )
     # Optimistic concurrency: every save must name the version it started from.
     version = models.PositiveIntegerField(default=0)
     first_submitted_at = models.DateTimeField("nộp lần đầu", null=True, blank=True)
@@ -165,16 +208,20 @@ class Revision(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField()
     kind = models.CharField(max_length=8, choices=RevisionKind.choices)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
-    sections = models.JSONField(default=dict)   # {section key: text}
-    values = models.JSONField(default=dict)     # {"indicator" or "indicator:option": "1868"}
+    sections = models.JSONField(default=dict)  # {section key: text}
+    values = models.JSONField(default=dict)  # {"indicator" or "indicator:option": "1868"}
     comment = models.TextField(blank=True)
     source = models.JSONField(null=True, blank=True)  # e.g. the imported file
 
     class Meta:
         ordering = ["submission", "number"]
-        constraints = [models.UniqueConstraint(fields=["submission", "number"], name="revision_number_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "number"], name="revision_number_once")
+        ]
 
     def __str__(self) -> str:
         return f"Bản {self.number} ({self.get_kind_display()})"
@@ -191,9 +238,16 @@ class DataValue(models.Model):
     one indexed query."""
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="data_values")
-    indicator = models.ForeignKey("indicators.Indicator", on_delete=models.PROTECT, related_name="+")
-    option = models.ForeignKey("indicators.CategoryOption", null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="+")
+    indicator = models.ForeignKey(
+        "indicators.Indicator", on_delete=models.PROTECT, related_name="+"
+    )
+    option = models.ForeignKey(
+        "indicators.CategoryOption",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     unit = models.ForeignKey("orgs.OrgUnit", on_delete=models.PROTECT, related_name="+")
     unit_path = models.CharField(max_length=1000)
     period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="+")
@@ -203,9 +257,14 @@ class DataValue(models.Model):
     class Meta:
         indexes = [models.Index(fields=["period", "unit_path"], name="datavalue_period_path")]
         constraints = [
-            models.UniqueConstraint(fields=["submission", "indicator", "option"], name="datavalue_once"),
-            models.UniqueConstraint(fields=["submission", "indicator"], condition=models.Q(option__isnull=True),
-                                    name="datavalue_total_once"),
+            models.UniqueConstraint(
+                fields=["submission", "indicator", "option"], name="datavalue_once"
+            ),
+            models.UniqueConstraint(
+                fields=["submission", "indicator"],
+                condition=models.Q(option__isnull=True),
+                name="datavalue_total_once",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -69,6 +69,13 @@ def flat_sections(sections: list[dict], level: int = 1) -> list[dict]:
     """The outline in reading order, each section with its level (1 for I., 2 for 1., …)."""
     flat = []
     for item in sections:
-        flat.append({"key": item["key"], "label": item.get("label", ""), "title": item["title"], "level": level})
+        flat.append(
+            {
+                "key": item["key"],
+                "label": item.get("label", ""),
+                "title": item["title"],
+                "level": level,
+            }
+        )
         flat.extend(flat_sections(item.get("children", []), level + 1))
     return flat

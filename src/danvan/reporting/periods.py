@@ -15,7 +15,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-PATTERN = re.compile(r"^(?P<year>\d{4})(?:(?P<month>0[1-9]|1[0-2])|Q(?P<quarter>[1-4])|S(?P<half>[12])|(?P<nine>N9))?$", re.ASCII)
+PATTERN = re.compile(
+    r"^(?P<year>\d{4})(?:(?P<month>0[1-9]|1[0-2])|Q(?P<quarter>[1-4])|S(?P<half>[12])|(?P<nine>N9))?$",
+    re.ASCII,
+)
 
 
 class InvalidPeriod(ValueError):
@@ -50,22 +53,39 @@ def parse_period(code: str) -> PeriodSpec:
     canonical = match.group(0)
     if match["month"]:
         month = int(match["month"])
-        return PeriodSpec(canonical, "month", dt.date(year, month, 1), _month_end(year, month),
-                          f"Tháng {month:02d}/{year}")
+        return PeriodSpec(
+            canonical,
+            "month",
+            dt.date(year, month, 1),
+            _month_end(year, month),
+            f"Tháng {month:02d}/{year}",
+        )
     if match["quarter"]:
         quarter = int(match["quarter"])
         first = 3 * quarter - 2
         roman = ["I", "II", "III", "IV"][quarter - 1]
-        return PeriodSpec(canonical, "quarter", dt.date(year, first, 1), _month_end(year, first + 2),
-                          f"Quý {roman}/{year}")
+        return PeriodSpec(
+            canonical,
+            "quarter",
+            dt.date(year, first, 1),
+            _month_end(year, first + 2),
+            f"Quý {roman}/{year}",
+        )
     if match["half"]:
         half = int(match["half"])
         first = 1 if half == 1 else 7
         name = f"6 tháng đầu năm {year}" if half == 1 else f"6 tháng cuối năm {year}"
-        return PeriodSpec(canonical, "half", dt.date(year, first, 1), _month_end(year, first + 5), name)
+        return PeriodSpec(
+            canonical, "half", dt.date(year, first, 1), _month_end(year, first + 5), name
+        )
     if match["nine"]:
-        return PeriodSpec(canonical, "nine_months", dt.date(year, 1, 1), dt.date(year, 9, 30),
-                          f"9 tháng đầu năm {year}")
+        return PeriodSpec(
+            canonical,
+            "nine_months",
+            dt.date(year, 1, 1),
+            dt.date(year, 9, 30),
+            f"9 tháng đầu năm {year}",
+        )
     return PeriodSpec(canonical, "year", dt.date(year, 1, 1), dt.date(year, 12, 31), f"Năm {year}")
 
 

@@ -30,13 +30,21 @@ def send_reminders(today: dt.date | None = None) -> int:
         days_left = (request.deadline - today).days
         last_day = effective_deadline(request)
         if 0 < days_left <= DAYS_BEFORE:
-            key, text = f"due-soon:{assignment.pk}", f"Còn {days_left} ngày đến hạn nộp báo cáo \u201c{request.title}\u201d ({request.deadline:%d/%m/%Y})."
+            key, text = (
+                f"due-soon:{assignment.pk}",
+                f"Còn {days_left} ngày đến hạn nộp báo cáo \u201c{request.title}\u201d ({request.deadline:%d/%m/%Y}).",
+            )
         elif days_left == 0:
-            key, text = f"due-today:{assignment.pk}", f"Hôm nay là hạn nộp báo cáo \u201c{request.title}\u201d."
+            key, text = (
+                f"due-today:{assignment.pk}",
+                f"Hôm nay là hạn nộp báo cáo \u201c{request.title}\u201d.",
+            )
         elif days_left < 0 and today <= last_day:
             key = f"grace:{assignment.pk}"
-            text = (f"Đã qua hạn nộp báo cáo “{request.title}”; nộp đến hết ngày {last_day:%d/%m/%Y} "
-                    "vẫn được tính đúng hạn.")
+            text = (
+                f"Đã qua hạn nộp báo cáo “{request.title}”; nộp đến hết ngày {last_day:%d/%m/%Y} "
+                "vẫn được tính đúng hạn."
+            )
         elif days_left < 0:
             # Once when it becomes overdue, then once a week.
             week = (-days_left - 1) // 7
@@ -44,6 +52,7 @@ def send_reminders(today: dt.date | None = None) -> int:
             text = f"Báo cáo \u201c{request.title}\u201d đã quá hạn {-days_left} ngày (hạn {request.deadline:%d/%m/%Y})."
         else:
             continue
-        sent += notify_unit_members(assignment.unit, "reporter", text, f"/bao-cao/nop/{assignment.pk}/",
-                                    key=key, email=True)
+        sent += notify_unit_members(
+            assignment.unit, "reporter", text, f"/bao-cao/nop/{assignment.pk}/", key=key, email=True
+        )
     return sent

@@ -41,8 +41,9 @@ def inbox(user, today: dt.date | None = None) -> Inbox:
     today = today or clock.today()
     # The unit's path today, as the write permission checks it (the snapshot path goes stale
     # when the unit moves after the request).
-    assignments = Assignment.objects.select_related("request__period", "request__issuer", "submission", "unit").filter(
-        unit__in=permissions.units_in_scope(user, "reporting.submit"))
+    assignments = Assignment.objects.select_related(
+        "request__period", "request__issuer", "submission", "unit"
+    ).filter(unit__in=permissions.units_in_scope(user, "reporting.submit"))
     box = Inbox()
     for assignment in assignments.order_by("request__deadline", "unit_path"):
         status = assignment.submission.status
@@ -59,11 +60,17 @@ def inbox(user, today: dt.date | None = None) -> Inbox:
 
 def requests_for(user) -> QuerySet[ReportRequest]:
     units = permissions.units_in_scope(user, "reporting.board")
-    return ReportRequest.objects.filter(issuer__in=units).select_related("period", "issuer", "request_document", "template")
+    return ReportRequest.objects.filter(issuer__in=units).select_related(
+        "period", "issuer", "request_document", "template"
+    )
 
 
 def get_request(user, request_id: int, action: str = "reporting.board") -> ReportRequest:
-    request = ReportRequest.objects.select_related("period", "issuer", "request_document", "template").filter(pk=request_id).first()
+    request = (
+        ReportRequest.objects.select_related("period", "issuer", "request_document", "template")
+        .filter(pk=request_id)
+        .first()
+    )
     if request is None:
         raise NotFound("Không tìm thấy yêu cầu báo cáo.")
     permissions.require(user, action, request.issuer)
@@ -71,13 +78,24 @@ def get_request(user, request_id: int, action: str = "reporting.board") -> Repor
 
 
 def get_assignment(user, assignment_id: int, action: str = "reporting.view") -> Assignment:
-    assignment = (Assignment.objects.select_related("request__template", "request__period", "request__issuer",
-                                                    "request__request_document", "submission", "unit")
-                  .filter(pk=assignment_id).first())
+    assignment = (
+        Assignment.objects.select_related(
+            "request__template",
+            "request__period",
+            "request__issuer",
+            "request__request_document",
+            "submission",
+            "unit",
+        )
+        .filter(pk=assignment_id)
+        .first()
+    )
     if assignment is None:
         raise NotFound("Không tìm thấy báo cáo.")
-    if not (permissions.has_permission(user, action, assignment.unit)
-            or permissions.has_permission(user, "reporting.board", assignment.request.issuer)):
+    if not (
+        permissions.has_permission(user, action, assignment.unit)
+        or permissions.has_permission(user, "reporting.board", assignment.request.issuer)
+    ):
         raise permissions.ScopeDenied(permissions.ACTION_DENIED_MESSAGES[action])
     return assignment
 
@@ -114,11 +132,15 @@ class Board:
         return self.rate(self.on_time)
 
 
-def status_board(user, request: ReportRequest, status: str = "", timeliness: str = "", search: str = "") -> Board:
+def status_board(
+    user, request: ReportRequest, status: str = "", timeliness: str = "", search: str = ""
+) -> Board:
     """Counts in one aggregate query over the request's assignments; rows filtered for the page."""
     permissions.require(user, "reporting.board", request.issuer)
     # A day after the deadline plus grace, as a timestamp in the server's time zone.
-    limit = timezone.make_aware(dt.datetime.combine(effective_deadline(request) + dt.timedelta(days=1), dt.time.min))
+    limit = timezone.make_aware(
+        dt.datetime.combine(effective_deadline(request) + dt.timedelta(days=1), dt.time.min)
+    )
     assignments = Assignment.objects.filter(request=request)
     counts = assignments.aggregate(
         expected=Count("id"),
@@ -139,11 +161,16 @@ def status_board(user, request: ReportRequest, status: str = "", timeliness: str
         # Case-insensitive for Vietnamese capitals too (SQLite's LIKE folds ASCII only): the
         # names of one request's units are compared in Python, the rows stay a query.
         wanted = unicodedata.normalize("NFC", search.strip()).casefold()
-        rows = rows.filter(pk__in=[
-            pk for pk, name in assignments.values_list("pk", "unit_name")
-            if wanted in unicodedata.normalize("NFC", name).casefold()
-        ])
-    return Board(request=request, missing=counts["expected"] - counts["submitted"], rows=rows, **counts)
+        rows = rows.filter(
+            pk__in=[
+                pk
+                for pk, name in assignments.values_list("pk", "unit_name")
+                if wanted in unicodedata.normalize("NFC", name).casefold()
+            ]
+        )
+    return Board(
+        request=request, missing=counts["expected"] - counts["submitted"], rows=rows, **counts
+    )
 
 
 def revisions(assignment: Assignment) -> QuerySet[Revision]:
@@ -153,7 +180,7 @@ def revisions(assignment: Assignment) -> QuerySet[Revision]:
 
 @dataclass
 class RevisionDiff:
-    sections: list[tuple[str, list[str]]]          # section key, unified diff lines
+    sections: list[tuple[str, list[str]]]  # section key, unified diff lines
     values: list[tuple[str, str | None, str | None]]  # key, before, after
 
 
@@ -162,7 +189,9 @@ def compare(first: Revision, second: Revision) -> RevisionDiff:
     for key in sorted(set(first.sections) | set(second.sections)):
         before, after = first.sections.get(key, ""), second.sections.get(key, "")
         if before != after:
-            diff = list(difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=1))[2:]
+            diff = list(
+                difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=1)
+            )[2:]
             sections.append((key, diff))
     values = [
         (key, first.values.get(key), second.values.get(key))
@@ -175,8 +204,6 @@ def compare(first: Revision, second: Revision) -> RevisionDiff:
 def templates_for(user) -> QuerySet[ReportTemplate]:
     units = permissions.units_in_scope(user, "reporting.templates")
     return ReportTemplate.objects.filter(owner__in=units).select_related("owner")
-
-
 
 
 @dataclass
@@ -195,7 +222,7 @@ def current_content(submission) -> Content:
 
 @dataclass
 class FormField:
-    key: str          # "code" or "code:option"
+    key: str  # "code" or "code:option"
     label: str
     unit: str
     indent: bool
@@ -205,29 +232,57 @@ class FormField:
 
 def value_sources(submission) -> dict[str, dict]:
     """The file, paragraph and sentence behind each current value that came from a file."""
-    rows = DataValue.objects.filter(submission=submission, source__isnull=False).select_related("indicator", "option")
-    return {(f"{r.indicator.code}:{r.option.code}" if r.option_id else r.indicator.code): r.source for r in rows}
+    rows = DataValue.objects.filter(submission=submission, source__isnull=False).select_related(
+        "indicator", "option"
+    )
+    return {
+        (f"{r.indicator.code}:{r.option.code}" if r.option_id else r.indicator.code): r.source
+        for r in rows
+    }
 
 
 def template_indicators(template: ReportTemplate) -> list[Indicator]:
     """The indicators of a template's form, in form order, with their options loaded."""
-    return [row.indicator for row in template.form_rows.select_related("indicator__category").prefetch_related(
-        "indicator__category__options")]
+    return [
+        row.indicator
+        for row in template.form_rows.select_related("indicator__category").prefetch_related(
+            "indicator__category__options"
+        )
+    ]
 
 
-def form_fields(request: ReportRequest, values: dict[str, str], sources: dict | None = None) -> list[FormField]:
+def form_fields(
+    request: ReportRequest, values: dict[str, str], sources: dict | None = None
+) -> list[FormField]:
     """The template's indicator form, totals followed by their options, with current values."""
+
     def shown(key):
         raw = values.get(key)
         return format_number(Decimal(raw)) if raw not in (None, "") else ""
 
     fields = []
     for indicator in template_indicators(request.template):
-        fields.append(FormField(indicator.code, indicator.name, indicator.unit_of_measure, False, shown(indicator.code),
-                                (sources or {}).get(indicator.code)))
+        fields.append(
+            FormField(
+                indicator.code,
+                indicator.name,
+                indicator.unit_of_measure,
+                False,
+                shown(indicator.code),
+                (sources or {}).get(indicator.code),
+            )
+        )
         if indicator.category_id:
             for option in indicator.category.options.all():
                 key = f"{indicator.code}:{option.code}"
-                fields.append(FormField(key, option.name, indicator.unit_of_measure, True, shown(key),
-                                        (sources or {}).get(key)))
+                fields.append(
+                    FormField(
+                        key,
+                        option.name,
+                        indicator.unit_of_measure,
+                        True,
+                        shown(key),
+                        (sources or {}).get(key),
+                    )
+                )
     return fields

@@ -43,12 +43,14 @@ EDITABLE = {SubmissionStatus.DRAFT, SubmissionStatus.RETURNED}
 def ensure_period(code: str) -> Period:
     spec = periods.parse_period(code)
     period, _ = Period.objects.get_or_create(
-        code=spec.code, defaults={"type": spec.type, "start": spec.start, "end": spec.end, "name": spec.name}
+        code=spec.code,
+        defaults={"type": spec.type, "start": spec.start, "end": spec.end, "name": spec.name},
     )
     return period
 
 
 # Templates -----------------------------------------------------------------------------
+
 
 def _check_sections(sections: list[dict]) -> None:
     keys: list[str] = []
@@ -73,30 +75,47 @@ def _attach_indicators(template: ReportTemplate, indicator_codes: list[str]) -> 
     if missing:
         raise ReportingError(f"Không có chỉ tiêu: {', '.join(missing)}.")
     TemplateIndicator.objects.bulk_create(
-        TemplateIndicator(template=template, indicator=found[code], order=n) for n, code in enumerate(indicator_codes)
+        TemplateIndicator(template=template, indicator=found[code], order=n)
+        for n, code in enumerate(indicator_codes)
     )
 
 
-def create_template(actor, owner: OrgUnit, code: str, name: str, sections: list[dict],
-                    indicator_codes: list[str]) -> ReportTemplate:
+def create_template(
+    actor, owner: OrgUnit, code: str, name: str, sections: list[dict], indicator_codes: list[str]
+) -> ReportTemplate:
     """A new template, or the next version when the code exists already."""
     permissions.require(actor, "reporting.templates", owner)
     _check_sections(sections)
     with transaction.atomic():
-        latest = ReportTemplate.objects.filter(code=code).order_by("-version").select_related("owner").first()
+        latest = (
+            ReportTemplate.objects.filter(code=code)
+            .order_by("-version")
+            .select_related("owner")
+            .first()
+        )
         if latest and not permissions.has_permission(actor, "reporting.templates", latest.owner):
             # A new version of another unit's template would take over its code.
-            raise ReportingError(f"Mã đề cương '{code}' đã được {latest.owner.name} dùng; hãy chọn mã khác.")
+            raise ReportingError(
+                f"Mã đề cương '{code}' đã được {latest.owner.name} dùng; hãy chọn mã khác."
+            )
         template = ReportTemplate.objects.create(
-            code=code, version=(latest.version + 1) if latest else 1, name=name, owner=owner, sections=sections,
+            code=code,
+            version=(latest.version + 1) if latest else 1,
+            name=name,
+            owner=owner,
+            sections=sections,
             created_by=actor if getattr(actor, "pk", None) else None,
         )
         _attach_indicators(template, indicator_codes)
-        record_event(actor, "reporting.template.create", "ReportTemplate", template.pk, summary=str(template))
+        record_event(
+            actor, "reporting.template.create", "ReportTemplate", template.pk, summary=str(template)
+        )
     return template
 
 
-def clone_template(actor, source: ReportTemplate, new_code: str, new_name: str, owner: OrgUnit) -> ReportTemplate:
+def clone_template(
+    actor, source: ReportTemplate, new_code: str, new_name: str, owner: OrgUnit
+) -> ReportTemplate:
     permissions.require(actor, "reporting.templates", source.owner)
     if ReportTemplate.objects.filter(code=new_code).exists():
         raise ReportingError(f"Đã có đề cương mã '{new_code}'.")
@@ -110,6 +129,7 @@ def clone_template(actor, source: ReportTemplate, new_code: str, new_name: str, 
 
 # Requests ------------------------------------------------------------------------------
 
+
 @dataclass
 class RequestDocument:
     symbol: str
@@ -117,9 +137,20 @@ class RequestDocument:
     title: str = ""
 
 
-def issue_request(actor, *, issuer: OrgUnit, title: str, template: ReportTemplate, period_code: str,
-                  unit_codes: list[str], deadline: dt.date, grace_days: int = 0, lock_date: dt.date | None = None,
-                  regime: str = "party", document: RequestDocument | None = None) -> ReportRequest:
+def issue_request(
+    actor,
+    *,
+    issuer: OrgUnit,
+    title: str,
+    template: ReportTemplate,
+    period_code: str,
+    unit_codes: list[str],
+    deadline: dt.date,
+    grace_days: int = 0,
+    lock_date: dt.date | None = None,
+    regime: str = "party",
+    document: RequestDocument | None = None,
+) -> ReportRequest:
     permissions.require(actor, "reporting.issue", issuer)
     errors = []
     if not title.strip():
@@ -153,14 +184,30 @@ def issue_request(actor, *, issuer: OrgUnit, title: str, template: ReportTemplat
         request_document = None
         if document and document.symbol.strip():
             try:
-                request_document = register_document(actor, document.symbol, document.date, title=document.title,
-                                                     issued_by=issuer.name, issuer_unit=issuer)
+                request_document = register_document(
+                    actor,
+                    document.symbol,
+                    document.date,
+                    title=document.title,
+                    issued_by=issuer.name,
+                    issuer_unit=issuer,
+                )
             except InvalidSymbol as exc:
                 raise ReportingError(str(exc)) from exc
         request = ReportRequest.objects.create(
-            issuer=issuer, title=title.strip(), request_document=request_document, template=template, period=period,
-            regime=regime, data_from=data_from, data_to=data_to, deadline=deadline, grace_days=grace_days,
-            lock_date=lock_date, issued_by=actor if getattr(actor, "pk", None) else None, issued_at=clock.now(),
+            issuer=issuer,
+            title=title.strip(),
+            request_document=request_document,
+            template=template,
+            period=period,
+            regime=regime,
+            data_from=data_from,
+            data_to=data_to,
+            deadline=deadline,
+            grace_days=grace_days,
+            lock_date=lock_date,
+            issued_by=actor if getattr(actor, "pk", None) else None,
+            issued_at=clock.now(),
         )
         assignments = Assignment.objects.bulk_create(
             Assignment(request=request, unit=unit, unit_name=unit.name, unit_path=unit.path)
@@ -169,16 +216,39 @@ def issue_request(actor, *, issuer: OrgUnit, title: str, template: ReportTemplat
         if not all(a.pk for a in assignments):  # backends that do not return ids from bulk inserts
             assignments = list(request.assignments.select_related("unit"))
         Submission.objects.bulk_create(Submission(assignment=a) for a in assignments)
-        notify_many("reporter", [
-            (a.unit, f"Yêu cầu báo cáo mới: {request.title} — hạn nộp {deadline:%d/%m/%Y}.",
-             f"/bao-cao/nop/{a.pk}/", f"issued:{a.pk}")
-            for a in assignments
-        ])
-        record_event(actor, "reporting.request.issue", "ReportRequest", request.pk, summary=request.title,
-                     after={"units": sorted(unit_codes), "deadline": deadline.isoformat(), "period": period.code})
+        notify_many(
+            "reporter",
+            [
+                (
+                    a.unit,
+                    f"Yêu cầu báo cáo mới: {request.title} — hạn nộp {deadline:%d/%m/%Y}.",
+                    f"/bao-cao/nop/{a.pk}/",
+                    f"issued:{a.pk}",
+                )
+                for a in assignments
+            ],
+        )
+        record_event(
+            actor,
+            "reporting.request.issue",
+            "ReportRequest",
+            request.pk,
+            summary=request.title,
+            after={
+                "units": sorted(unit_codes),
+                "deadline": deadline.isoformat(),
+                "period": period.code,
+            },
+        )
         if deadline < today:
             # Allowed (a request recorded after the fact, as in the demo), but worth a trace.
-            record_event(actor, "reporting.request.backdated", "ReportRequest", request.pk, summary=request.title)
+            record_event(
+                actor,
+                "reporting.request.backdated",
+                "ReportRequest",
+                request.pk,
+                summary=request.title,
+            )
     return request
 
 
@@ -188,12 +258,18 @@ def set_lock_exception(actor, assignment: Assignment, until: dt.date | None) -> 
         before = assignment.lock_exception_until
         assignment.lock_exception_until = until
         assignment.save(update_fields=["lock_exception_until"])
-        record_event(actor, "reporting.lock_exception", "Assignment", assignment.pk,
-                     before={"until": before.isoformat() if before else None},
-                     after={"until": until.isoformat() if until else None})
+        record_event(
+            actor,
+            "reporting.lock_exception",
+            "Assignment",
+            assignment.pk,
+            before={"until": before.isoformat() if before else None},
+            after={"until": until.isoformat() if until else None},
+        )
 
 
 # Submissions ---------------------------------------------------------------------------
+
 
 def is_locked(assignment: Assignment, today: dt.date | None = None) -> bool:
     today = today or clock.today()
@@ -207,8 +283,18 @@ def _section_keys(sections: list[dict]) -> set[str]:
     return {section["key"] for section in flat_sections(sections)}
 
 
-def _write(actor, submission: Submission, base_version: int, kind: str, sections: dict, values: dict,
-           *, new_status: str | None = None, comment: str = "", source: dict | None = None) -> Revision:
+def _write(
+    actor,
+    submission: Submission,
+    base_version: int,
+    kind: str,
+    sections: dict,
+    values: dict,
+    *,
+    new_status: str | None = None,
+    comment: str = "",
+    source: dict | None = None,
+) -> Revision:
     """Check, then bump the version only if nobody saved since `base_version`, then record."""
     assignment = submission.assignment
     request = assignment.request
@@ -235,12 +321,22 @@ def _write(actor, submission: Submission, base_version: int, kind: str, sections
             "tải lại báo cáo rồi lưu lần nữa."
         )
     if new_status == SubmissionStatus.SUBMITTED:
-        Submission.objects.filter(pk=submission.pk, first_submitted_at__isnull=True).update(first_submitted_at=now)
-    number = (submission.revisions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+        Submission.objects.filter(pk=submission.pk, first_submitted_at__isnull=True).update(
+            first_submitted_at=now
+        )
+    number = (
+        submission.revisions.order_by("-number").values_list("number", flat=True).first() or 0
+    ) + 1
     revision = Revision.objects.create(
-        submission=submission, number=number, kind=kind, author=actor if getattr(actor, "pk", None) else None,
-        sections={k: v for k, v in sorted(sections.items()) if str(v).strip()}, values=values_to_json(parsed),
-        comment=comment, source=source, created_at=now,
+        submission=submission,
+        number=number,
+        kind=kind,
+        author=actor if getattr(actor, "pk", None) else None,
+        sections={k: v for k, v in sorted(sections.items()) if str(v).strip()},
+        values=values_to_json(parsed),
+        comment=comment,
+        source=source,
+        created_at=now,
     )
     _replace_values(submission, parsed, source)
     submission.refresh_from_db()
@@ -250,19 +346,25 @@ def _write(actor, submission: Submission, base_version: int, kind: str, sections
 def _replace_values(submission: Submission, values, source: dict | None) -> None:
     assignment = submission.assignment
     options = {(o.category_id, o.code): o for o in CategoryOption.objects.all()} if values else {}
-    indicators = {i.code: i for i in Indicator.objects.filter(code__in={code for code, _ in values})}
+    indicators = {
+        i.code: i for i in Indicator.objects.filter(code__in={code for code, _ in values})
+    }
     # A value that came from a file keeps its source through later saves, as long as it is unchanged.
     kept = {
         (dv.indicator.code, dv.option.code if dv.option_id else None): (dv.value, dv.source)
-        for dv in DataValue.objects.filter(submission=submission, source__isnull=False).select_related(
-            "indicator", "option")
+        for dv in DataValue.objects.filter(
+            submission=submission, source__isnull=False
+        ).select_related("indicator", "option")
     }
     DataValue.objects.filter(submission=submission).delete()
     DataValue.objects.bulk_create(
         DataValue(
-            submission=submission, indicator=indicators[code],
+            submission=submission,
+            indicator=indicators[code],
             option=options[(indicators[code].category_id, option)] if option else None,
-            unit_id=assignment.unit_id, unit_path=assignment.unit_path, period_id=assignment.request.period_id,
+            unit_id=assignment.unit_id,
+            unit_path=assignment.unit_path,
+            period_id=assignment.request.period_id,
             value=value,
             source=(source or {}).get("values", {}).get(f"{code}:{option}" if option else code)
             or (kept[(code, option)][1] if kept.get((code, option), (None,))[0] == value else None),
@@ -272,8 +374,13 @@ def _replace_values(submission: Submission, values, source: dict | None) -> None
 
 
 def _load(submission_id: int) -> Submission:
-    submission = Submission.objects.select_related("assignment__request__template", "assignment__unit",
-                                                   "assignment__request__issuer").filter(pk=submission_id).first()
+    submission = (
+        Submission.objects.select_related(
+            "assignment__request__template", "assignment__unit", "assignment__request__issuer"
+        )
+        .filter(pk=submission_id)
+        .first()
+    )
     if submission is None:
         raise ReportingError("Không tìm thấy báo cáo.")
     return submission
@@ -281,13 +388,17 @@ def _load(submission_id: int) -> Submission:
 
 def may_edit(actor, assignment: Assignment) -> bool:
     """What `_check_editable` enforces, as a yes/no for pages deciding what to show."""
-    return (permissions.has_permission(actor, "reporting.submit", assignment.unit)
-            and assignment.submission.status in EDITABLE and not is_locked(assignment))
+    return (
+        permissions.has_permission(actor, "reporting.submit", assignment.unit)
+        and assignment.submission.status in EDITABLE
+        and not is_locked(assignment)
+    )
 
 
 def may_review(actor, assignment: Assignment) -> bool:
-    return (permissions.has_permission(actor, "reporting.review", assignment.request.issuer)
-            and permissions.has_permission(actor, "reporting.review", assignment.unit))
+    return permissions.has_permission(
+        actor, "reporting.review", assignment.request.issuer
+    ) and permissions.has_permission(actor, "reporting.review", assignment.unit)
 
 
 def _check_editable(actor, submission: Submission) -> None:
@@ -303,14 +414,27 @@ def _check_editable(actor, submission: Submission) -> None:
         )
 
 
-def save_draft(actor, submission_id: int, base_version: int, sections: dict, values: dict,
-               *, source: dict | None = None) -> Revision:
+def save_draft(
+    actor,
+    submission_id: int,
+    base_version: int,
+    sections: dict,
+    values: dict,
+    *,
+    source: dict | None = None,
+) -> Revision:
     with transaction.atomic():
         submission = _load(submission_id)
         _check_editable(actor, submission)
         kind = RevisionKind.IMPORT if source else RevisionKind.SAVE
         revision = _write(actor, submission, base_version, kind, sections, values, source=source)
-        record_event(actor, "reporting.submission.save", "Submission", submission.pk, summary=f"bản {revision.number}")
+        record_event(
+            actor,
+            "reporting.submission.save",
+            "Submission",
+            submission.pk,
+            summary=f"bản {revision.number}",
+        )
     return revision
 
 
@@ -318,16 +442,33 @@ def submit(actor, submission_id: int, base_version: int, sections: dict, values:
     with transaction.atomic():
         submission = _load(submission_id)
         _check_editable(actor, submission)
-        if not any(str(v).strip() for v in sections.values()) and not any(str(v).strip() for v in values.values()):
+        if not any(str(v).strip() for v in sections.values()) and not any(
+            str(v).strip() for v in values.values()
+        ):
             raise ReportingError("Báo cáo trống: cần nhập nội dung hoặc số liệu trước khi nộp.")
-        revision = _write(actor, submission, base_version, RevisionKind.SUBMIT, sections, values,
-                          new_status=SubmissionStatus.SUBMITTED)
-        record_event(actor, "reporting.submission.submit", "Submission", submission.pk, summary=f"bản {revision.number}")
+        revision = _write(
+            actor,
+            submission,
+            base_version,
+            RevisionKind.SUBMIT,
+            sections,
+            values,
+            new_status=SubmissionStatus.SUBMITTED,
+        )
+        record_event(
+            actor,
+            "reporting.submission.submit",
+            "Submission",
+            submission.pk,
+            summary=f"bản {revision.number}",
+        )
         request = submission.assignment.request
         notify_unit_members(
-            request.issuer, "coordinator",
+            request.issuer,
+            "coordinator",
             f"{submission.assignment.unit_name} đã nộp báo cáo: {request.title}.",
-            f"/bao-cao/yeu-cau/{request.pk}/", key=f"submitted:{submission.pk}:{revision.number}",
+            f"/bao-cao/yeu-cau/{request.pk}/",
+            key=f"submitted:{submission.pk}:{revision.number}",
         )
     return revision
 
@@ -338,24 +479,47 @@ def _review(actor, submission_id: int, kind: str, status: str, comment: str) -> 
         permissions.require(actor, "reporting.review", submission.assignment.unit)
         permissions.require(actor, "reporting.review", submission.assignment.request.issuer)
         if submission.status != SubmissionStatus.SUBMITTED:
-            raise ReportingError(f"Chỉ tiếp nhận hoặc trả lại được báo cáo đã nộp (hiện: {submission.get_status_display()}).")
+            raise ReportingError(
+                f"Chỉ tiếp nhận hoặc trả lại được báo cáo đã nộp (hiện: {submission.get_status_display()})."
+            )
         latest = submission.revisions.order_by("-number").first()
         now = clock.now()
-        extra = {"returned_at": now, "return_comment": comment} if status == SubmissionStatus.RETURNED else {"accepted_at": now}
+        extra = (
+            {"returned_at": now, "return_comment": comment}
+            if status == SubmissionStatus.RETURNED
+            else {"accepted_at": now}
+        )
         updated = Submission.objects.filter(pk=submission.pk, version=submission.version).update(
-            status=status, version=F("version") + 1, updated_at=now, **extra)
+            status=status, version=F("version") + 1, updated_at=now, **extra
+        )
         if not updated:
             raise ConcurrentEdit("Báo cáo vừa thay đổi; hãy tải lại trang.")
         revision = Revision.objects.create(
-            submission=submission, number=latest.number + 1, kind=kind, author=actor if getattr(actor, "pk", None) else None,
-            sections=latest.sections, values=latest.values, comment=comment, source=latest.source, created_at=now,
+            submission=submission,
+            number=latest.number + 1,
+            kind=kind,
+            author=actor if getattr(actor, "pk", None) else None,
+            sections=latest.sections,
+            values=latest.values,
+            comment=comment,
+            source=latest.source,
+            created_at=now,
         )
-        record_event(actor, f"reporting.submission.{kind}", "Submission", submission.pk, summary=comment[:200])
+        record_event(
+            actor,
+            f"reporting.submission.{kind}",
+            "Submission",
+            submission.pk,
+            summary=comment[:200],
+        )
         verb = "trả lại" if status == SubmissionStatus.RETURNED else "tiếp nhận"
         notify_unit_members(
-            submission.assignment.unit, "reporter",
-            f"Báo cáo \u201c{submission.assignment.request.title}\u201d đã được {verb}." + (f" Lý do: {comment}" if comment else ""),
-            f"/bao-cao/nop/{submission.assignment_id}/", key=f"{kind}:{submission.pk}:{revision.number}",
+            submission.assignment.unit,
+            "reporter",
+            f"Báo cáo \u201c{submission.assignment.request.title}\u201d đã được {verb}."
+            + (f" Lý do: {comment}" if comment else ""),
+            f"/bao-cao/nop/{submission.assignment_id}/",
+            key=f"{kind}:{submission.pk}:{revision.number}",
         )
     return revision
 
@@ -363,7 +527,9 @@ def _review(actor, submission_id: int, kind: str, status: str, comment: str) -> 
 def return_submission(actor, submission_id: int, comment: str) -> Revision:
     if not comment.strip():
         raise ReportingError("Cần ghi lý do trả lại để đơn vị biết cần sửa gì.")
-    return _review(actor, submission_id, RevisionKind.RETURN, SubmissionStatus.RETURNED, comment.strip())
+    return _review(
+        actor, submission_id, RevisionKind.RETURN, SubmissionStatus.RETURNED, comment.strip()
+    )
 
 
 def accept_submission(actor, submission_id: int) -> Revision:

@@ -7,7 +7,9 @@ urlpatterns = [
     path("hop-thu/", views.inbox, name="inbox"),
     path("nop/<int:assignment_id>/", views.submission, name="submission"),
     path("nop/<int:assignment_id>/<str:decision>/", views.review, name="review"),
-    path("nop/<int:assignment_id>/so-sanh/<int:first>/<int:second>/", views.compare, name="compare"),
+    path(
+        "nop/<int:assignment_id>/so-sanh/<int:first>/<int:second>/", views.compare, name="compare"
+    ),
     path("yeu-cau/", views.request_list, name="requests"),
     path("yeu-cau/moi/", views.issue, name="issue"),
     path("yeu-cau/<int:request_id>/", views.board, name="board"),

@@ -23,7 +23,9 @@ def parse_values(raw: dict, indicators: list[Indicator]) -> dict[Key, Decimal]:
     """Blank entries are dropped; anything else must be a number on the template's form."""
     allowed: dict[str, set[str | None]] = {}
     for indicator in indicators:
-        options = {o.code for o in indicator.category.options.all()} if indicator.category_id else set()
+        options = (
+            {o.code for o in indicator.category.options.all()} if indicator.category_id else set()
+        )
         allowed[indicator.code] = {None} | options
     values: dict[Key, Decimal] = {}
     errors: list[str] = []
@@ -50,14 +52,20 @@ def parse_values(raw: dict, indicators: list[Indicator]) -> dict[Key, Decimal]:
         if number is not None and not number.is_finite():
             number = None
         if number is None:
-            errors.append(f"Giá trị '{text}' của chỉ tiêu '{text_key}' không phải là số (ví dụ: 1.868 hoặc 1,5).")
+            errors.append(
+                f"Giá trị '{text}' của chỉ tiêu '{text_key}' không phải là số (ví dụ: 1.868 hoặc 1,5)."
+            )
             continue
         # What DataValue can hold (20 digits, 4 after the comma); the revision keeps the same.
         if abs(number) >= LIMIT:
-            errors.append(f"Giá trị '{text}' của chỉ tiêu '{text_key}' quá lớn (tối đa 16 chữ số phần nguyên).")
+            errors.append(
+                f"Giá trị '{text}' của chỉ tiêu '{text_key}' quá lớn (tối đa 16 chữ số phần nguyên)."
+            )
             continue
         if number != number.quantize(PLACES):
-            errors.append(f"Giá trị '{text}' của chỉ tiêu '{text_key}' có quá 4 chữ số sau dấu phẩy.")
+            errors.append(
+                f"Giá trị '{text}' của chỉ tiêu '{text_key}' có quá 4 chữ số sau dấu phẩy."
+            )
             continue
         values[key] = number
     if errors:
@@ -66,4 +74,7 @@ def parse_values(raw: dict, indicators: list[Indicator]) -> dict[Key, Decimal]:
 
 
 def values_to_json(values: dict[Key, Decimal]) -> dict[str, str]:
-    return {key_text(key): format(value.normalize(), "f") for key, value in sorted(values.items(), key=lambda kv: key_text(kv[0]))}
+    return {
+        key_text(key): format(value.normalize(), "f")
+        for key, value in sorted(values.items(), key=lambda kv: key_text(kv[0]))
+    }

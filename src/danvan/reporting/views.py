@@ -76,16 +76,41 @@ def submission(request, assignment_id: int):
         # Show back exactly what the user typed: nothing they entered is lost.
         for field in fields:
             field.value = values.get(field.key, "")
-    section_rows = [dict(s, text=sections.get(s["key"], "")) for s in flat_sections(assignment.request.template.sections)]
+    section_rows = [
+        dict(s, text=sections.get(s["key"], ""))
+        for s in flat_sections(assignment.request.template.sections)
+    ]
     if sections.get("khac"):
-        section_rows.append({"key": "khac", "label": "", "title": "Nội dung khác", "level": 1, "text": sections["khac"]})
-    return render(request, "reporting/submission.html", {
-        "assignment": assignment, "submission": sub, "content": content, "fields": fields,
-        "section_rows": section_rows, "base_version": base_version, "can_edit": can_edit,
-        "can_review": can_review, "errors": errors, "on_time": selectors.on_time(assignment),
-        "locked": services.is_locked(assignment), "revisions": selectors.revisions(assignment),
-        "return_form": ReturnForm(), "lock_form": LockExceptionForm(initial={"until": assignment.lock_exception_until}),
-    }, status=status)
+        section_rows.append(
+            {
+                "key": "khac",
+                "label": "",
+                "title": "Nội dung khác",
+                "level": 1,
+                "text": sections["khac"],
+            }
+        )
+    return render(
+        request,
+        "reporting/submission.html",
+        {
+            "assignment": assignment,
+            "submission": sub,
+            "content": content,
+            "fields": fields,
+            "section_rows": section_rows,
+            "base_version": base_version,
+            "can_edit": can_edit,
+            "can_review": can_review,
+            "errors": errors,
+            "on_time": selectors.on_time(assignment),
+            "locked": services.is_locked(assignment),
+            "revisions": selectors.revisions(assignment),
+            "return_form": ReturnForm(),
+            "lock_form": LockExceptionForm(initial={"until": assignment.lock_exception_until}),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -95,8 +120,9 @@ def review(request, assignment_id: int, decision: str):
     try:
         if decision == "tra-lai":
             form = ReturnForm(request.POST)
-            services.return_submission(request.user, assignment.submission.pk,
-                                       form.data.get("comment", ""))
+            services.return_submission(
+                request.user, assignment.submission.pk, form.data.get("comment", "")
+            )
             messages.success(request, "Đã trả lại báo cáo cho đơn vị.")
         elif decision == "tiep-nhan":
             services.accept_submission(request.user, assignment.submission.pk)
@@ -118,12 +144,22 @@ def review(request, assignment_id: int, decision: str):
 @login_required
 def compare(request, assignment_id: int, first: int, second: int):
     assignment = _assignment_or_404(request.user, assignment_id)
-    revisions = {r.number: r for r in selectors.revisions(assignment).filter(number__in=[first, second])}
+    revisions = {
+        r.number: r for r in selectors.revisions(assignment).filter(number__in=[first, second])
+    }
     if first not in revisions or second not in revisions:
         raise Http404("Không tìm thấy phiên bản cần so sánh.")
     diff = selectors.compare(revisions[first], revisions[second])
-    return render(request, "reporting/compare.html", {
-        "assignment": assignment, "first": revisions[first], "second": revisions[second], "diff": diff})
+    return render(
+        request,
+        "reporting/compare.html",
+        {
+            "assignment": assignment,
+            "first": revisions[first],
+            "second": revisions[second],
+            "diff": diff,
+        },
+    )
 
 
 @login_required
@@ -137,45 +173,83 @@ def request_list(request):
 @login_required
 def issue(request):
     permissions.require(request.user, "reporting.issue")
-    units = permissions.units_in_scope(request.user, "reporting.issue").valid_on(services.clock.today()).order_by("path")
-    form = IssueRequestForm(request.POST or None, issuers=[u for u in units if u.kind == "board"] or list(units),
-                            templates=selectors.templates_for(request.user), units=units)
+    units = (
+        permissions.units_in_scope(request.user, "reporting.issue")
+        .valid_on(services.clock.today())
+        .order_by("path")
+    )
+    form = IssueRequestForm(
+        request.POST or None,
+        issuers=[u for u in units if u.kind == "board"] or list(units),
+        templates=selectors.templates_for(request.user),
+        units=units,
+    )
     errors = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             created = services.issue_request(
-                request.user, issuer=units.get(code=data["issuer"]), title=data["title"], template=data["template"],
-                period_code=data["period"], unit_codes=data["units"], deadline=data["deadline"],
-                grace_days=data["grace_days"], lock_date=data["lock_date"], regime=data["regime"],
-                document=services.RequestDocument(data["document_symbol"], data["document_date"], data["document_title"]),
+                request.user,
+                issuer=units.get(code=data["issuer"]),
+                title=data["title"],
+                template=data["template"],
+                period_code=data["period"],
+                unit_codes=data["units"],
+                deadline=data["deadline"],
+                grace_days=data["grace_days"],
+                lock_date=data["lock_date"],
+                regime=data["regime"],
+                document=services.RequestDocument(
+                    data["document_symbol"], data["document_date"], data["document_title"]
+                ),
             )
         except (ReportingError, ValueError) as exc:
             errors = getattr(exc, "messages", [str(exc)])
         else:
-            messages.success(request, f"Đã ban hành yêu cầu báo cáo tới {created.assignments.count()} đơn vị.")
+            messages.success(
+                request, f"Đã ban hành yêu cầu báo cáo tới {created.assignments.count()} đơn vị."
+            )
             return redirect("reporting:board", request_id=created.pk)
     status = 400 if errors or form.errors else 200
     return render(request, "reporting/issue.html", {"form": form, "errors": errors}, status=status)
 
 
-STATUS_CHOICES = [("", "Tất cả"), ("submitted", "Đã nộp"), ("missing", "Chưa nộp"), ("returned", "Bị trả lại"),
-                  ("accepted", "Đã tiếp nhận")]
+STATUS_CHOICES = [
+    ("", "Tất cả"),
+    ("submitted", "Đã nộp"),
+    ("missing", "Chưa nộp"),
+    ("returned", "Bị trả lại"),
+    ("accepted", "Đã tiếp nhận"),
+]
 TIMELINESS_CHOICES = [("", "Tất cả"), ("on_time", "Đúng hạn"), ("late", "Trễ hạn")]
 
 
 @login_required
 def board(request, request_id: int):
     report_request = _request_or_404(request.user, request_id)
-    result = selectors.status_board(request.user, report_request, request.GET.get("trang-thai", ""),
-                                    request.GET.get("dung-han", ""), request.GET.get("tim", "").strip())
+    result = selectors.status_board(
+        request.user,
+        report_request,
+        request.GET.get("trang-thai", ""),
+        request.GET.get("dung-han", ""),
+        request.GET.get("tim", "").strip(),
+    )
     page = Paginator(result.rows, 50).get_page(request.GET.get("trang"))
     rows = [(a, selectors.on_time(a)) for a in page]
-    return render(request, "reporting/board.html", {
-        "board": result, "page": page, "rows": rows, "status_choices": STATUS_CHOICES,
-        "timeliness_choices": TIMELINESS_CHOICES, "status_filter": request.GET.get("trang-thai", ""),
-        "timeliness_filter": request.GET.get("dung-han", ""), "search": request.GET.get("tim", ""),
-    })
+    return render(
+        request,
+        "reporting/board.html",
+        {
+            "board": result,
+            "page": page,
+            "rows": rows,
+            "status_choices": STATUS_CHOICES,
+            "timeliness_choices": TIMELINESS_CHOICES,
+            "status_filter": request.GET.get("trang-thai", ""),
+            "timeliness_filter": request.GET.get("dung-han", ""),
+            "search": request.GET.get("tim", ""),
+        },
+    )
 
 
 @login_required
@@ -185,18 +259,26 @@ def board_export(request, request_id: int, fmt: str):
     if fmt == "csv":
         response = HttpResponse(exports.board_csv(result), content_type="text/csv; charset=utf-8")
     elif fmt == "xlsx":
-        response = HttpResponse(exports.board_xlsx(result),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response = HttpResponse(
+            exports.board_xlsx(result),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
     else:
         raise Http404("Định dạng không hỗ trợ.")
-    response["Content-Disposition"] = f'attachment; filename="theo-doi-yeu-cau-{report_request.pk}.{fmt}"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="theo-doi-yeu-cau-{report_request.pk}.{fmt}"'
+    )
     return response
 
 
 @login_required
 def template_list(request):
     permissions.require(request.user, "reporting.templates")
-    return render(request, "reporting/template_list.html", {"templates": selectors.templates_for(request.user)})
+    return render(
+        request,
+        "reporting/template_list.html",
+        {"templates": selectors.templates_for(request.user)},
+    )
 
 
 @login_required
@@ -207,18 +289,30 @@ def template_detail(request, template_id: int):
     form = CloneTemplateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            clone = services.clone_template(request.user, template, form.cleaned_data["code"],
-                                            form.cleaned_data["name"], template.owner)
+            clone = services.clone_template(
+                request.user,
+                template,
+                form.cleaned_data["code"],
+                form.cleaned_data["name"],
+                template.owner,
+            )
         except ReportingError as exc:
             form.add_error(None, exc.messages[0])
         else:
             messages.success(request, "Đã nhân bản đề cương.")
             return redirect("reporting:template", template_id=clone.pk)
-    return render(request, "reporting/template_detail.html", {
-        "template": template, "sections": flat_sections(template.sections),
-        "rows": template.form_rows.select_related("indicator"), "form": form,
-        "versions": ReportTemplate.objects.filter(code=template.code).order_by("-version"),
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "reporting/template_detail.html",
+        {
+            "template": template,
+            "sections": flat_sections(template.sections),
+            "rows": template.form_rows.select_related("indicator"),
+            "form": form,
+            "versions": ReportTemplate.objects.filter(code=template.code).order_by("-version"),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -230,30 +324,54 @@ def template_edit(request, template_id: int | None = None):
         source = selectors.templates_for(request.user).filter(pk=template_id).first()
         if source is None:
             raise Http404("Không tìm thấy đề cương.")
-    owners = permissions.units_in_scope(request.user, "reporting.templates").valid_on(services.clock.today())
+    owners = permissions.units_in_scope(request.user, "reporting.templates").valid_on(
+        services.clock.today()
+    )
     initial = {}
     if source:
-        initial = {"code": source.code, "name": source.name, "owner": source.owner.code,
-                   "outline": outline_text(source.sections),
-                   "indicators": list(source.form_rows.values_list("indicator__code", flat=True))}
-    form = TemplateForm(request.POST or None, initial=initial, owners=owners.order_by("path"),
-                        indicators=Indicator.objects.all())
+        initial = {
+            "code": source.code,
+            "name": source.name,
+            "owner": source.owner.code,
+            "outline": outline_text(source.sections),
+            "indicators": list(source.form_rows.values_list("indicator__code", flat=True)),
+        }
+    form = TemplateForm(
+        request.POST or None,
+        initial=initial,
+        owners=owners.order_by("path"),
+        indicators=Indicator.objects.all(),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             if source is None and ReportTemplate.objects.filter(code=data["code"]).exists():
-                raise ReportingError(f"Đã có đề cương mã '{data['code']}'; hãy sửa đề cương đó để tạo phiên bản mới.")
+                raise ReportingError(
+                    f"Đã có đề cương mã '{data['code']}'; hãy sửa đề cương đó để tạo phiên bản mới."
+                )
             if source is not None and data["code"] != source.code:
-                raise ReportingError("Không đổi được mã khi tạo phiên bản mới; hãy dùng chức năng nhân bản.")
-            template = services.create_template(request.user, owners.get(code=data["owner"]), data["code"],
-                                                data["name"], parse_outline(data["outline"]), data["indicators"])
+                raise ReportingError(
+                    "Không đổi được mã khi tạo phiên bản mới; hãy dùng chức năng nhân bản."
+                )
+            template = services.create_template(
+                request.user,
+                owners.get(code=data["owner"]),
+                data["code"],
+                data["name"],
+                parse_outline(data["outline"]),
+                data["indicators"],
+            )
         except ReportingError as exc:
             form.add_error(None, " ".join(exc.messages))
         else:
             messages.success(request, f"Đã lưu đề cương, phiên bản {template.version}.")
             return redirect("reporting:template", template_id=template.pk)
-    return render(request, "reporting/template_edit.html", {"form": form, "source": source},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "reporting/template_edit.html",
+        {"form": form, "source": source},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

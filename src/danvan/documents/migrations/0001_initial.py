@@ -5,36 +5,83 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('orgs', '0001_initial'),
+        ("orgs", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(blank=True, help_text='Công văn, Kế hoạch, Quyết định…', max_length=60, verbose_name='loại văn bản')),
-                ('system', models.CharField(choices=[('party', 'Văn bản của Đảng'), ('state', 'Văn bản của Nhà nước')], max_length=8, verbose_name='hệ thống')),
-                ('number', models.CharField(blank=True, max_length=20, verbose_name='số')),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='năm trong ký hiệu')),
-                ('type_code', models.CharField(blank=True, max_length=10, verbose_name='mã loại')),
-                ('issuer_code', models.CharField(blank=True, max_length=60, verbose_name='ký hiệu cơ quan ban hành')),
-                ('symbol', models.CharField(db_index=True, max_length=80, verbose_name='số ký hiệu')),
-                ('date', models.DateField(blank=True, null=True, verbose_name='ngày ban hành')),
-                ('issued_by', models.CharField(blank=True, max_length=255, verbose_name='cơ quan ban hành')),
-                ('title', models.TextField(blank=True, verbose_name='trích yếu')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('issuer_unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='documents', to='orgs.orgunit', verbose_name='đơn vị ban hành')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        blank=True,
+                        help_text="Công văn, Kế hoạch, Quyết định…",
+                        max_length=60,
+                        verbose_name="loại văn bản",
+                    ),
+                ),
+                (
+                    "system",
+                    models.CharField(
+                        choices=[("party", "Văn bản của Đảng"), ("state", "Văn bản của Nhà nước")],
+                        max_length=8,
+                        verbose_name="hệ thống",
+                    ),
+                ),
+                ("number", models.CharField(blank=True, max_length=20, verbose_name="số")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="năm trong ký hiệu"
+                    ),
+                ),
+                ("type_code", models.CharField(blank=True, max_length=10, verbose_name="mã loại")),
+                (
+                    "issuer_code",
+                    models.CharField(
+                        blank=True, max_length=60, verbose_name="ký hiệu cơ quan ban hành"
+                    ),
+                ),
+                (
+                    "symbol",
+                    models.CharField(db_index=True, max_length=80, verbose_name="số ký hiệu"),
+                ),
+                ("date", models.DateField(blank=True, null=True, verbose_name="ngày ban hành")),
+                (
+                    "issued_by",
+                    models.CharField(blank=True, max_length=255, verbose_name="cơ quan ban hành"),
+                ),
+                ("title", models.TextField(blank=True, verbose_name="trích yếu")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "issuer_unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="documents",
+                        to="orgs.orgunit",
+                        verbose_name="đơn vị ban hành",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'văn bản',
-                'verbose_name_plural': 'sổ văn bản',
-                'ordering': ['-date', 'symbol'],
-                'constraints': [models.UniqueConstraint(fields=('symbol', 'date'), name='document_symbol_date')],
+                "verbose_name": "văn bản",
+                "verbose_name_plural": "sổ văn bản",
+                "ordering": ["-date", "symbol"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("symbol", "date"), name="document_symbol_date")
+                ],
             },
         ),
     ]

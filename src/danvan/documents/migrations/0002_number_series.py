@@ -6,55 +6,118 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('documents', '0001_initial'),
-        ('orgs', '0001_initial'),
+        ("documents", "0001_initial"),
+        ("orgs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='NumberSeries',
+            name="NumberSeries",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('system', models.CharField(choices=[('party', 'Văn bản của Đảng'), ('state', 'Văn bản của Nhà nước')], max_length=8, verbose_name='hệ thống')),
-                ('type_code', models.CharField(max_length=10, verbose_name='mã loại')),
-                ('series', models.CharField(max_length=20, verbose_name='nhiệm kỳ / năm')),
-                ('last_number', models.PositiveIntegerField(default=0, verbose_name='số đã cấp cuối cùng')),
-                ('issuer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='number_series', to='orgs.orgunit', verbose_name='đơn vị ban hành')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "system",
+                    models.CharField(
+                        choices=[("party", "Văn bản của Đảng"), ("state", "Văn bản của Nhà nước")],
+                        max_length=8,
+                        verbose_name="hệ thống",
+                    ),
+                ),
+                ("type_code", models.CharField(max_length=10, verbose_name="mã loại")),
+                ("series", models.CharField(max_length=20, verbose_name="nhiệm kỳ / năm")),
+                (
+                    "last_number",
+                    models.PositiveIntegerField(default=0, verbose_name="số đã cấp cuối cùng"),
+                ),
+                (
+                    "issuer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="number_series",
+                        to="orgs.orgunit",
+                        verbose_name="đơn vị ban hành",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sổ đăng ký số văn bản',
-                'verbose_name_plural': 'sổ đăng ký số văn bản',
-                'ordering': ['issuer__path', 'type_code', '-series'],
+                "verbose_name": "sổ đăng ký số văn bản",
+                "verbose_name_plural": "sổ đăng ký số văn bản",
+                "ordering": ["issuer__path", "type_code", "-series"],
             },
         ),
         migrations.CreateModel(
-            name='IssuedNumber',
+            name="IssuedNumber",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('type_code', models.CharField(max_length=10, verbose_name='mã loại')),
-                ('series_key', models.CharField(max_length=20, verbose_name='nhiệm kỳ / năm')),
-                ('number', models.PositiveIntegerField(verbose_name='số')),
-                ('allocated_at', models.DateTimeField(auto_now_add=True)),
-                ('allocated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='documents.document')),
-                ('issuer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='orgs.orgunit')),
-                ('series', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='numbers', to='documents.numberseries')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("type_code", models.CharField(max_length=10, verbose_name="mã loại")),
+                ("series_key", models.CharField(max_length=20, verbose_name="nhiệm kỳ / năm")),
+                ("number", models.PositiveIntegerField(verbose_name="số")),
+                ("allocated_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "allocated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="documents.document",
+                    ),
+                ),
+                (
+                    "issuer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="orgs.orgunit",
+                    ),
+                ),
+                (
+                    "series",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="numbers",
+                        to="documents.numberseries",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'số văn bản đã cấp',
-                'verbose_name_plural': 'số văn bản đã cấp',
-                'ordering': ['series', 'number'],
+                "verbose_name": "số văn bản đã cấp",
+                "verbose_name_plural": "số văn bản đã cấp",
+                "ordering": ["series", "number"],
             },
         ),
         migrations.AddConstraint(
-            model_name='numberseries',
-            constraint=models.UniqueConstraint(fields=('issuer', 'system', 'type_code', 'series'), name='number_series_once'),
+            model_name="numberseries",
+            constraint=models.UniqueConstraint(
+                fields=("issuer", "system", "type_code", "series"), name="number_series_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='issuednumber',
-            constraint=models.UniqueConstraint(fields=('issuer', 'type_code', 'series_key', 'number'), name='issued_number_once'),
+            model_name="issuednumber",
+            constraint=models.UniqueConstraint(
+                fields=("issuer", "type_code", "series_key", "number"), name="issued_number_once"
+            ),
         ),
     ]

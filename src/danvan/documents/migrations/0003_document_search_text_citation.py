@@ -14,33 +14,54 @@ def fill_search_text(apps, schema_editor):
         document.save(update_fields=["search_text"])
 
 
-
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('documents', '0002_number_series'),
-        ('reporting', '0001_initial'),
+        ("documents", "0002_number_series"),
+        ("reporting", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='document',
-            name='search_text',
+            model_name="document",
+            name="search_text",
             field=models.TextField(blank=True, editable=False),
         ),
         migrations.CreateModel(
-            name='Citation',
+            name="Citation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sentence', models.TextField(blank=True, verbose_name='câu trích dẫn')),
-                ('where', models.CharField(blank=True, max_length=10)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='citations', to='documents.document')),
-                ('submission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='citations', to='reporting.submission')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sentence", models.TextField(blank=True, verbose_name="câu trích dẫn")),
+                ("where", models.CharField(blank=True, max_length=10)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="citations",
+                        to="documents.document",
+                    ),
+                ),
+                (
+                    "submission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="citations",
+                        to="reporting.submission",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
-                'constraints': [models.UniqueConstraint(fields=('document', 'submission', 'sentence'), name='citation_once')],
+                "ordering": ["-created_at", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("document", "submission", "sentence"), name="citation_once"
+                    )
+                ],
             },
         ),
         migrations.RunPython(fill_search_text, migrations.RunPython.noop),

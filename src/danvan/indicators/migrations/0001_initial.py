@@ -5,81 +5,176 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True, verbose_name='mã')),
-                ('name', models.CharField(max_length=200, verbose_name='tên')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, unique=True, verbose_name="mã")),
+                ("name", models.CharField(max_length=200, verbose_name="tên")),
             ],
             options={
-                'verbose_name': 'phân tổ',
-                'verbose_name_plural': 'phân tổ',
-                'ordering': ['code'],
+                "verbose_name": "phân tổ",
+                "verbose_name_plural": "phân tổ",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='CategoryOption',
+            name="CategoryOption",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, verbose_name='mã')),
-                ('name', models.CharField(max_length=200, verbose_name='tên')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='options', to='indicators.category')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, verbose_name="mã")),
+                ("name", models.CharField(max_length=200, verbose_name="tên")),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="options",
+                        to="indicators.category",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'giá trị phân tổ',
-                'verbose_name_plural': 'giá trị phân tổ',
-                'ordering': ['category', 'order', 'code'],
+                "verbose_name": "giá trị phân tổ",
+                "verbose_name_plural": "giá trị phân tổ",
+                "ordering": ["category", "order", "code"],
             },
         ),
         migrations.CreateModel(
-            name='Indicator',
+            name="Indicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=60, unique=True, verbose_name='mã')),
-                ('name', models.CharField(max_length=300, verbose_name='tên chỉ tiêu')),
-                ('unit_of_measure', models.CharField(max_length=40, verbose_name='đơn vị tính')),
-                ('aggregation', models.CharField(choices=[('sum', 'Cộng'), ('average', 'Trung bình'), ('last', 'Giá trị cuối kỳ'), ('min', 'Nhỏ nhất'), ('max', 'Lớn nhất')], default='sum', max_length=10, verbose_name='cách tổng hợp')),
-                ('group', models.CharField(blank=True, max_length=120, verbose_name='nhóm')),
-                ('description', models.TextField(blank=True, verbose_name='giải thích')),
-                ('cues', models.JSONField(blank=True, default=list, verbose_name='cụm từ nhận dạng')),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('category', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='indicators', to='indicators.category', verbose_name='phân tổ')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=60, unique=True, verbose_name="mã")),
+                ("name", models.CharField(max_length=300, verbose_name="tên chỉ tiêu")),
+                ("unit_of_measure", models.CharField(max_length=40, verbose_name="đơn vị tính")),
+                (
+                    "aggregation",
+                    models.CharField(
+                        choices=[
+                            ("sum", "Cộng"),
+                            ("average", "Trung bình"),
+                            ("last", "Giá trị cuối kỳ"),
+                            ("min", "Nhỏ nhất"),
+                            ("max", "Lớn nhất"),
+                        ],
+                        default="sum",
+                        max_length=10,
+                        verbose_name="cách tổng hợp",
+                    ),
+                ),
+                ("group", models.CharField(blank=True, max_length=120, verbose_name="nhóm")),
+                ("description", models.TextField(blank=True, verbose_name="giải thích")),
+                (
+                    "cues",
+                    models.JSONField(blank=True, default=list, verbose_name="cụm từ nhận dạng"),
+                ),
+                ("order", models.PositiveIntegerField(default=0)),
+                (
+                    "category",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="indicators",
+                        to="indicators.category",
+                        verbose_name="phân tổ",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chỉ tiêu',
-                'verbose_name_plural': 'chỉ tiêu',
-                'ordering': ['order', 'code'],
+                "verbose_name": "chỉ tiêu",
+                "verbose_name_plural": "chỉ tiêu",
+                "ordering": ["order", "code"],
             },
         ),
         migrations.CreateModel(
-            name='ValidationRule',
+            name="ValidationRule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=60, unique=True, verbose_name='mã')),
-                ('operator', models.CharField(choices=[('<=', '≤'), ('<', '<'), ('==', '='), ('>=', '≥')], max_length=2, verbose_name='phép so sánh')),
-                ('message', models.CharField(max_length=300, verbose_name='thông báo khi vi phạm')),
-                ('left', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='indicators.indicator', verbose_name='vế trái')),
-                ('left_option', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='indicators.categoryoption')),
-                ('right', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='indicators.indicator', verbose_name='vế phải')),
-                ('right_option', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='indicators.categoryoption')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=60, unique=True, verbose_name="mã")),
+                (
+                    "operator",
+                    models.CharField(
+                        choices=[("<=", "≤"), ("<", "<"), ("==", "="), (">=", "≥")],
+                        max_length=2,
+                        verbose_name="phép so sánh",
+                    ),
+                ),
+                ("message", models.CharField(max_length=300, verbose_name="thông báo khi vi phạm")),
+                (
+                    "left",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="indicators.indicator",
+                        verbose_name="vế trái",
+                    ),
+                ),
+                (
+                    "left_option",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="indicators.categoryoption",
+                    ),
+                ),
+                (
+                    "right",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="indicators.indicator",
+                        verbose_name="vế phải",
+                    ),
+                ),
+                (
+                    "right_option",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="indicators.categoryoption",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'quy tắc kiểm tra',
-                'verbose_name_plural': 'quy tắc kiểm tra',
-                'ordering': ['code'],
+                "verbose_name": "quy tắc kiểm tra",
+                "verbose_name_plural": "quy tắc kiểm tra",
+                "ordering": ["code"],
             },
         ),
         migrations.AddConstraint(
-            model_name='categoryoption',
-            constraint=models.UniqueConstraint(fields=('category', 'code'), name='option_unique_code'),
+            model_name="categoryoption",
+            constraint=models.UniqueConstraint(
+                fields=("category", "code"), name="option_unique_code"
+            ),
         ),
     ]

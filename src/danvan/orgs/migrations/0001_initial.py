@@ -6,61 +6,185 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='OrgUnit',
+            name="OrgUnit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=40, unique=True, validators=[django.core.validators.RegexValidator('^[A-Z0-9][A-Z0-9_.-]*$', 'Mã đơn vị chỉ gồm chữ in hoa không dấu, chữ số và các dấu - _ .')], verbose_name='mã')),
-                ('name', models.CharField(max_length=255, verbose_name='tên')),
-                ('short_name', models.CharField(blank=True, max_length=120, verbose_name='tên viết tắt')),
-                ('kind', models.CharField(choices=[('party_committee', 'Cấp ủy đảng'), ('board', 'Ban của cấp ủy'), ('bloc_committee', 'Đảng ủy khối'), ('grassroots_party', 'Tổ chức cơ sở đảng'), ('peoples_committee', 'Ủy ban nhân dân'), ('police', 'Công an'), ('military', 'Quân sự'), ('border_guard', 'Bộ đội Biên phòng'), ('front', 'Mặt trận Tổ quốc'), ('mass_organisation', 'Đoàn thể'), ('agency', 'Cơ quan khác')], max_length=32, verbose_name='loại')),
-                ('issuer_code', models.CharField(blank=True, max_length=40, verbose_name='ký hiệu cơ quan ban hành')),
-                ('path', models.CharField(db_index=True, editable=False, max_length=1000, verbose_name='đường dẫn')),
-                ('depth', models.PositiveSmallIntegerField(default=0, editable=False)),
-                ('valid_from', models.DateField(verbose_name='hiệu lực từ')),
-                ('valid_to', models.DateField(blank=True, help_text='Ngày cuối cùng còn hiệu lực', null=True, verbose_name='hiệu lực đến')),
-                ('note', models.TextField(blank=True, help_text='Nguồn, giả định về ngày tháng…', verbose_name='ghi chú')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='orgs.orgunit', verbose_name='đơn vị cấp trên')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=40,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[A-Z0-9][A-Z0-9_.-]*$",
+                                "Mã đơn vị chỉ gồm chữ in hoa không dấu, chữ số và các dấu - _ .",
+                            )
+                        ],
+                        verbose_name="mã",
+                    ),
+                ),
+                ("name", models.CharField(max_length=255, verbose_name="tên")),
+                (
+                    "short_name",
+                    models.CharField(blank=True, max_length=120, verbose_name="tên viết tắt"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("party_committee", "Cấp ủy đảng"),
+                            ("board", "Ban của cấp ủy"),
+                            ("bloc_committee", "Đảng ủy khối"),
+                            ("grassroots_party", "Tổ chức cơ sở đảng"),
+                            ("peoples_committee", "Ủy ban nhân dân"),
+                            ("police", "Công an"),
+                            ("military", "Quân sự"),
+                            ("border_guard", "Bộ đội Biên phòng"),
+                            ("front", "Mặt trận Tổ quốc"),
+                            ("mass_organisation", "Đoàn thể"),
+                            ("agency", "Cơ quan khác"),
+                        ],
+                        max_length=32,
+                        verbose_name="loại",
+                    ),
+                ),
+                (
+                    "issuer_code",
+                    models.CharField(
+                        blank=True, max_length=40, verbose_name="ký hiệu cơ quan ban hành"
+                    ),
+                ),
+                (
+                    "path",
+                    models.CharField(
+                        db_index=True, editable=False, max_length=1000, verbose_name="đường dẫn"
+                    ),
+                ),
+                ("depth", models.PositiveSmallIntegerField(default=0, editable=False)),
+                ("valid_from", models.DateField(verbose_name="hiệu lực từ")),
+                (
+                    "valid_to",
+                    models.DateField(
+                        blank=True,
+                        help_text="Ngày cuối cùng còn hiệu lực",
+                        null=True,
+                        verbose_name="hiệu lực đến",
+                    ),
+                ),
+                (
+                    "note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Nguồn, giả định về ngày tháng…",
+                        verbose_name="ghi chú",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="orgs.orgunit",
+                        verbose_name="đơn vị cấp trên",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'đơn vị',
-                'verbose_name_plural': 'đơn vị',
-                'ordering': ['path'],
+                "verbose_name": "đơn vị",
+                "verbose_name_plural": "đơn vị",
+                "ordering": ["path"],
             },
         ),
         migrations.CreateModel(
-            name='OrgSuccession',
+            name="OrgSuccession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(help_text='Ngày đầu tiên đơn vị kế thừa đảm nhận', verbose_name='ngày kế thừa')),
-                ('kind', models.CharField(choices=[('merge', 'Hợp nhất / sáp nhập'), ('split', 'Chia tách'), ('rename', 'Đổi tên'), ('transfer', 'Chuyển trực thuộc')], max_length=16, verbose_name='hình thức')),
-                ('note', models.TextField(blank=True, verbose_name='ghi chú')),
-                ('predecessor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='successions_out', to='orgs.orgunit', verbose_name='đơn vị tiền thân')),
-                ('successor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='successions_in', to='orgs.orgunit', verbose_name='đơn vị kế thừa')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "date",
+                    models.DateField(
+                        help_text="Ngày đầu tiên đơn vị kế thừa đảm nhận",
+                        verbose_name="ngày kế thừa",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("merge", "Hợp nhất / sáp nhập"),
+                            ("split", "Chia tách"),
+                            ("rename", "Đổi tên"),
+                            ("transfer", "Chuyển trực thuộc"),
+                        ],
+                        max_length=16,
+                        verbose_name="hình thức",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="ghi chú")),
+                (
+                    "predecessor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="successions_out",
+                        to="orgs.orgunit",
+                        verbose_name="đơn vị tiền thân",
+                    ),
+                ),
+                (
+                    "successor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="successions_in",
+                        to="orgs.orgunit",
+                        verbose_name="đơn vị kế thừa",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'quan hệ kế thừa',
-                'verbose_name_plural': 'quan hệ kế thừa',
-                'ordering': ['date', 'predecessor__code', 'successor__code'],
+                "verbose_name": "quan hệ kế thừa",
+                "verbose_name_plural": "quan hệ kế thừa",
+                "ordering": ["date", "predecessor__code", "successor__code"],
             },
         ),
         migrations.AddConstraint(
-            model_name='orgunit',
-            constraint=models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_to__gte', models.F('valid_from')), _connector='OR'), name='orgunit_valid_range'),
+            model_name="orgunit",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("valid_to__isnull", True),
+                    ("valid_to__gte", models.F("valid_from")),
+                    _connector="OR",
+                ),
+                name="orgunit_valid_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='orgsuccession',
-            constraint=models.UniqueConstraint(fields=('predecessor', 'successor'), name='succession_unique_pair'),
+            model_name="orgsuccession",
+            constraint=models.UniqueConstraint(
+                fields=("predecessor", "successor"), name="succession_unique_pair"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='orgsuccession',
-            constraint=models.CheckConstraint(condition=models.Q(('predecessor', models.F('successor')), _negated=True), name='succession_not_self'),
+            model_name="orgsuccession",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("predecessor", models.F("successor")), _negated=True),
+                name="succession_not_self",
+            ),
         ),
     ]

@@ -7,188 +7,473 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('documents', '0001_initial'),
-        ('indicators', '0001_initial'),
-        ('orgs', '0001_initial'),
+        ("documents", "0001_initial"),
+        ("indicators", "0001_initial"),
+        ("orgs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Period',
+            name="Period",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text='202206, 2022Q1, 2022S1, 2022N9, 2022', max_length=10, unique=True, verbose_name='mã kỳ')),
-                ('type', models.CharField(choices=[('month', 'Tháng'), ('quarter', 'Quý'), ('half', '6 tháng'), ('nine_months', '9 tháng'), ('year', 'Năm')], max_length=12, verbose_name='loại kỳ')),
-                ('start', models.DateField(verbose_name='từ ngày')),
-                ('end', models.DateField(verbose_name='đến ngày')),
-                ('name', models.CharField(max_length=80, verbose_name='tên')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="202206, 2022Q1, 2022S1, 2022N9, 2022",
+                        max_length=10,
+                        unique=True,
+                        verbose_name="mã kỳ",
+                    ),
+                ),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("month", "Tháng"),
+                            ("quarter", "Quý"),
+                            ("half", "6 tháng"),
+                            ("nine_months", "9 tháng"),
+                            ("year", "Năm"),
+                        ],
+                        max_length=12,
+                        verbose_name="loại kỳ",
+                    ),
+                ),
+                ("start", models.DateField(verbose_name="từ ngày")),
+                ("end", models.DateField(verbose_name="đến ngày")),
+                ("name", models.CharField(max_length=80, verbose_name="tên")),
             ],
             options={
-                'verbose_name': 'kỳ báo cáo',
-                'verbose_name_plural': 'kỳ báo cáo',
-                'ordering': ['-start', 'type'],
+                "verbose_name": "kỳ báo cáo",
+                "verbose_name_plural": "kỳ báo cáo",
+                "ordering": ["-start", "type"],
             },
         ),
         migrations.CreateModel(
-            name='ReportRequest',
+            name="ReportRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='tên yêu cầu')),
-                ('regime', models.CharField(choices=[('party', 'Cơ quan Đảng: theo năm dương lịch'), ('state', 'Cơ quan nhà nước: từ ngày 15 tháng trước kỳ đến ngày 14 tháng cuối kỳ (NĐ 09/2019)')], default='party', max_length=8, verbose_name='chế độ chốt số liệu')),
-                ('data_from', models.DateField(verbose_name='số liệu từ ngày')),
-                ('data_to', models.DateField(verbose_name='số liệu đến ngày')),
-                ('deadline', models.DateField(verbose_name='hạn nộp')),
-                ('grace_days', models.PositiveSmallIntegerField(default=0, verbose_name='số ngày gia hạn vẫn tính đúng hạn')),
-                ('lock_date', models.DateField(blank=True, null=True, verbose_name='ngày khóa số liệu')),
-                ('issued_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('issued_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('issuer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='issued_requests', to='orgs.orgunit', verbose_name='đơn vị yêu cầu')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='requests', to='reporting.period')),
-                ('request_document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='report_requests', to='documents.document', verbose_name='văn bản yêu cầu')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="tên yêu cầu")),
+                (
+                    "regime",
+                    models.CharField(
+                        choices=[
+                            ("party", "Cơ quan Đảng: theo năm dương lịch"),
+                            (
+                                "state",
+                                "Cơ quan nhà nước: từ ngày 15 tháng trước kỳ đến ngày 14 tháng cuối kỳ (NĐ 09/2019)",
+                            ),
+                        ],
+                        default="party",
+                        max_length=8,
+                        verbose_name="chế độ chốt số liệu",
+                    ),
+                ),
+                ("data_from", models.DateField(verbose_name="số liệu từ ngày")),
+                ("data_to", models.DateField(verbose_name="số liệu đến ngày")),
+                ("deadline", models.DateField(verbose_name="hạn nộp")),
+                (
+                    "grace_days",
+                    models.PositiveSmallIntegerField(
+                        default=0, verbose_name="số ngày gia hạn vẫn tính đúng hạn"
+                    ),
+                ),
+                (
+                    "lock_date",
+                    models.DateField(blank=True, null=True, verbose_name="ngày khóa số liệu"),
+                ),
+                ("issued_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "issued_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "issuer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="issued_requests",
+                        to="orgs.orgunit",
+                        verbose_name="đơn vị yêu cầu",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="requests",
+                        to="reporting.period",
+                    ),
+                ),
+                (
+                    "request_document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="report_requests",
+                        to="documents.document",
+                        verbose_name="văn bản yêu cầu",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'yêu cầu báo cáo',
-                'verbose_name_plural': 'yêu cầu báo cáo',
-                'ordering': ['-issued_at', '-id'],
+                "verbose_name": "yêu cầu báo cáo",
+                "verbose_name_plural": "yêu cầu báo cáo",
+                "ordering": ["-issued_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Assignment',
+            name="Assignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('unit_name', models.CharField(max_length=255, verbose_name='tên đơn vị khi giao')),
-                ('unit_path', models.CharField(db_index=True, max_length=1000)),
-                ('lock_exception_until', models.DateField(blank=True, null=True, verbose_name='được sửa sau ngày khóa đến')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to='orgs.orgunit')),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assignments', to='reporting.reportrequest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("unit_name", models.CharField(max_length=255, verbose_name="tên đơn vị khi giao")),
+                ("unit_path", models.CharField(db_index=True, max_length=1000)),
+                (
+                    "lock_exception_until",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="được sửa sau ngày khóa đến"
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assignments",
+                        to="orgs.orgunit",
+                    ),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assignments",
+                        to="reporting.reportrequest",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['unit_path'],
+                "ordering": ["unit_path"],
             },
         ),
         migrations.CreateModel(
-            name='ReportTemplate',
+            name="ReportTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=60, verbose_name='mã')),
-                ('version', models.PositiveIntegerField(default=1, verbose_name='phiên bản')),
-                ('name', models.CharField(max_length=300, verbose_name='tên đề cương')),
-                ('sections', models.JSONField(default=list, verbose_name='đề mục')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('cloned_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='clones', to='reporting.reporttemplate')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='templates', to='orgs.orgunit', verbose_name='đơn vị sở hữu')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=60, verbose_name="mã")),
+                ("version", models.PositiveIntegerField(default=1, verbose_name="phiên bản")),
+                ("name", models.CharField(max_length=300, verbose_name="tên đề cương")),
+                ("sections", models.JSONField(default=list, verbose_name="đề mục")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "cloned_from",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="clones",
+                        to="reporting.reporttemplate",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="templates",
+                        to="orgs.orgunit",
+                        verbose_name="đơn vị sở hữu",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'đề cương báo cáo',
-                'verbose_name_plural': 'đề cương báo cáo',
-                'ordering': ['code', '-version'],
+                "verbose_name": "đề cương báo cáo",
+                "verbose_name_plural": "đề cương báo cáo",
+                "ordering": ["code", "-version"],
             },
         ),
         migrations.AddField(
-            model_name='reportrequest',
-            name='template',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='requests', to='reporting.reporttemplate'),
+            model_name="reportrequest",
+            name="template",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="requests",
+                to="reporting.reporttemplate",
+            ),
         ),
         migrations.CreateModel(
-            name='Submission',
+            name="Submission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('draft', 'Đang soạn'), ('submitted', 'Đã nộp'), ('returned', 'Bị trả lại'), ('accepted', 'Đã tiếp nhận')], db_index=True, default='draft', max_length=10, verbose_name='trạng thái')),
-                ('version', models.PositiveIntegerField(default=0)),
-                ('first_submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='nộp lần đầu')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='nộp lần cuối')),
-                ('returned_at', models.DateTimeField(blank=True, null=True)),
-                ('return_comment', models.TextField(blank=True, verbose_name='lý do trả lại')),
-                ('accepted_at', models.DateTimeField(blank=True, null=True)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('assignment', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='submission', to='reporting.assignment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Đang soạn"),
+                            ("submitted", "Đã nộp"),
+                            ("returned", "Bị trả lại"),
+                            ("accepted", "Đã tiếp nhận"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        max_length=10,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=0)),
+                (
+                    "first_submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="nộp lần đầu"),
+                ),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="nộp lần cuối"),
+                ),
+                ("returned_at", models.DateTimeField(blank=True, null=True)),
+                ("return_comment", models.TextField(blank=True, verbose_name="lý do trả lại")),
+                ("accepted_at", models.DateTimeField(blank=True, null=True)),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "assignment",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="submission",
+                        to="reporting.assignment",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'báo cáo của đơn vị',
-                'verbose_name_plural': 'báo cáo của đơn vị',
+                "verbose_name": "báo cáo của đơn vị",
+                "verbose_name_plural": "báo cáo của đơn vị",
             },
         ),
         migrations.CreateModel(
-            name='Revision',
+            name="Revision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField()),
-                ('kind', models.CharField(choices=[('save', 'Lưu nháp'), ('submit', 'Nộp'), ('return', 'Trả lại'), ('accept', 'Tiếp nhận'), ('import', 'Nhập từ tệp')], max_length=8)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('sections', models.JSONField(default=dict)),
-                ('values', models.JSONField(default=dict)),
-                ('comment', models.TextField(blank=True)),
-                ('source', models.JSONField(blank=True, null=True)),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('submission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='reporting.submission')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("save", "Lưu nháp"),
+                            ("submit", "Nộp"),
+                            ("return", "Trả lại"),
+                            ("accept", "Tiếp nhận"),
+                            ("import", "Nhập từ tệp"),
+                        ],
+                        max_length=8,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("sections", models.JSONField(default=dict)),
+                ("values", models.JSONField(default=dict)),
+                ("comment", models.TextField(blank=True)),
+                ("source", models.JSONField(blank=True, null=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "submission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="revisions",
+                        to="reporting.submission",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['submission', 'number'],
+                "ordering": ["submission", "number"],
             },
         ),
         migrations.CreateModel(
-            name='DataValue',
+            name="DataValue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('unit_path', models.CharField(max_length=1000)),
-                ('value', models.DecimalField(decimal_places=4, max_digits=20)),
-                ('source', models.JSONField(blank=True, null=True)),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='indicators.indicator')),
-                ('option', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='indicators.categoryoption')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='orgs.orgunit')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='reporting.period')),
-                ('submission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='data_values', to='reporting.submission')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("unit_path", models.CharField(max_length=1000)),
+                ("value", models.DecimalField(decimal_places=4, max_digits=20)),
+                ("source", models.JSONField(blank=True, null=True)),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="indicators.indicator",
+                    ),
+                ),
+                (
+                    "option",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="indicators.categoryoption",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="orgs.orgunit",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="reporting.period",
+                    ),
+                ),
+                (
+                    "submission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="data_values",
+                        to="reporting.submission",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='TemplateIndicator',
+            name="TemplateIndicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='indicators.indicator')),
-                ('template', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='form_rows', to='reporting.reporttemplate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveIntegerField(default=0)),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="indicators.indicator",
+                    ),
+                ),
+                (
+                    "template",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="form_rows",
+                        to="reporting.reporttemplate",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['order', 'id'],
+                "ordering": ["order", "id"],
             },
         ),
         migrations.AddField(
-            model_name='reporttemplate',
-            name='indicators',
-            field=models.ManyToManyField(related_name='templates', through='reporting.TemplateIndicator', to='indicators.indicator'),
+            model_name="reporttemplate",
+            name="indicators",
+            field=models.ManyToManyField(
+                related_name="templates",
+                through="reporting.TemplateIndicator",
+                to="indicators.indicator",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='assignment',
-            constraint=models.UniqueConstraint(fields=('request', 'unit'), name='assignment_once'),
+            model_name="assignment",
+            constraint=models.UniqueConstraint(fields=("request", "unit"), name="assignment_once"),
         ),
         migrations.AddConstraint(
-            model_name='revision',
-            constraint=models.UniqueConstraint(fields=('submission', 'number'), name='revision_number_once'),
+            model_name="revision",
+            constraint=models.UniqueConstraint(
+                fields=("submission", "number"), name="revision_number_once"
+            ),
         ),
         migrations.AddIndex(
-            model_name='datavalue',
-            index=models.Index(fields=['period', 'unit_path'], name='datavalue_period_path'),
+            model_name="datavalue",
+            index=models.Index(fields=["period", "unit_path"], name="datavalue_period_path"),
         ),
         migrations.AddConstraint(
-            model_name='datavalue',
-            constraint=models.UniqueConstraint(fields=('submission', 'indicator', 'option'), name='datavalue_once'),
+            model_name="datavalue",
+            constraint=models.UniqueConstraint(
+                fields=("submission", "indicator", "option"), name="datavalue_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='datavalue',
-            constraint=models.UniqueConstraint(condition=models.Q(('option__isnull', True)), fields=('submission', 'indicator'), name='datavalue_total_once'),
+            model_name="datavalue",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("option__isnull", True)),
+                fields=("submission", "indicator"),
+                name="datavalue_total_once",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='templateindicator',
-            constraint=models.UniqueConstraint(fields=('template', 'indicator'), name='template_indicator_once'),
+            model_name="templateindicator",
+            constraint=models.UniqueConstraint(
+                fields=("template", "indicator"), name="template_indicator_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reporttemplate',
-            constraint=models.UniqueConstraint(fields=('code', 'version'), name='template_code_version'),
+            model_name="reporttemplate",
+            constraint=models.UniqueConstraint(
+                fields=("code", "version"), name="template_code_version"
+            ),
         ),
     ]
