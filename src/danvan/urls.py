@@ -17,7 +17,8 @@ urlpatterns = [
     path("tong-hop/", include("danvan.consolidation.urls")),
     path("nhap-tep/", include("danvan.imports.urls")),
     path("thong-bao/", include("danvan.notifications.urls")),
-    path("van-ban/", include("danvan.documents.urls")),
+    path("van-ban/", include("danvan.registry.urls")),
+    path("van-ban/", include("danvan.issuing.urls")),
     path("", include("danvan.portal.urls")),
 ]
 

@@ -173,8 +173,8 @@ def test_the_pages_upload_poll_and_confirm(client, reporter, assignment):
 
 
 def test_dry_run_routes_and_proposes_without_saving(db):
-    from danvan.documents.models import Document
     from danvan.imports import cli_import
+    from danvan.registry.models import Document
 
     before = (StoredFile.objects.count(), ImportJob.objects.count(), Document.objects.count())
     outcome = cli_import.run(SYSTEM, seed_bytes(), "cantho.txt", dry_run=True)
@@ -201,7 +201,7 @@ def test_dry_run_routes_and_proposes_without_saving(db):
 
 
 def test_confirming_fills_the_registry_once(reporter, assignment):
-    from danvan.documents.models import Document
+    from danvan.registry.models import Document
 
     with recorded_at(JUNE_2019):
         job = services.process_job(

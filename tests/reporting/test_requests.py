@@ -8,11 +8,11 @@ import datetime as dt
 import pytest
 
 from danvan.accounts.permissions import SYSTEM, ScopeDenied
-from danvan.documents.models import Document
 from danvan.notifications.models import Notification
 from danvan.orgs import interchange
 from danvan.orgs import services as org_services
 from danvan.orgs.models import OrgUnit
+from danvan.registry.models import Document
 from danvan.reporting import selectors, services
 from danvan.reporting.errors import ReportingError
 from danvan.reporting.models import Assignment, Period, ReportRequest, ReportTemplate, Submission

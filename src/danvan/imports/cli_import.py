@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from danvan.documents.models import Document
 from danvan.ingest import DocumentError, parse_bytes
 from danvan.orgs.models import OrgUnit
+from danvan.registry.models import Document
 from danvan.reporting.models import Assignment, ReportRequest
 
 from . import proposals, routing, services

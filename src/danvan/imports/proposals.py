@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from danvan.documents.services import InvalidSymbol, cite, register_document
+from danvan.registry.services import InvalidSymbol, cite, register_document
 from danvan.vn.dates import iso_date
 
 from .figures import propose_values, specs_from_catalogue

@@ -55,7 +55,7 @@ NAV_ITEMS = (
         "Nhiều tệp hoặc tệp .zip: nhận dạng đơn vị, yêu cầu, số liệu",
     ),
     NavItem(
-        "Sổ văn bản", "documents:registry", EVERYONE, "Văn bản được trích dẫn và văn bản yêu cầu"
+        "Sổ văn bản", "registry:registry", EVERYONE, "Văn bản được trích dẫn và văn bản yêu cầu"
     ),
     NavItem("Chương trình phối hợp", None, STAFF, "Chương trình, kế hoạch, sơ kết"),
     NavItem("Dân vận khéo", None, EVERYONE, "Mô hình, điển hình"),

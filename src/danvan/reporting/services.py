@@ -12,11 +12,11 @@ from django.utils import timezone
 
 from danvan.accounts import permissions
 from danvan.audit.services import record_event
-from danvan.documents.services import InvalidSymbol, register_document
 from danvan.indicators.models import CategoryOption, Indicator
 from danvan.indicators.validation import check_values
 from danvan.notifications.services import notify_many, notify_unit_members
 from danvan.orgs.models import OrgUnit
+from danvan.registry.services import InvalidSymbol, register_document
 
 from . import clock, periods
 from .errors import ConcurrentEdit, ReportingError

@@ -14,7 +14,7 @@ from django.test import Client
 from django.utils import timezone
 
 from danvan.audit.models import AuditEvent
-from danvan.documents.models import Document, IssuedNumber
+from danvan.registry.models import Document, IssuedNumber
 from danvan.reporting.models import Assignment, ReportRequest
 from reporting.cycle import PASSWORD, make_user
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -326,46 +325,3 @@ def _taken_message(number: int, system: str, key: str) -> str:
         f"Số {number:02d} đã được cấp cho văn bản khác trong {series_label(system, key)}; "
         "để trống ô số để nhận số kế tiếp."
     )
-
-
-def export_with_number(
-    actor,
-    issuer: OrgUnit,
-    system: str,
-    type_code: str,
-    day: dt.date,
-    render: Callable[[int], bytes],
-    *,
-    number: int | None = None,
-    kind: str = "",
-    title: str = "",
-    issued_by: str = "",
-) -> tuple[Allocation, bytes]:
-    """Allocate a number and write the document with it, in one transaction: when the writer
-    fails (PublishError, LibreOffice missing) the number is not used up."""
-    with transaction.atomic():
-        allocation = allocate_number(
-            actor,
-            issuer,
-            system,
-            type_code,
-            day,
-            number=number,
-            kind=kind,
-            title=title,
-            issued_by=issued_by,
-        )
-        content = render(allocation.number)
-        record_event(
-            actor,
-            "documents.export",
-            "Document",
-            allocation.document.pk,
-            summary=f"Xuất văn bản {allocation.symbol}",
-        )
-    return allocation, content
-
-
-def record_draft_export(actor, object_type: str, object_id, summary: str) -> None:
-    """A draft (no number) leaves only an audit line."""
-    record_event(actor, "documents.export", object_type, object_id, summary=summary)

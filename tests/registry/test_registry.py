@@ -7,9 +7,9 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from danvan.accounts.permissions import SYSTEM, ScopeDenied
-from danvan.documents import services
-from danvan.documents.models import Citation, Document
-from danvan.documents.selectors import registry, registry_csv
+from danvan.registry import services
+from danvan.registry.models import Citation, Document
+from danvan.registry.selectors import registry, registry_csv
 
 
 def symbols(query, **filters):

@@ -12,10 +12,10 @@ from django.db import connection, connections
 
 from danvan.audit.models import AuditEvent
 from danvan.demo.loader import load_demo
-from danvan.documents.models import Document, IssuedNumber
-from danvan.documents.numbering import party_term, series_bounds, series_key
-from danvan.documents.services import NumberTaken, allocate_number, next_number, register_document
 from danvan.orgs.models import OrgUnit
+from danvan.registry.models import Document, IssuedNumber
+from danvan.registry.numbering import party_term, series_bounds, series_key
+from danvan.registry.services import NumberTaken, allocate_number, next_number, register_document
 
 D = dt.date
 
@@ -241,7 +241,7 @@ def test_people_allocating_at_once_never_get_the_same_number():
 
 @pytest.mark.django_db
 def test_a_failed_write_does_not_use_the_number_up():
-    from danvan.documents.services import export_with_number
+    from danvan.issuing.services import export_with_number
     from danvan.publish import PublishError
 
     board = unit("DN-BDVTU")

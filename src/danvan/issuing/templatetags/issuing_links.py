@@ -5,7 +5,7 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 
-from danvan.documents import selectors
+from danvan.issuing import selectors
 
 register = template.Library()
 
@@ -14,7 +14,7 @@ register = template.Library()
 def export_submission_link(context, assignment):
     if not selectors.can_export_submission(context["request"].user, assignment):
         return ""
-    url = reverse("documents:export_submission", args=[assignment.pk])
+    url = reverse("issuing:export_submission", args=[assignment.pk])
     return format_html(
         '<p class="actions"><a class="button" id="export-document" href="{}">Xuất văn bản</a></p>',
         url,
@@ -27,7 +27,7 @@ def export_consolidation_link(context, report_request):
         context["request"].user, report_request
     ):
         return ""
-    url = reverse("documents:export_consolidation", args=[report_request.pk])
+    url = reverse("issuing:export_consolidation", args=[report_request.pk])
     return format_html(
         '<p class="actions"><a class="button" id="export-document" href="{}">Xuất văn bản</a></p>',
         url,

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from django.contrib.auth import get_user_model
 
-from danvan.documents.selectors import (
+from danvan.issuing.selectors import (
     ExportOptions,
     consolidation_document,
     issuer_names,

@@ -53,7 +53,7 @@ class NumberSeries(models.Model):
     """One register of document numbers: an issuer's documents of one type in one series.
 
     Party bodies number each type from 01 through a cấp ủy's term ("2020-2025"), State bodies
-    through the calendar year ("2026"); see `danvan.documents.numbering.series_key`. The row is
+    through the calendar year ("2026"); see `danvan.registry.numbering.series_key`. The row is
     the lock two allocations queue on; `IssuedNumber` holds the numbers themselves.
     """
 

@@ -8,9 +8,7 @@ its successor valid on that date (OrgSuccession), one that began after it by its
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -21,14 +19,11 @@ from danvan.accounts import permissions
 from danvan.consolidation.selectors import consolidate
 from danvan.orgs.models import OrgUnit, UnitKind
 from danvan.orgs.selectors import lineage
+from danvan.registry.services import next_number
 from danvan.reporting import selectors as reporting_selectors
 from danvan.reporting.errors import NotFound
 from danvan.reporting.models import Assignment, ReportRequest
 from danvan.vn.formatting import format_number, format_short_date, format_symbol
-from danvan.vn.text import fold
-
-from .models import Document
-from .services import next_number
 
 SCHEMA = "danvan.parsed-document/1"
 REPORT_TYPE_CODE = "BC"
@@ -452,79 +447,3 @@ def default_recipients(addressee: OrgUnit | None, day: dt.date) -> list[str]:
         recipients.append(f"{prefix}{name} (b/c)")
     recipients.append("Lưu VT")
     return recipients
-
-
-# The registry (issue 7): search, facets, and who cites a document -----------------------------
-
-REGISTRY_FIELDS = [
-    "kind",
-    "system",
-    "number",
-    "year",
-    "type_code",
-    "issuer_code",
-    "symbol",
-    "date",
-    "issued_by",
-    "title",
-]
-
-
-def registry(query: str = "", type_code: str = "", issuer_code: str = "", year: int | None = None):
-    """Documents matching every word of `query`, diacritics and case ignored ("quy che dan van")."""
-    documents = Document.objects.all()
-    for word in fold(query).split():
-        documents = documents.filter(search_text__contains=word)
-    if type_code:
-        documents = documents.filter(type_code=type_code)
-    if issuer_code:
-        documents = documents.filter(issuer_code=issuer_code)
-    if year:
-        documents = documents.filter(date__year=year)
-    return documents.order_by("-date", "symbol", "id")
-
-
-def registry_facets() -> dict[str, list]:
-    return {
-        "type_codes": sorted(
-            filter(None, Document.objects.values_list("type_code", flat=True).distinct())
-        ),
-        "issuer_codes": sorted(
-            filter(None, Document.objects.values_list("issuer_code", flat=True).distinct())
-        ),
-        "years": sorted(
-            {d.year for d in Document.objects.exclude(date=None).values_list("date", flat=True)},
-            reverse=True,
-        ),
-    }
-
-
-def citations_for(user, document: Document):
-    """The reports citing `document` that `user` may see, with their sentence."""
-    citations = document.citations.select_related(
-        "submission__assignment__request", "submission__assignment__unit"
-    )
-    view = permissions.scope_paths(user, "reporting.view")
-    board = permissions.scope_paths(user, "reporting.board")
-    return [
-        c
-        for c in citations
-        if permissions.covers(view, c.submission.assignment.unit_path)
-        or permissions.covers(board, c.submission.assignment.request.issuer.path)
-    ]
-
-
-def registry_csv() -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(REGISTRY_FIELDS)
-    for document in Document.objects.order_by("date", "symbol", "id"):
-        writer.writerow(
-            [
-                document.date.isoformat()
-                if name == "date" and document.date
-                else ("" if getattr(document, name) is None else getattr(document, name))
-                for name in REGISTRY_FIELDS
-            ]
-        )
-    return buffer.getvalue()

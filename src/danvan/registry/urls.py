@@ -2,12 +2,8 @@ from django.urls import path
 
 from . import views
 
-app_name = "documents"
+app_name = "registry"
 urlpatterns = [
-    path("bao-cao/<int:assignment_id>/xuat/", views.export_submission, name="export_submission"),
-    path(
-        "tong-hop/<int:request_id>/xuat/", views.export_consolidation, name="export_consolidation"
-    ),
     path("so/", views.registry, name="registry"),
     path("so/xuat.csv", views.registry_export, name="registry_export"),
     path("so/nhap/", views.registry_import, name="registry_import"),

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "issuing"
+urlpatterns = [
+    path("bao-cao/<int:assignment_id>/xuat/", views.export_submission, name="export_submission"),
+    path(
+        "tong-hop/<int:request_id>/xuat/", views.export_consolidation, name="export_consolidation"
+    ),
+]
