@@ -16,6 +16,7 @@ class IndicatorOut(Schema):
     code: str
     name: str
     unit_of_measure: str
+    value_type: str  # "integer" (counts) or "decimal"
     aggregation: str
     group: str
     category: str | None
@@ -38,6 +39,7 @@ def indicators(request):
             "code": i.code,
             "name": i.name,
             "unit_of_measure": i.unit_of_measure,
+            "value_type": i.value_type,
             "aggregation": i.aggregation,
             "group": i.group,
             "category": i.category.code if i.category else None,

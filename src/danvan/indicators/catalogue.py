@@ -284,6 +284,15 @@ INDICATORS = [
     ),
 ]
 
+# Indicators whose values may have decimals (money, percentages, weights); every other one in
+# the catalogue counts something and takes whole numbers only.
+DECIMAL_INDICATORS = {
+    "chi-so-hai-long",
+    "ho-tro-tet-kinh-phi",
+    "tu-thien-so-tien",
+    "hu-gao-tiet-kiem",
+}
+
 # A count written with its total ("97/97 tổ chức cơ sở đảng", "giao quân 1.275/1275 thanh
 # niên"): the count is the first indicator, the total the second (besides RULES' "<=" pairs).
 TOTALS = [

@@ -12,6 +12,13 @@ class Aggregation(models.TextChoices):
     MAX = "max", "Lớn nhất"
 
 
+class ValueType(models.TextChoices):
+    """Counts (lượt, người, đơn…) are whole numbers; money, percentages and measures may not be."""
+
+    INTEGER = "integer", "Số nguyên"
+    DECIMAL = "decimal", "Số thập phân"
+
+
 class Category(models.Model):
     """A way of breaking an indicator down, e.g. petitions by kind."""
 
@@ -49,6 +56,9 @@ class Indicator(models.Model):
     code = models.SlugField("mã", max_length=60, unique=True)
     name = models.CharField("tên chỉ tiêu", max_length=300)
     unit_of_measure = models.CharField("đơn vị tính", max_length=40)
+    value_type = models.CharField(
+        "kiểu giá trị", max_length=10, choices=ValueType.choices, default=ValueType.DECIMAL
+    )
     aggregation = models.CharField(
         "cách tổng hợp", max_length=10, choices=Aggregation.choices, default=Aggregation.SUM
     )

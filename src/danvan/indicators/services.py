@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from .catalogue import CATEGORIES, INDICATORS, RULES
-from .models import Category, CategoryOption, Indicator, ValidationRule
+from .catalogue import CATEGORIES, DECIMAL_INDICATORS, INDICATORS, RULES
+from .models import Category, CategoryOption, Indicator, ValidationRule, ValueType
 
 
 def seed_catalogue() -> int:
@@ -28,6 +28,9 @@ def seed_catalogue() -> int:
                 defaults={
                     "name": name,
                     "unit_of_measure": unit,
+                    "value_type": ValueType.DECIMAL
+                    if code in DECIMAL_INDICATORS
+                    else ValueType.INTEGER,
                     "aggregation": aggregation,
                     "category": categories.get(category),
                     "group": group,
