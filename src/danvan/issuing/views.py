@@ -3,56 +3,30 @@ DOCX or PDF. Thin: the selectors build the document, the services give the numbe
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.text import slugify
 
-from danvan.publish import (
-    PublishError,
-    choose_layout,
-    get_layout,
-    render_docx_bytes,
-    render_pdf_bytes,
-)
-from danvan.publish.pdf import find_soffice
+from danvan.publish import PublishError
 from danvan.registry.numbering import series_key, series_label
 from danvan.registry.services import NumberTaken
 from danvan.reporting.errors import NotFound
 
-from . import selectors, services
+from . import selectors, services, targets
 from .forms import DayForm, ExportForm
 
-CONTENT_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-}
 
-
-def _download(content: bytes, fmt: str, stem: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{slugify(stem) or "van-ban"}.{fmt}"'
+def _download(exported: services.ExportedFile) -> HttpResponse:
+    response = HttpResponse(exported.content, content_type=exported.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
     return response
 
 
-def _export(
-    request,
-    *,
-    default_day,
-    names_for: Callable,
-    build: Callable,
-    initial: dict,
-    heading: str,
-    back_url: str,
-    stem: str,
-    audit: tuple[str, int],
-):
+def _export(request, target: targets.ExportTarget, back_url: str):
     """The export page: GET shows the form filled with suggestions (for the date in ?ngay=, so
     the names and the next number follow a date the user picks), POST writes the file."""
+    default_day = target.default_day
     picked = DayForm(request.GET)
     if request.method != "POST" and picked.is_valid() and picked.cleaned_data["ngay"]:
         default_day = picked.cleaned_data["ngay"]
@@ -61,7 +35,7 @@ def _export(
         form = ExportForm(request.POST)
         if form.is_valid():
             day = form.cleaned_data["day"]
-    names = names_for(day)
+    names = target.names_for(day)
     suggested = selectors.suggested_number(names, day)
     error = None
     if request.method != "POST":
@@ -76,16 +50,11 @@ def _export(
                 "signer_title": signature[1],
                 "layout": "auto",
                 "fmt": "docx",
-                **initial,
+                "recipients": "\n".join(target.recipients_for(default_day)),
             }
         )
     elif form.is_valid():
         data = form.cleaned_data
-        layout = (
-            choose_layout(names.form, day)
-            if data["layout"] == "auto"
-            else get_layout(data["layout"])
-        )
         options = selectors.ExportOptions(
             day=day,
             place=data["place"].strip(),
@@ -94,41 +63,19 @@ def _export(
             signer_title=data["signer_title"],
             signer_name=data["signer_name"],
         )
-
-        def write(number: int | None) -> bytes:
-            options.number = number
-            parsed = build(options)
-            if data["fmt"] == "pdf":
-                return render_pdf_bytes(parsed, layout)
-            return render_docx_bytes(parsed, layout)
-
+        typed = data["number"]
         try:
-            if data["fmt"] == "pdf" and find_soffice() is None:
-                raise PublishError(
-                    "Không tìm thấy LibreOffice (lệnh soffice) trên máy chủ để chuyển sang PDF; "
-                    "hãy xuất DOCX hoặc nhờ quản trị viên cài LibreOffice."
-                )
-            if data["allocate"]:
-                typed = data["number"]
-                wanted = typed if typed and typed != data["suggested"] else None
-                allocation, content = services.export_with_number(
+            return _download(
+                services.export_document(
                     request.user,
-                    names.unit,
-                    names.form,
-                    selectors.REPORT_TYPE_CODE,
-                    day,
-                    write,
-                    number=wanted,
-                    kind=selectors.REPORT_KIND,
-                    title=selectors.report_title(heading),
-                    issued_by=names.unit.name,
+                    target,
+                    options,
+                    layout=data["layout"],
+                    fmt=data["fmt"],
+                    allocate=data["allocate"],
+                    number=typed if typed and typed != data["suggested"] else None,
                 )
-                return _download(content, data["fmt"], f"{stem}-so-{allocation.number:02d}")
-            content = write(None)
-            services.record_draft_export(
-                request.user, *audit, summary=f"Xuất bản dự thảo: {heading}"
             )
-            return _download(content, data["fmt"], f"{stem}-du-thao")
         except NumberTaken as exc:
             form.add_error("number", str(exc))
         except PublishError as exc:
@@ -138,7 +85,7 @@ def _export(
         "issuing/export.html",
         {
             "form": form,
-            "heading": heading,
+            "heading": target.heading,
             "names": names,
             "back_url": back_url,
             "suggested": suggested,
@@ -154,47 +101,16 @@ def _export(
 @login_required
 def export_submission(request, assignment_id: int):
     try:
-        assignment = selectors.submission_for_export(request.user, assignment_id)
+        target = targets.submission_target(request.user, assignment_id)
     except NotFound as exc:
         raise Http404(exc.messages[0]) from exc
-    report_request = assignment.request
-    default_day = selectors.submission_date(assignment)
-    return _export(
-        request,
-        default_day=default_day,
-        names_for=lambda day: selectors.submission_issuer(assignment, day),
-        build=lambda options: selectors.submission_document(assignment, options),
-        initial={
-            "recipients": "\n".join(
-                selectors.default_recipients(report_request.issuer, default_day)
-            )
-        },
-        heading=report_request.title,
-        back_url=reverse("reporting:submission", args=[assignment.pk]),
-        stem=f"bao-cao-{assignment.unit.code}-{report_request.period.code}",
-        audit=("Assignment", assignment.pk),
-    )
+    return _export(request, target, reverse("reporting:submission", args=[assignment_id]))
 
 
 @login_required
 def export_consolidation(request, request_id: int):
     try:
-        report_request = selectors.request_for_export(request.user, request_id)
+        target = targets.consolidation_target(request.user, request_id)
     except NotFound as exc:
         raise Http404(exc.messages[0]) from exc
-    root = selectors.consolidation_root(report_request)
-    default_day = timezone.localdate()
-    addressee = root if root.pk != report_request.issuer_id else None
-    return _export(
-        request,
-        default_day=default_day,
-        names_for=lambda day: selectors.consolidation_issuer(report_request, day),
-        build=lambda options: selectors.consolidation_document(
-            request.user, report_request, options
-        ),
-        initial={"recipients": "\n".join(selectors.default_recipients(addressee, default_day))},
-        heading=report_request.title,
-        back_url=f"{reverse('consolidation:view')}?yeu-cau={report_request.pk}",
-        stem=f"tong-hop-{report_request.issuer.code}-{report_request.period.code}",
-        audit=("ReportRequest", report_request.pk),
-    )
+    return _export(request, target, f"{reverse('consolidation:view')}?yeu-cau={request_id}")

@@ -1,0 +1,56 @@
+"""What can be exported, for whom: a unit's submission or a request's consolidation, with
+everything the export page and the API both need (default date, names as of a date, the
+document builder, suggested recipients, file stem, audit subject)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from . import selectors
+
+
+@dataclass(frozen=True)
+class ExportTarget:
+    heading: str
+    default_day: dt.date
+    names_for: Callable[[dt.date], selectors.IssuerNames]
+    build: Callable[[selectors.ExportOptions], dict]
+    recipients_for: Callable[[dt.date], list[str]]
+    stem: str
+    audit: tuple[str, int]
+
+
+def submission_target(user, assignment_id: int) -> ExportTarget:
+    """A unit's report (raises NotFound, or ScopeDenied unless `user` reports for the unit)."""
+    assignment = selectors.submission_for_export(user, assignment_id)
+    report_request = assignment.request
+    return ExportTarget(
+        heading=report_request.title,
+        default_day=selectors.submission_date(assignment),
+        names_for=lambda day: selectors.submission_issuer(assignment, day),
+        build=lambda options: selectors.submission_document(assignment, options),
+        recipients_for=lambda day: selectors.default_recipients(report_request.issuer, day),
+        stem=f"bao-cao-{assignment.unit.code}-{report_request.period.code}",
+        audit=("Assignment", assignment.pk),
+    )
+
+
+def consolidation_target(user, request_id: int) -> ExportTarget:
+    """The board's consolidation of a request (NotFound, or ScopeDenied unless `user`
+    coordinates or leads the issuing board)."""
+    report_request = selectors.request_for_export(user, request_id)
+    root = selectors.consolidation_root(report_request)
+    addressee = root if root.pk != report_request.issuer_id else None
+    return ExportTarget(
+        heading=report_request.title,
+        default_day=timezone.localdate(),
+        names_for=lambda day: selectors.consolidation_issuer(report_request, day),
+        build=lambda options: selectors.consolidation_document(user, report_request, options),
+        recipients_for=lambda day: selectors.default_recipients(addressee, day),
+        stem=f"tong-hop-{report_request.issuer.code}-{report_request.period.code}",
+        audit=("ReportRequest", report_request.pk),
+    )
