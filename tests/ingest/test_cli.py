@@ -37,7 +37,7 @@ def test_json_for_one_file_has_the_spec_keys_in_order():
     assert done.returncode == 0, done.stderr.decode()
     data = json.loads(done.stdout.decode("utf-8"))
     assert list(data) == SPEC_KEYS
-    assert data["schema"] == "danvan.parsed-document/1"
+    assert data["schema"] == "danvan.parsed-document/2"
     assert list(data["header"]) == [
         "parent_issuer",
         "issuer",

@@ -1,14 +1,15 @@
 """The parsed document: typed objects whose `to_dict()` is the JSON of
-`shared/spec/parsed-document.md` ("danvan.parsed-document/1"), key for key, in that order."""
+`shared/spec/parsed-document.md` ("danvan.parsed-document/2": version 1 plus the additions of
+its "Version 2"), key for key, in that order."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA = "danvan.parsed-document/1"
+SCHEMA = "danvan.parsed-document/2"
 
-Format = Literal["txt", "pdf", "docx", "doc"]
+Format = Literal["txt", "pdf", "docx", "doc", "image"]
 Where = Literal["body", "footnote", "header"]
 
 
@@ -18,6 +19,8 @@ class Source:
     format: Format
     pages: int | None
     sha256: str
+    # When any page was read by OCR: {"engine", "pages", "mean_confidence"} (Version 2).
+    ocr: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -25,6 +28,7 @@ class Source:
             "format": self.format,
             "pages": self.pages,
             "sha256": self.sha256,
+            "ocr": dict(self.ocr) if self.ocr else None,
         }
 
 
@@ -85,11 +89,33 @@ class Section:
 
 @dataclass
 class Table:
+    """Rows of cell texts, HTML-style: a merged cell appears once, at its top-left position,
+    with its (rowspan, colspan) in `spans[(row, index in that row)]`; the positions it covers
+    are left out of the rows below and to its right."""
+
     rows: list[list[str]]
     after_paragraph: str | None = None
+    page: int | None = None
+    header_rows: int = 0
+    spans: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"rows": [list(r) for r in self.rows], "after_paragraph": self.after_paragraph}
+        rows: list[list[Any]] = []
+        for r, row in enumerate(self.rows):
+            cells: list[Any] = []
+            for c, text in enumerate(row):
+                span = self.spans.get((r, c))
+                if span and span != (1, 1):
+                    cells.append({"text": text, "rowspan": span[0], "colspan": span[1]})
+                else:
+                    cells.append(text)
+            rows.append(cells)
+        return {
+            "rows": rows,
+            "after_paragraph": self.after_paragraph,
+            "page": self.page,
+            "header_rows": self.header_rows,
+        }
 
 
 @dataclass
@@ -139,10 +165,12 @@ class Figure:
     total: int | float | None
     approx: str | None
     context: str
-    where: Literal["body", "footnote"]
+    where: Literal["body", "footnote", "table"]
+    # For a figure in a table cell: {"index", "row", "column", "row_header", "column_header"}.
+    table: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "text": self.text,
             "value": self.value,
             "unit": self.unit,
@@ -151,6 +179,9 @@ class Figure:
             "context": self.context,
             "in": self.where,
         }
+        if self.table is not None:
+            out["table"] = dict(self.table)
+        return out
 
 
 @dataclass
