@@ -26,12 +26,15 @@ makes the document (header, outline, footnotes, references, figures, closing).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import DocumentError
 from .layout import Layout
 from .model import ParsedDocument, Source
-from .sniff import sniff
+from .sniff import IMAGE_FORMATS, sniff
+
+Progress = Callable[[int, int], None]
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 DEFAULT_MAX_PAGES = 500
@@ -47,7 +50,11 @@ __all__ = [
 
 
 def parse_file(
-    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, max_pages: int = DEFAULT_MAX_PAGES
+    path: str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_pages: int = DEFAULT_MAX_PAGES,
+    progress: Progress | None = None,
 ) -> ParsedDocument:
     path = Path(path)
     try:
@@ -63,7 +70,7 @@ def parse_file(
         raise DocumentError("unreadable", f"Không có quyền đọc tệp {path.name}.") from None
     except OSError:
         raise DocumentError("unreadable", f"Không đọc được tệp {path.name}.") from None
-    return parse_bytes(data, path.name, max_bytes=max_bytes, max_pages=max_pages)
+    return parse_bytes(data, path.name, max_bytes=max_bytes, max_pages=max_pages, progress=progress)
 
 
 def parse_bytes(
@@ -72,7 +79,9 @@ def parse_bytes(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_pages: int = DEFAULT_MAX_PAGES,
+    progress: Progress | None = None,
 ) -> ParsedDocument:
+    """`progress(done, total)` is called page by page when the file is read by OCR."""
     if len(data) > max_bytes:
         raise DocumentError("too_large", _too_large(name, len(data), max_bytes))
     if not data.strip():
@@ -80,7 +89,8 @@ def parse_bytes(
     kind = sniff(data)
     if kind is None:
         raise DocumentError(
-            "unsupported", f"Tệp {name} không phải định dạng được hỗ trợ (txt, pdf, docx, doc)."
+            "unsupported",
+            f"Tệp {name} không phải định dạng được hỗ trợ (txt, pdf, docx, doc, ảnh png/jpeg/tiff).",
         )
     try:
         layout = _read(kind, data, name, max_bytes, max_pages)
@@ -96,6 +106,16 @@ def parse_bytes(
     from .layout import finish
 
     finish(layout)
+    ocr = None
+    if kind == "pdf" or kind in IMAGE_FORMATS:
+        from .ocr import needs_ocr, read_scanned
+
+        reason = "image" if kind in IMAGE_FORMATS else needs_ocr(layout)
+        if reason:
+            layout, ocr = read_scanned(
+                data, kind, name, max_pages=max_pages, progress=progress, reason=reason
+            )
+            finish(layout)
     if not any(line.text.strip() for line in layout.body) and not layout.header_left:
         if kind == "pdf":
             raise DocumentError(
@@ -106,8 +126,12 @@ def parse_bytes(
     from .structure.assemble import build
 
     source = Source(
-        name=name, format=kind, pages=layout.pages, sha256=hashlib.sha256(data).hexdigest()
-    )  # type: ignore[arg-type]
+        name=name,
+        format=kind,  # type: ignore[arg-type]
+        pages=layout.pages,
+        sha256=hashlib.sha256(data).hexdigest(),
+        ocr=ocr,
+    )
     try:
         return build(layout, source)
     except RecursionError:
@@ -120,6 +144,8 @@ def parse_bytes(
 
 
 def _read(kind: str, data: bytes, name: str, max_bytes: int, max_pages: int) -> Layout:
+    if kind in IMAGE_FORMATS:
+        return Layout(format=kind)  # read by OCR in parse_bytes
     if kind == "txt":
         from .readers.txt import read_txt
 

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 SCHEMA = "danvan.parsed-document/2"
 
-Format = Literal["txt", "pdf", "docx", "doc", "image"]
+Format = Literal["txt", "pdf", "docx", "doc", "png", "jpeg", "tiff"]
 Where = Literal["body", "footnote", "header"]
 
 

@@ -8,9 +8,18 @@ from io import BytesIO
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+IMAGE_FORMATS = ("png", "jpeg", "tiff")  # pages read by OCR
+
+
 def sniff(data: bytes) -> str | None:
-    """ "pdf", "docx", "doc", "txt" or None (not a format we read)."""
+    """ "pdf", "docx", "doc", "txt", "png", "jpeg", "tiff" or None (not a format we read)."""
     head = data[:8]
+    if head == b"\x89PNG\r\n\x1a\n":
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith((b"II*\x00", b"MM\x00*")):
+        return "tiff"
     if (
         data[:1024].lstrip(b"\r\n\t \x00\xef\xbb\xbf").startswith(b"%PDF-")
         or b"%PDF-" in data[:1024]
