@@ -1,11 +1,10 @@
-"""The JSON API (OpenAPI at /api/openapi.json, docs at /api/docs). Session authentication:
-the same login, the same permission checks as the pages."""
+"""The JSON API (OpenAPI at /api/openapi.json, docs at /api/docs). Two ways in, the same
+permission checks as the pages: a personal token (Bearer) or the browser's login session."""
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
-from ninja.security import django_auth
 
 from danvan.accounts.api import router as accounts_router
 from danvan.accounts.errors import AccountError, AccountNotFound
@@ -21,12 +20,35 @@ from danvan.orgs.services import ImportRejected
 from danvan.reporting.api import router as reporting_router
 from danvan.reporting.errors import ConcurrentEdit, NotFound, ReportingError
 from danvan.reporting.periods import InvalidPeriod
+from danvan.tokens.api import router as tokens_router
+from danvan.tokens.auth import BearerToken, SessionCookie
+from danvan.tokens.errors import InvalidToken, TokenError, TokenNotFound
+
+DESCRIPTION = """API của hệ thống thông tin công tác dân vận. Mọi thao tác kiểm tra quyền như
+trên các trang: người gọi chỉ thấy và làm được những gì vai trò của mình cho phép.
+
+**Hai cách xác thực**
+
+1. *Mã truy cập cá nhân* (`BearerToken`) cho tập lệnh và hệ thống văn phòng điện tử: tạo ở
+   trang “Mã truy cập API” (/tai-khoan/ma-truy-cap/) hoặc do quản trị viên tạo; gửi
+   `Authorization: Bearer dv_…` với mỗi yêu cầu. Mã mang đúng các vai trò của người sở hữu,
+   có hạn dùng, thu hồi được, và mỗi lần dùng được ghi vào nhật ký. Không cần CSRF.
+2. *Phiên đăng nhập* (`SessionCookie`) của trình duyệt: cookie `sessionid` sau khi đăng nhập;
+   các thao tác ghi cần thêm tiêu đề `X-CSRFToken` (giá trị cookie `csrftoken`).
+
+Lỗi trả về dạng `{"detail": "…"}` bằng tiếng Việt (kèm `errors` khi có nhiều lỗi):
+400 dữ liệu không hợp lệ, 401 chưa xác thực, 403 không có quyền, 404 không tìm thấy,
+409 xung đột phiên bản (người khác vừa lưu), 422 yêu cầu sai định dạng.
+
+**Lưu nháp và nộp báo cáo** ghép theo từng khóa: đề mục hay chỉ tiêu không gửi thì giữ giá
+trị đã lưu; gửi `""` hoặc `null` để xóa; `submit` chỉ với `base_version` nộp bản nháp đã lưu.
+"""
 
 api = NinjaAPI(
     title="Danvan API",
     version="1",
-    description="API của hệ thống thông tin công tác dân vận.",
-    auth=django_auth,
+    description=DESCRIPTION,
+    auth=[BearerToken(), SessionCookie()],
     urls_namespace="api",
 )
 api.add_router("/orgs", orgs_router)
@@ -35,6 +57,7 @@ api.add_router("/reporting", reporting_router)
 api.add_router("/indicators", indicators_router)
 api.add_router("/consolidation", consolidation_router)
 api.add_router("/imports", imports_router)
+api.add_router("/tokens", tokens_router)
 
 
 @api.exception_handler(PermissionDenied)
@@ -45,7 +68,26 @@ def _forbidden(request, exc):
 
 @api.exception_handler(AuthenticationError)
 def _unauthenticated(request, exc):
-    return api.create_response(request, {"detail": "Bạn cần đăng nhập."}, status=401)
+    return api.create_response(
+        request,
+        {"detail": "Bạn cần đăng nhập hoặc gửi mã truy cập (Authorization: Bearer …)."},
+        status=401,
+    )
+
+
+@api.exception_handler(InvalidToken)
+def _invalid_token(request, exc):
+    return api.create_response(request, {"detail": exc.message}, status=401)
+
+
+@api.exception_handler(TokenNotFound)
+def _token_missing(request, exc):
+    return api.create_response(request, {"detail": exc.message}, status=404)
+
+
+@api.exception_handler(TokenError)
+def _token_refused(request, exc):
+    return api.create_response(request, {"detail": exc.message}, status=400)
 
 
 @api.exception_handler(ImportRejected)

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # django-ninja's own Swagger UI files (no CDN, no inline script) for /api/docs.
+    "ninja",
     "danvan.audit",
     "danvan.orgs",
     "danvan.accounts",
@@ -54,6 +56,7 @@ INSTALLED_APPS = [
     "danvan.notifications",
     "danvan.imports",
     "danvan.portal",
+    "danvan.tokens",
 ]
 
 MIDDLEWARE = [

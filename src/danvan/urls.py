@@ -11,6 +11,7 @@ urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
     path("quan-tri/", admin.site.urls),
     path("api/", api.urls),
+    path("tai-khoan/ma-truy-cap/", include("danvan.tokens.urls")),
     path("tai-khoan/", include("danvan.accounts.urls")),
     path("don-vi/", include("danvan.orgs.urls")),
     path("bao-cao/", include("danvan.reporting.urls")),
