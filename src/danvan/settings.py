@@ -100,7 +100,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, for the test database: the browser tests' live server and the
     # health check's broken-database test both need a database that survives reconnects.
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-danvan-{_test_suffix}.sqlite3")}
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+    # Settings for a web server with several workers: the WAL journal lets readers go on while
+    # one writes; a writer takes its lock when its transaction begins (IMMEDIATE), so two
+    # writers queue for up to `timeout` seconds instead of failing with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;",
+    }
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = 60
     DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{_test_suffix}"}

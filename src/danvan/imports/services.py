@@ -15,7 +15,7 @@ from danvan.reporting import services as reporting_services
 
 from . import archives, proposals, routing, storage
 from .access import require_import_for
-from .models import Batch, BatchFile, BatchFileStatus, ImportJob, JobStatus, StoredFile, Upload
+from .models import Batch, BatchFile, BatchFileStatus, ImportJob, JobStatus, Upload
 
 
 class ImportRefused(Exception):
@@ -46,15 +46,7 @@ def keep_file(actor, data: bytes, name: str) -> tuple[Upload, bool]:
         )
     sha256 = storage.digest(data)
     with transaction.atomic():
-        stored = StoredFile.objects.filter(sha256=sha256).first()
-        seen_before = stored is not None
-        if stored is None:
-            stored = StoredFile.objects.create(
-                sha256=sha256,
-                size=len(data),
-                format=file_format,
-                storage_path=storage.save(data, sha256),
-            )
+        stored, seen_before = storage.keep(data, sha256, file_format)
         upload = Upload.objects.create(
             file=stored,
             original_name=name[:255],
