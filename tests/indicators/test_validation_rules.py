@@ -1,5 +1,6 @@
-"""The catalogue's rules checked on entry (indicators.validation.check_values through
-reporting.services.save_draft / submit): a refused save writes nothing."""
+"""The catalogue's rules checked on entry (indicators.validation through
+reporting.services.save_draft / submit): a value wrong on its own is refused on saving, a rule
+between values on submitting; a refused save writes nothing."""
 
 from __future__ import annotations
 
@@ -152,8 +153,54 @@ def test_the_sample_figures_pass(draft):
         ),
     ],
 )
-def test_each_rule_between_values_refuses_with_its_message(draft, values, message):
-    assert refused(draft, values) == [message]
+def test_each_rule_between_values_refuses_submitting_with_its_message(draft, values, message):
+    assert refused(draft, values, final=True) == [message]
+
+
+def test_a_draft_is_saved_with_a_broken_rule_and_its_page_says_so(draft):
+    from danvan.reporting.selectors import broken_rules
+
+    revision = save(draft, {"lanh-dao-tiep-luot": "348", "tiep-cong-dan-luot": "347"})
+    assert revision.values == {"lanh-dao-tiep-luot": "348", "tiep-cong-dan-luot": "347"}
+    assert broken_rules(draft.assignment.request, revision.values) == [
+        "Số lượt lãnh đạo tiếp dân không được lớn hơn tổng số lượt tiếp công dân (348 so với 347)."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "message"),
+    [
+        (
+            "tiep-cong-dan-luot",
+            "12,5",
+            "Tiếp công dân (lượt): phải là số nguyên vì đơn vị tính là “lượt” (đã nhập 12,5).",
+        ),
+        (
+            "tin-bai",
+            "1,5",
+            "Tin, bài tuyên truyền: phải là số nguyên vì đơn vị tính là “tin, bài” (đã nhập 1,5).",
+        ),
+    ],
+)
+def test_a_fraction_of_a_count_is_refused_even_in_a_draft(draft, code, text, message):
+    assert refused(draft, {code: text}) == [message]
+
+
+def test_money_percent_and_weight_take_decimals(draft):
+    revision = save(
+        draft,
+        {"chi-so-hai-long": "95,5", "tu-thien-so-tien": "1,821", "hu-gao-tiet-kiem": "12,5"},
+    )
+    assert revision.values == {
+        "chi-so-hai-long": "95.5",
+        "hu-gao-tiet-kiem": "12.5",
+        "tu-thien-so-tien": "1.821",
+    }
+
+
+def test_thousands_grouped_by_spaces_or_points_are_one_number(draft):
+    revision = save(draft, {"tiep-cong-dan-luot": "1 868", "tiep-cong-dan-nguoi": "1.817"})
+    assert revision.values == {"tiep-cong-dan-luot": "1868", "tiep-cong-dan-nguoi": "1817"}
 
 
 def test_rules_hold_at_equality_and_skip_when_a_side_is_missing(draft):
@@ -173,8 +220,9 @@ def test_rules_hold_at_equality_and_skip_when_a_side_is_missing(draft):
 
 def test_the_chain_resolved_accepted_received_reports_every_broken_link(draft):
     messages = refused(
-        draft,
-        {
+        final=True,
+        submission=draft,
+        values={
             "don-tiep-nhan": "100",
             "don-tiep-nhan:khieu-nai": "20",
             "don-thuoc-tham-quyen": "30",
@@ -192,8 +240,9 @@ def test_the_chain_resolved_accepted_received_reports_every_broken_link(draft):
 
 def test_options_given_in_full_must_sum_to_the_total(draft):
     assert refused(
-        draft,
-        {
+        final=True,
+        submission=draft,
+        values={
             "don-tiep-nhan": "2.403",
             "don-tiep-nhan:khieu-nai": "123",
             "don-tiep-nhan:to-cao": "107",
@@ -201,8 +250,9 @@ def test_options_given_in_full_must_sum_to_the_total(draft):
         },
     ) == ["Đơn thư tiếp nhận: tổng các phân tổ (2.230) khác tổng số (2.403)."]
     assert refused(
-        draft,
-        {
+        final=True,
+        submission=draft,
+        values={
             "khieu-nai-da-giai-quyet": "20",
             "khieu-nai-da-giai-quyet:dung": "3",
             "khieu-nai-da-giai-quyet:sai": "6",
@@ -216,6 +266,7 @@ def test_options_given_in_part_may_not_exceed_the_total(draft):
     assert refused(
         draft,
         {"don-tiep-nhan": "100", "don-tiep-nhan:khieu-nai": "80", "don-tiep-nhan:to-cao": "30"},
+        final=True,
     ) == ["Đơn thư tiếp nhận: tổng các phân tổ đã nhập (110) lớn hơn tổng số (100)."]
     # Fewer than the total is fine while some options are left blank.
     save(draft, {"don-tiep-nhan": "100", "don-tiep-nhan:khieu-nai": "80"})
@@ -246,10 +297,18 @@ def test_a_negative_number_typed_as_text_is_refused_as_negative(draft):
     ]
 
 
-@pytest.mark.parametrize("text", ["abc", "12abc", "1.5", "1 868", "97/97", "1,2,3", "--5"])
+@pytest.mark.parametrize("text", ["abc", "mười", "12abc", "1 86", "97/97", "1,2,3", "--5"])
 def test_non_numbers_are_refused(draft, text):
     assert refused(draft, {"tin-bai": text}) == [
-        f"Giá trị '{text}' của chỉ tiêu 'tin-bai' không phải là số (ví dụ: 1.868 hoặc 1,5)."
+        f"Tin, bài tuyên truyền: “{text}” không phải là số (ví dụ: 1.868 hoặc 95,5)."
+    ]
+
+
+@pytest.mark.parametrize("text", ["1.5", "95.5", "1,868.5"])
+def test_a_decimal_point_is_refused_with_the_vietnamese_way(draft, text):
+    assert refused(draft, {"chi-so-hai-long": text}) == [
+        f"Chỉ số hài lòng của người dân về dịch vụ hành chính công: “{text}” — phần thập phân "
+        "viết sau dấu phẩy (ví dụ: 95,5); dấu chấm dùng để tách hàng nghìn (1.868)."
     ]
 
 
@@ -268,7 +327,7 @@ def test_numbers_sent_as_json_numbers_keep_their_value(draft):
 )
 def test_booleans_and_non_finite_numbers_are_not_numbers(draft, raw, shown):
     assert refused(draft, {"tin-bai": raw}) == [
-        f"Giá trị '{shown}' của chỉ tiêu 'tin-bai' không phải là số (ví dụ: 1.868 hoặc 1,5)."
+        f"Tin, bài tuyên truyền: “{shown}” không phải là số (ví dụ: 1.868 hoặc 95,5)."
     ]
 
 
@@ -301,7 +360,9 @@ def test_sections_not_in_the_outline_are_refused(draft):
 
 def test_every_problem_is_reported_at_once(draft):
     messages = refused(
-        draft, {"chi-so-hai-long": "120", "dvc-muc-4": "10", "dvc-muc-3-4": "5", "tin-bai": -1}
+        draft,
+        {"chi-so-hai-long": "120", "dvc-muc-4": "10", "dvc-muc-3-4": "5", "tin-bai": -1},
+        final=True,
     )
     assert sorted(messages) == sorted(
         [
@@ -345,17 +406,15 @@ def _da_nang_template():
     [
         (
             "100.000.000.000.000.000",
-            "Giá trị '100.000.000.000.000.000' của chỉ tiêu 'ho-tro-tet-kinh-phi' quá lớn (tối đa 16 chữ số phần "
-            "nguyên).",
+            "Kinh phí hỗ trợ Tết: “100.000.000.000.000.000” quá lớn (tối đa 16 chữ số phần nguyên).",
         ),
         (
             10**16,
-            "Giá trị '10000000000000000' của chỉ tiêu 'ho-tro-tet-kinh-phi' quá lớn (tối đa 16 chữ số phần "
-            "nguyên).",
+            "Kinh phí hỗ trợ Tết: “10000000000000000” quá lớn (tối đa 16 chữ số phần nguyên).",
         ),
         (
             "1,23456",
-            "Giá trị '1,23456' của chỉ tiêu 'ho-tro-tet-kinh-phi' có quá 4 chữ số sau dấu phẩy.",
+            "Kinh phí hỗ trợ Tết: “1,23456” có quá 4 chữ số sau dấu phẩy.",
         ),
     ],
 )

@@ -12,3 +12,12 @@ class ConcurrentEdit(ReportingError):
 
 class NotFound(ReportingError):
     """The request, assignment or revision does not exist."""
+
+
+class InvalidValues(ReportingError):
+    """Input refused field by field: `fields` maps a form key ("code", "code:option",
+    "section:key") to the Vietnamese message shown beside it; other messages concern the whole."""
+
+    def __init__(self, fields: dict[str, str], *others: str):
+        super().__init__(*fields.values(), *others)
+        self.fields = dict(fields)

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from danvan.vn.text import without_surrogates
+
 
 class PeriodType(models.TextChoices):
     MONTH = "month", "Tháng"
@@ -194,6 +196,19 @@ class Submission(models.Model):
         return f"{self.assignment} ({self.get_status_display()})"
 
 
+class TextJSONField(models.JSONField):
+    """JSON read back without lone surrogates: SQLite keeps a "\\ud800" escape that a page
+    cannot encode, so a report stored with one (before input refused them) still displays.
+    Migrations see a plain JSONField: the difference is only in reading."""
+
+    def from_db_value(self, value, expression, connection):
+        return without_surrogates(super().from_db_value(value, expression, connection))
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.JSONField", args, kwargs
+
+
 class RevisionKind(models.TextChoices):
     SAVE = "save", "Lưu nháp"
     SUBMIT = "submit", "Nộp"
@@ -212,8 +227,8 @@ class Revision(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
-    sections = models.JSONField(default=dict)  # {section key: text}
-    values = models.JSONField(default=dict)  # {"indicator" or "indicator:option": "1868"}
+    sections = TextJSONField(default=dict)  # {section key: text}
+    values = TextJSONField(default=dict)  # {"indicator" or "indicator:option": "1868"}
     comment = models.TextField(blank=True)
     source = models.JSONField(null=True, blank=True)  # e.g. the imported file
 

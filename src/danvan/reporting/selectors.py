@@ -6,13 +6,14 @@ import datetime as dt
 import difflib
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from danvan.accounts import permissions
 from danvan.indicators.models import Indicator
+from danvan.indicators.validation import rule_problems
 from danvan.vn.formatting import format_number
 
 from . import clock
@@ -228,6 +229,7 @@ class FormField:
     indent: bool
     value: str
     source: dict | None = None  # where a value read from a file came from
+    error: str = ""  # why the value typed here was refused
 
 
 def value_sources(submission) -> dict[str, dict]:
@@ -239,6 +241,35 @@ def value_sources(submission) -> dict[str, dict]:
         (f"{r.indicator.code}:{r.option.code}" if r.option_id else r.indicator.code): r.source
         for r in rows
     }
+
+
+def stored_values(values: dict[str, str]) -> dict[tuple[str, str | None], Decimal]:
+    """A revision's values ({"code:option": "1868"}) as numbers; anything else is skipped."""
+    parsed = {}
+    for key, raw in values.items():
+        try:
+            number = Decimal(str(raw))
+        except (InvalidOperation, ValueError):
+            continue
+        if number.is_finite():
+            code, _, option = key.partition(":")
+            parsed[(code, option or None)] = number
+    return parsed
+
+
+def shown_value(raw) -> str:
+    """A stored value ("1868", "99.5") in Vietnamese format; text that is not a number as is."""
+    if raw in (None, ""):
+        return ""
+    number = stored_values({"k": raw}).get(("k", None))
+    return str(raw) if number is None else format_number(number)
+
+
+def broken_rules(request: ReportRequest, values: dict[str, str]) -> list[str]:
+    """The rules between a draft's values that would block submitting it (a draft may break
+    them; its page says so)."""
+    indicators = template_indicators(request.template)
+    return rule_problems(stored_values(values), indicators)
 
 
 def template_indicators(template: ReportTemplate) -> list[Indicator]:
@@ -257,8 +288,7 @@ def form_fields(
     """The template's indicator form, totals followed by their options, with current values."""
 
     def shown(key):
-        raw = values.get(key)
-        return format_number(Decimal(raw)) if raw not in (None, "") else ""
+        return shown_value(values.get(key))
 
     fields = []
     for indicator in template_indicators(request.template):

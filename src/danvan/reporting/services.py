@@ -13,13 +13,14 @@ from django.utils import timezone
 from danvan.accounts import permissions
 from danvan.audit.services import record_event
 from danvan.indicators.models import CategoryOption, Indicator
-from danvan.indicators.validation import check_values
+from danvan.indicators.validation import field_problems, rule_problems
 from danvan.notifications.services import notify_many, notify_unit_members
 from danvan.orgs.models import OrgUnit
 from danvan.registry.services import InvalidSymbol, register_document
+from danvan.vn.text import has_surrogates
 
 from . import clock, periods
-from .errors import ConcurrentEdit, ReportingError
+from .errors import ConcurrentEdit, InvalidValues, ReportingError
 from .models import (
     Assignment,
     DataValue,
@@ -35,7 +36,7 @@ from .models import (
 )
 from .outline import flat_sections
 from .selectors import template_indicators
-from .values import parse_values, values_to_json
+from .values import key_text, read_values, values_to_json
 
 EDITABLE = {SubmissionStatus.DRAFT, SubmissionStatus.RETURNED}
 
@@ -85,6 +86,8 @@ def create_template(
 ) -> ReportTemplate:
     """A new template, or the next version when the code exists already."""
     permissions.require(actor, "reporting.templates", owner)
+    if not 0 < len(code) <= 60 or not 0 < len(name.strip()) <= TITLE_MAX:
+        raise ReportingError(f"Mã đề cương cần từ 1 đến 60 ký tự, tên từ 1 đến {TITLE_MAX} ký tự.")
     _check_sections(sections)
     with transaction.atomic():
         latest = (
@@ -130,6 +133,10 @@ def clone_template(
 # Requests ------------------------------------------------------------------------------
 
 
+# The longest request title and document abstract the columns hold.
+TITLE_MAX = 300
+
+
 @dataclass
 class RequestDocument:
     symbol: str
@@ -155,6 +162,12 @@ def issue_request(
     errors = []
     if not title.strip():
         errors.append("Cần nhập tên yêu cầu báo cáo.")
+    elif len(title.strip()) > TITLE_MAX:
+        errors.append(f"Tên yêu cầu báo cáo dài {len(title.strip())} ký tự; tối đa {TITLE_MAX}.")
+    if document and len(document.title or "") > TITLE_MAX:
+        errors.append(f"Trích yếu văn bản dài quá {TITLE_MAX} ký tự.")
+    if has_surrogates(title) or (document and has_surrogates(f"{document.symbol}{document.title}")):
+        errors.append(SURROGATE_MESSAGE)
     if not unit_codes:
         errors.append("Cần chọn ít nhất một đơn vị được yêu cầu báo cáo.")
     if lock_date and lock_date < deadline:
@@ -283,6 +296,31 @@ def _section_keys(sections: list[dict]) -> set[str]:
     return {section["key"] for section in flat_sections(sections)}
 
 
+SURROGATE_MESSAGE = (
+    "Nội dung có ký tự không hợp lệ (nửa cặp ký tự UTF-16, thường do sao chép từ phần mềm "
+    "khác); hãy gõ lại đoạn đó. Không có gì được lưu."
+)
+
+
+def checked_values(template, indicators, sections: dict, values: dict, *, submitting: bool):
+    """The values parsed, or InvalidValues with a message per refused field. A value wrong on
+    its own is never saved; a rule between values blocks submitting only (a draft keeps it and
+    its page shows the rule's message)."""
+    if any(has_surrogates(f"{k}{v}") for k, v in (*sections.items(), *values.items())):
+        raise InvalidValues({}, SURROGATE_MESSAGE)
+    parsed, refused = read_values(values, indicators)
+    refused.update({key_text(k): m for k, m in field_problems(parsed, indicators).items()})
+    problems = []
+    unknown_sections = set(sections) - _section_keys(template.sections) - {"khac"}
+    if unknown_sections:
+        problems.append(f"Đề mục không có trong đề cương: {', '.join(sorted(unknown_sections))}.")
+    if submitting:
+        problems += rule_problems(parsed, indicators)
+    if refused or problems:
+        raise InvalidValues(refused, *problems)
+    return parsed
+
+
 def _write(
     actor,
     submission: Submission,
@@ -299,22 +337,20 @@ def _write(
     assignment = submission.assignment
     request = assignment.request
     indicators = template_indicators(request.template)
-    parsed = parse_values(values, indicators)
-    problems = check_values(parsed, indicators)
-    unknown_sections = set(sections) - _section_keys(request.template.sections) - {"khac"}
-    if unknown_sections:
-        problems.append(f"Đề mục không có trong đề cương: {', '.join(sorted(unknown_sections))}.")
-    if problems:
-        raise ReportingError(*problems)
+    parsed = checked_values(
+        request.template,
+        indicators,
+        sections,
+        values,
+        submitting=new_status == SubmissionStatus.SUBMITTED,
+    )
     now = clock.now()
     changes = {"version": F("version") + 1, "updated_at": now}
     if new_status:
         changes["status"] = new_status
     if new_status == SubmissionStatus.SUBMITTED:
         changes["submitted_at"] = now
-    updated = Submission.objects.filter(
-        pk=submission.pk, version=base_version, status__in=EDITABLE
-    ).update(**changes)
+    updated = Submission.objects.filter(pk=submission.pk, version=base_version).update(**changes)
     if updated == 0:
         current = Submission.objects.get(pk=submission.pk)
         raise ConcurrentEdit(
@@ -376,14 +412,10 @@ def _replace_values(submission: Submission, values, source: dict | None) -> None
 
 
 def _load(submission_id: int) -> Submission:
-    """The submission, locked until the caller's transaction ends: every state transition
-    checks the state and the version and changes them under this one row lock, so two racing
-    transitions run one after the other and the history stays a valid sequence."""
     submission = (
         Submission.objects.select_related(
             "assignment__request__template", "assignment__unit", "assignment__request__issuer"
         )
-        .select_for_update(of=("self",))
         .filter(pk=submission_id)
         .first()
     )
@@ -407,19 +439,8 @@ def may_review(actor, assignment: Assignment) -> bool:
     ) and permissions.has_permission(actor, "reporting.review", assignment.unit)
 
 
-def _check_editable(actor, submission: Submission, base_version: int | None = None) -> None:
+def _check_editable(actor, submission: Submission) -> None:
     permissions.require(actor, "reporting.submit", submission.assignment.unit)
-    if (
-        submission.status not in EDITABLE
-        and base_version is not None
-        and base_version != submission.version
-    ):
-        # The page was opened while the report could still be edited; someone moved it on since.
-        raise ConcurrentEdit(
-            f"Báo cáo đã được {'tiếp nhận' if submission.status == SubmissionStatus.ACCEPTED else 'nộp'} lúc "
-            f"{timezone.localtime(submission.updated_at):%H:%M:%S %d/%m/%Y} sau khi bạn mở nên "
-            "không lưu được nữa. Nội dung bạn vừa nhập chưa được lưu và vẫn còn trên trang."
-        )
     if submission.status == SubmissionStatus.ACCEPTED:
         raise ReportingError("Báo cáo đã được tiếp nhận nên không thể sửa.")
     if submission.status == SubmissionStatus.SUBMITTED:
@@ -442,7 +463,7 @@ def save_draft(
 ) -> Revision:
     with transaction.atomic():
         submission = _load(submission_id)
-        _check_editable(actor, submission, base_version)
+        _check_editable(actor, submission)
         kind = RevisionKind.IMPORT if source else RevisionKind.SAVE
         revision = _write(actor, submission, base_version, kind, sections, values, source=source)
         record_event(
@@ -458,7 +479,7 @@ def save_draft(
 def submit(actor, submission_id: int, base_version: int, sections: dict, values: dict) -> Revision:
     with transaction.atomic():
         submission = _load(submission_id)
-        _check_editable(actor, submission, base_version)
+        _check_editable(actor, submission)
         if not any(str(v).strip() for v in sections.values()) and not any(
             str(v).strip() for v in values.values()
         ):
@@ -506,9 +527,9 @@ def _review(actor, submission_id: int, kind: str, status: str, comment: str) -> 
             if status == SubmissionStatus.RETURNED
             else {"accepted_at": now}
         )
-        updated = Submission.objects.filter(
-            pk=submission.pk, version=submission.version, status=SubmissionStatus.SUBMITTED
-        ).update(status=status, version=F("version") + 1, updated_at=now, **extra)
+        updated = Submission.objects.filter(pk=submission.pk, version=submission.version).update(
+            status=status, version=F("version") + 1, updated_at=now, **extra
+        )
         if not updated:
             raise ConcurrentEdit("Báo cáo vừa thay đổi; hãy tải lại trang.")
         revision = Revision.objects.create(

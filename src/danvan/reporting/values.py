@@ -1,14 +1,17 @@
-"""Indicator values as forms and the API carry them: {"code" or "code:option": "1.868"}."""
+"""Indicator values as forms and the API carry them: {"code" or "code:option": "1.868"}.
+
+The one reader of typed figures: Vietnamese grouping ("1.868", "1 868"), a decimal comma
+("95,5"), JSON numbers from the API; each refusal is a Vietnamese message keyed by its field."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from danvan.indicators.models import Indicator
-from danvan.indicators.validation import Key
-from danvan.vn.numbers import parse_decimal
+from danvan.indicators.validation import Key, field_label
+from danvan.vn.numbers import looks_english_decimal, parse_figure
 
-from .errors import ReportingError
+from .errors import InvalidValues
 
 LIMIT = Decimal(10) ** 16
 PLACES = Decimal("0.0001")
@@ -19,57 +22,77 @@ def key_text(key: Key) -> str:
     return f"{code}:{option}" if option else code
 
 
-def parse_values(raw: dict, indicators: list[Indicator]) -> dict[Key, Decimal]:
-    """Blank entries are dropped; anything else must be a number on the template's form."""
-    allowed: dict[str, set[str | None]] = {}
+def _form_labels(indicators: list[Indicator]) -> dict[str, str]:
+    """Every key the template's form has, with the name people see."""
+    labels = {}
     for indicator in indicators:
-        options = (
-            {o.code for o in indicator.category.options.all()} if indicator.category_id else set()
-        )
-        allowed[indicator.code] = {None} | options
+        labels[indicator.code] = field_label(indicator)
+        if indicator.category_id:
+            for option in indicator.category.options.all():
+                labels[f"{indicator.code}:{option.code}"] = field_label(indicator, option)
+    return labels
+
+
+def _number(raw_value, text: str) -> Decimal | None:
+    if isinstance(raw_value, bool):
+        return None
+    if isinstance(raw_value, (Decimal, int, float)):
+        # A JSON number is a number, not Vietnamese text: 1.821 is not 1821.
+        number = Decimal(str(raw_value))
+        return number if number.is_finite() else None
+    return parse_figure(text)
+
+
+def _problem(raw_value, text: str, label: str) -> tuple[Decimal | None, str]:
+    """The value of one entry, or the message explaining why it is refused."""
+    if len(text) > 60:
+        shown = text[:40] + "…"
+        return None, f"{label}: “{shown}” không phải là số hợp lệ (quá dài)."
+    number = _number(raw_value, text)
+    if number is None:
+        if looks_english_decimal(text):
+            return None, (
+                f"{label}: “{text}” — phần thập phân viết sau dấu phẩy (ví dụ: 95,5); "
+                "dấu chấm dùng để tách hàng nghìn (1.868)."
+            )
+        return None, f"{label}: “{text}” không phải là số (ví dụ: 1.868 hoặc 95,5)."
+    # What DataValue can hold (20 digits, 4 after the comma); the revision keeps the same.
+    if abs(number) >= LIMIT:
+        return None, f"{label}: “{text}” quá lớn (tối đa 16 chữ số phần nguyên)."
+    if number != number.quantize(PLACES):
+        return None, f"{label}: “{text}” có quá 4 chữ số sau dấu phẩy."
+    return number, ""
+
+
+def read_values(
+    raw: dict, indicators: list[Indicator]
+) -> tuple[dict[Key, Decimal], dict[str, str]]:
+    """(values, refusals): blank entries are dropped; anything else must be a number on the
+    template's form. Refusals map each key as sent to its Vietnamese message."""
+    labels = _form_labels(indicators)
     values: dict[Key, Decimal] = {}
-    errors: list[str] = []
+    refused: dict[str, str] = {}
     for text_key, raw_value in (raw or {}).items():
         text = "" if raw_value is None else str(raw_value).strip()
         if not text:
             continue
-        code, _, option = str(text_key).partition(":")
-        key = (code, option or None)
-        if code not in allowed or key[1] not in allowed[code]:
-            errors.append(f"Chỉ tiêu '{text_key}' không có trong biểu mẫu của báo cáo này.")
+        key_sent = str(text_key)
+        code, _, option = key_sent.partition(":")
+        if key_sent not in labels:
+            refused[key_sent] = f"Chỉ tiêu '{key_sent}' không có trong biểu mẫu của báo cáo này."
             continue
-        if isinstance(raw_value, bool):
-            number = None
-        elif isinstance(raw_value, (Decimal, int, float)):
-            # A JSON number is a number, not Vietnamese text: 1.821 is not 1821.
-            number = Decimal(str(raw_value))
+        number, message = _problem(raw_value, text, labels[key_sent])
+        if message:
+            refused[key_sent] = message
         else:
-            # "-5" is a negative number (refused as negative by the rules), not a non-number.
-            negative = text.startswith("-")
-            number = parse_decimal(text[1:] if negative else text)
-            if number is not None and negative:
-                number = -number
-        if number is not None and not number.is_finite():
-            number = None
-        if number is None:
-            errors.append(
-                f"Giá trị '{text}' của chỉ tiêu '{text_key}' không phải là số (ví dụ: 1.868 hoặc 1,5)."
-            )
-            continue
-        # What DataValue can hold (20 digits, 4 after the comma); the revision keeps the same.
-        if abs(number) >= LIMIT:
-            errors.append(
-                f"Giá trị '{text}' của chỉ tiêu '{text_key}' quá lớn (tối đa 16 chữ số phần nguyên)."
-            )
-            continue
-        if number != number.quantize(PLACES):
-            errors.append(
-                f"Giá trị '{text}' của chỉ tiêu '{text_key}' có quá 4 chữ số sau dấu phẩy."
-            )
-            continue
-        values[key] = number
-    if errors:
-        raise ReportingError(*errors)
+            values[(code, option or None)] = number
+    return values, refused
+
+
+def parse_values(raw: dict, indicators: list[Indicator]) -> dict[Key, Decimal]:
+    values, refused = read_values(raw, indicators)
+    if refused:
+        raise InvalidValues(refused)
     return values
 
 

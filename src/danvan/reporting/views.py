@@ -11,9 +11,11 @@ from django.views.decorators.http import require_POST
 
 from danvan.accounts import permissions
 from danvan.indicators.models import Indicator
+from danvan.vn.numbers import parse_whole
 
 from . import exports, selectors, services
-from .errors import ConcurrentEdit, ReportingError
+from .comparison import compare_revisions
+from .errors import ConcurrentEdit, InvalidValues, ReportingError
 from .forms import CloneTemplateForm, IssueRequestForm, LockExceptionForm, ReturnForm, TemplateForm
 from .models import ReportTemplate
 from .outline import flat_sections, outline_text, parse_outline
@@ -52,12 +54,12 @@ def submission(request, assignment_id: int):
     content = selectors.current_content(sub)
     can_edit = services.may_edit(request.user, assignment)
     can_review = services.may_review(request.user, assignment)
-    errors, status = [], 200
+    errors, status, field_errors = [], 200, {}
     sections, values, base_version = content.sections, content.values, sub.version
     if request.method == "POST":
         sections, values = _posted_content(request.POST)
-        base_version = request.POST.get("base_version", "")
-        base_version = int(base_version) if base_version.isdigit() else -1
+        base_version = parse_whole(request.POST.get("base_version"))
+        base_version = -1 if base_version is None else base_version
         action = request.POST.get("action")
         try:
             if action == "submit":
@@ -69,6 +71,8 @@ def submission(request, assignment_id: int):
             return redirect("reporting:submission", assignment_id=assignment.pk)
         except ConcurrentEdit as exc:
             errors, status = exc.messages, 409
+        except InvalidValues as exc:
+            errors, status, field_errors = exc.messages, 400, exc.fields
         except ReportingError as exc:
             errors, status = exc.messages, 400
     fields = selectors.form_fields(assignment.request, values, selectors.value_sources(sub))
@@ -76,6 +80,13 @@ def submission(request, assignment_id: int):
         # Show back exactly what the user typed: nothing they entered is lost.
         for field in fields:
             field.value = values.get(field.key, "")
+            field.error = field_errors.get(field.key, "")
+    # A draft may break a rule between values; say which before the user tries to submit.
+    warnings = (
+        selectors.broken_rules(assignment.request, content.values)
+        if request.method == "GET" and can_edit
+        else []
+    )
     section_rows = [
         dict(s, text=sections.get(s["key"], ""))
         for s in flat_sections(assignment.request.template.sections)
@@ -103,6 +114,7 @@ def submission(request, assignment_id: int):
             "can_edit": can_edit,
             "can_review": can_review,
             "errors": errors,
+            "warnings": warnings,
             "on_time": selectors.on_time(assignment),
             "locked": services.is_locked(assignment),
             "revisions": selectors.revisions(assignment),
@@ -149,7 +161,6 @@ def compare(request, assignment_id: int, first: int, second: int):
     }
     if first not in revisions or second not in revisions:
         raise Http404("Không tìm thấy phiên bản cần so sánh.")
-    diff = selectors.compare(revisions[first], revisions[second])
     return render(
         request,
         "reporting/compare.html",
@@ -157,7 +168,9 @@ def compare(request, assignment_id: int, first: int, second: int):
             "assignment": assignment,
             "first": revisions[first],
             "second": revisions[second],
-            "diff": diff,
+            "comparison": compare_revisions(
+                assignment.request.template, revisions[first], revisions[second]
+            ),
         },
     )
 

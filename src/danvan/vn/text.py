@@ -62,3 +62,26 @@ def fold(text: str) -> str:
         "NFD", text.translate(_GLYPH_FIXES).lower().replace("đ", "d")
     )
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def has_surrogates(text: str) -> bool:
+    """True if `text` holds a UTF-16 surrogate code point, which no UTF-8 page or PostgreSQL
+    text can carry (JSON's "\\ud800" escapes decode to one)."""
+    return _SURROGATE.search(text) is not None
+
+
+def without_surrogates(value):
+    """`value` (a string, or lists and dicts of them) with surrogate pairs joined into their
+    character and lone surrogates replaced by U+FFFD, so that it can be shown and stored."""
+    if isinstance(value, str):
+        if not has_surrogates(value):
+            return value
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(value, dict):
+        return {without_surrogates(k): without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_surrogates(v) for v in value]
+    return value
