@@ -110,10 +110,13 @@ class SubmissionOut(Schema):
 
 
 class ContentIn(Schema):
+    """Per key: a section or figure left out keeps its saved text or number; one sent as ""
+    or null is cleared. `submit` with only `base_version` submits the saved draft."""
+
     base_version: int
-    sections: dict[str, str] = {}
+    sections: dict[str, str | None] = {}
     # Numbers as text ("1.868", Vietnamese style) or as JSON numbers (1868).
-    values: dict[str, Decimal | str] = {}
+    values: dict[str, Decimal | str | None] = {}
 
 
 class ReturnIn(Schema):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import F
@@ -35,7 +36,7 @@ from .models import (
     TemplateIndicator,
 )
 from .outline import flat_sections
-from .selectors import template_indicators
+from .selectors import current_content, template_indicators
 from .values import key_text, read_values, values_to_json
 
 EDITABLE = {SubmissionStatus.DRAFT, SubmissionStatus.RETURNED}
@@ -452,6 +453,20 @@ def _check_editable(actor, submission: Submission) -> None:
         )
 
 
+def _merged(submission: Submission, sections: dict, values: dict) -> tuple[dict, dict]:
+    """What a save or submit writes, key by key: a section or figure left out keeps its saved
+    text or number; one sent as "" or null is cleared; anything else replaces it."""
+    saved = current_content(submission)
+    merged_sections = {**saved.sections, **(sections or {})}
+    # Saved figures go back as numbers (stored as "1868.5"), never re-read as Vietnamese text.
+    merged_values = {key: Decimal(text) for key, text in saved.values.items()}
+    merged_values.update(values or {})
+    return (
+        {k: v for k, v in merged_sections.items() if v is not None and str(v).strip()},
+        {k: v for k, v in merged_values.items() if v is not None and str(v).strip()},
+    )
+
+
 def save_draft(
     actor,
     submission_id: int,
@@ -464,6 +479,7 @@ def save_draft(
     with transaction.atomic():
         submission = _load(submission_id)
         _check_editable(actor, submission)
+        sections, values = _merged(submission, sections, values)
         kind = RevisionKind.IMPORT if source else RevisionKind.SAVE
         revision = _write(actor, submission, base_version, kind, sections, values, source=source)
         record_event(
@@ -480,9 +496,8 @@ def submit(actor, submission_id: int, base_version: int, sections: dict, values:
     with transaction.atomic():
         submission = _load(submission_id)
         _check_editable(actor, submission)
-        if not any(str(v).strip() for v in sections.values()) and not any(
-            str(v).strip() for v in values.values()
-        ):
+        sections, values = _merged(submission, sections, values)
+        if not sections and not values:
             raise ReportingError("Báo cáo trống: cần nhập nội dung hoặc số liệu trước khi nộp.")
         revision = _write(
             actor,
