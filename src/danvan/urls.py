@@ -25,3 +25,5 @@ urlpatterns = [
 
 handler403 = "danvan.portal.views.permission_denied"
 handler404 = "danvan.portal.views.not_found"
+handler400 = "danvan.portal.views.bad_request"
+handler500 = "danvan.portal.views.server_error"

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from danvan.audit.services import record_event
 from danvan.orgs.models import OrgUnit
+from danvan.vn.numbers import parse_whole
 
 from . import permissions
 from .errors import AccountError, AccountNotFound
@@ -161,7 +162,7 @@ def switch_unit(request, membership_id: str) -> None:
     from .selectors import SESSION_ACTIVE_MEMBERSHIP
 
     membership = Membership.objects.filter(
-        user=request.user, pk=int(membership_id) if str(membership_id).isdigit() else 0
+        user=request.user, pk=parse_whole(str(membership_id)) or 0
     ).first()
     if membership is None:
         raise permissions.ScopeDenied("Bạn không có vai trò tại đơn vị này.")

@@ -9,6 +9,7 @@ from danvan.orgs.models import OrgUnit
 from danvan.reporting import selectors as reporting_selectors
 from danvan.reporting.errors import ReportingError
 from danvan.reporting.periods import InvalidPeriod
+from danvan.vn.numbers import parse_whole
 
 from . import exports, selectors
 
@@ -21,9 +22,9 @@ def _parameters(request):
     if request.GET.get("yeu-cau"):
         try:
             report_request = reporting_selectors.get_request(
-                request.user, int(request.GET["yeu-cau"]), "consolidation.view"
+                request.user, parse_whole(request.GET["yeu-cau"]) or 0, "consolidation.view"
             )
-        except (ReportingError, ValueError) as exc:
+        except ReportingError as exc:
             raise Http404("Không tìm thấy yêu cầu báo cáo.") from exc
     code = request.GET.get("don-vi") or (
         report_request.issuer.parent.code

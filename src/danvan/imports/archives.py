@@ -6,10 +6,15 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 
 MAX_ENTRIES = 200
 MAX_TOTAL_BYTES = 500 * 1024 * 1024
 MAX_RATIO = 100
+
+
+# What reading a damaged archive or member raises (bad CRC, truncated or undecodable data).
+DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError)
 
 
 class ArchiveRefused(Exception):
@@ -25,7 +30,7 @@ def is_plain_zip(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except zipfile.BadZipFile:
+    except DAMAGED:
         return False
     return "word/document.xml" not in names and "[Content_Types].xml" not in names
 
@@ -34,7 +39,7 @@ def expand(name: str, data: bytes, max_file_bytes: int) -> list[tuple[str, bytes
     """(name, bytes or None, problem) for each file inside, in the archive's order."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
+    except DAMAGED as exc:
         raise ArchiveRefused(f"Tệp nén {name} bị hỏng.") from exc
     entries = [info for info in archive.infolist() if not info.is_dir()]
     if len(entries) > MAX_ENTRIES:
@@ -53,7 +58,13 @@ def expand(name: str, data: bytes, max_file_bytes: int) -> list[tuple[str, bytes
         elif info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
             result.append((inner, None, "Tệp nén bất thường (tỷ lệ nén quá cao), không giải nén."))
         else:
-            content = archive.read(info)
+            try:
+                content = archive.read(info)
+            except DAMAGED:
+                # A damaged member (bad CRC, truncated data, unknown compression): this file
+                # is reported, the others in the archive are still read.
+                result.append((inner, None, "Tệp trong tệp nén bị hỏng, không giải nén được."))
+                continue
             if is_plain_zip(content):
                 result.append((inner, None, "Không mở tệp nén lồng trong tệp nén."))
             else:

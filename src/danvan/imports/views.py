@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from danvan.accounts import permissions
 from danvan.reporting.errors import ReportingError
-from danvan.vn.numbers import parse_decimal
+from danvan.vn.numbers import parse_figure, parse_whole
 
 from . import selectors, services
 
@@ -72,7 +72,7 @@ def confirm(request, job_id: int):
     accepted, errors = {}, []
     for key in request.POST.getlist("accept"):
         raw = request.POST.get(f"value:{key}", "").strip()
-        if parse_decimal(raw) is None:
+        if parse_figure(raw) is None:
             errors.append(f"Giá trị '{raw}' của chỉ tiêu {key} không phải là số.")
         accepted[key] = raw
     sections = {
@@ -85,7 +85,7 @@ def confirm(request, job_id: int):
             services.confirm_import(
                 request.user,
                 found.pk,
-                int(request.POST.get("base_version") or -1),
+                parse_whole(request.POST.get("base_version")) or -1,
                 accepted,
                 sections,
             )
@@ -166,7 +166,7 @@ def batch_import(request, batch_id: int):
         found = selectors.get_batch(request.user, batch_id)
     except selectors.JobNotFound as exc:
         raise Http404(str(exc)) from exc
-    ids = [int(value) for value in request.POST.getlist("row") if value.isdigit()]
+    ids = [n for n in map(parse_whole, request.POST.getlist("row")) if n is not None]
     count = services.import_batch(request.user, found.pk, ids)
     messages.success(request, f"Đã đưa {count} tệp vào nhập; mở từng tệp để xác nhận số liệu.")
     return redirect("imports:batch", batch_id=found.pk)

@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -55,6 +56,28 @@ def switch_unit(request):
 def permission_denied(request, exception=None):
     message = getattr(exception, "message", None) or "Bạn không có quyền truy cập trang này."
     return render(request, "403.html", {"message": message}, status=403)
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", {}, status=400)
+
+
+# The page when even the site's frame cannot be drawn (a template or the database failing).
+PLAIN_SERVER_ERROR = (
+    '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Lỗi hệ thống</title>'
+    "</head><body><h1>Đã xảy ra lỗi hệ thống</h1><p>Hệ thống gặp lỗi khi xử lý yêu cầu này. "
+    'Lỗi đã được ghi lại. <a href="/">Về trang chủ</a></p></body></html>'
+)
+
+
+def server_error(request):
+    """The 500 page in the site's frame, drawn without the request's context (no database
+    query, no context processor: either may be what failed); plain HTML if even that fails."""
+    try:
+        body = loader.render_to_string("500.html", {})
+    except Exception:  # noqa: BLE001 - the error page must answer whatever is broken
+        body = PLAIN_SERVER_ERROR
+    return HttpResponseServerError(body)
 
 
 def not_found(request, exception=None):

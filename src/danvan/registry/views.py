@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from danvan.accounts import permissions
+from danvan.vn.numbers import parse_whole
 
 from . import selectors, services
 from .models import Document
@@ -28,7 +29,7 @@ def registry(request):
         query,
         request.GET.get("loai", ""),
         request.GET.get("co-quan", ""),
-        int(year) if year.isdigit() else None,
+        parse_whole(year, 9999),
     )
     page = Paginator(documents, 50).get_page(request.GET.get("trang"))
     return render(

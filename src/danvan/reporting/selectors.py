@@ -15,6 +15,7 @@ from danvan.accounts import permissions
 from danvan.indicators.models import Indicator
 from danvan.indicators.validation import rule_problems
 from danvan.vn.formatting import format_number
+from danvan.vn.numbers import MAX_WHOLE
 
 from . import clock
 from .deadlines import effective_deadline
@@ -67,6 +68,8 @@ def requests_for(user) -> QuerySet[ReportRequest]:
 
 
 def get_request(user, request_id: int, action: str = "reporting.board") -> ReportRequest:
+    if not 0 < request_id <= MAX_WHOLE:  # SQLite cannot even compare a larger number
+        raise NotFound("Không tìm thấy yêu cầu báo cáo.")
     request = (
         ReportRequest.objects.select_related("period", "issuer", "request_document", "template")
         .filter(pk=request_id)
@@ -79,6 +82,8 @@ def get_request(user, request_id: int, action: str = "reporting.board") -> Repor
 
 
 def get_assignment(user, assignment_id: int, action: str = "reporting.view") -> Assignment:
+    if not 0 < assignment_id <= MAX_WHOLE:
+        raise NotFound("Không tìm thấy báo cáo.")
     assignment = (
         Assignment.objects.select_related(
             "request__template",

@@ -18,6 +18,7 @@ from danvan.indicators.validation import field_problems, rule_problems
 from danvan.notifications.services import notify_many, notify_unit_members
 from danvan.orgs.models import OrgUnit
 from danvan.registry.services import InvalidSymbol, register_document
+from danvan.vn.numbers import MAX_WHOLE
 from danvan.vn.text import has_surrogates
 
 from . import clock, periods
@@ -413,6 +414,8 @@ def _replace_values(submission: Submission, values, source: dict | None) -> None
 
 
 def _load(submission_id: int) -> Submission:
+    if not 0 < submission_id <= MAX_WHOLE:  # SQLite cannot even compare a larger number
+        raise ReportingError("Không tìm thấy báo cáo.")
     submission = (
         Submission.objects.select_related(
             "assignment__request__template", "assignment__unit", "assignment__request__issuer"
