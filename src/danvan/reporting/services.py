@@ -352,7 +352,9 @@ def _write(
         changes["status"] = new_status
     if new_status == SubmissionStatus.SUBMITTED:
         changes["submitted_at"] = now
-    updated = Submission.objects.filter(pk=submission.pk, version=base_version).update(**changes)
+    updated = Submission.objects.filter(
+        pk=submission.pk, version=base_version, status__in=EDITABLE
+    ).update(**changes)
     if updated == 0:
         current = Submission.objects.get(pk=submission.pk)
         raise ConcurrentEdit(
@@ -414,12 +416,16 @@ def _replace_values(submission: Submission, values, source: dict | None) -> None
 
 
 def _load(submission_id: int) -> Submission:
+    """The submission, locked until the caller's transaction ends: every state transition
+    checks the state and the version and changes them under this one row lock, so two racing
+    transitions run one after the other and the history stays a valid sequence."""
     if not 0 < submission_id <= MAX_WHOLE:  # SQLite cannot even compare a larger number
         raise ReportingError("Không tìm thấy báo cáo.")
     submission = (
         Submission.objects.select_related(
             "assignment__request__template", "assignment__unit", "assignment__request__issuer"
         )
+        .select_for_update(of=("self",))
         .filter(pk=submission_id)
         .first()
     )
@@ -443,8 +449,19 @@ def may_review(actor, assignment: Assignment) -> bool:
     ) and permissions.has_permission(actor, "reporting.review", assignment.unit)
 
 
-def _check_editable(actor, submission: Submission) -> None:
+def _check_editable(actor, submission: Submission, base_version: int | None = None) -> None:
     permissions.require(actor, "reporting.submit", submission.assignment.unit)
+    if (
+        submission.status not in EDITABLE
+        and base_version is not None
+        and base_version != submission.version
+    ):
+        # The page was opened while the report could still be edited; someone moved it on since.
+        raise ConcurrentEdit(
+            f"Báo cáo đã được {'tiếp nhận' if submission.status == SubmissionStatus.ACCEPTED else 'nộp'} lúc "
+            f"{timezone.localtime(submission.updated_at):%H:%M:%S %d/%m/%Y} sau khi bạn mở nên "
+            "không lưu được nữa. Nội dung bạn vừa nhập chưa được lưu và vẫn còn trên trang."
+        )
     if submission.status == SubmissionStatus.ACCEPTED:
         raise ReportingError("Báo cáo đã được tiếp nhận nên không thể sửa.")
     if submission.status == SubmissionStatus.SUBMITTED:
@@ -481,7 +498,7 @@ def save_draft(
 ) -> Revision:
     with transaction.atomic():
         submission = _load(submission_id)
-        _check_editable(actor, submission)
+        _check_editable(actor, submission, base_version)
         sections, values = _merged(submission, sections, values)
         kind = RevisionKind.IMPORT if source else RevisionKind.SAVE
         revision = _write(actor, submission, base_version, kind, sections, values, source=source)
@@ -498,7 +515,7 @@ def save_draft(
 def submit(actor, submission_id: int, base_version: int, sections: dict, values: dict) -> Revision:
     with transaction.atomic():
         submission = _load(submission_id)
-        _check_editable(actor, submission)
+        _check_editable(actor, submission, base_version)
         sections, values = _merged(submission, sections, values)
         if not sections and not values:
             raise ReportingError("Báo cáo trống: cần nhập nội dung hoặc số liệu trước khi nộp.")
@@ -545,9 +562,9 @@ def _review(actor, submission_id: int, kind: str, status: str, comment: str) -> 
             if status == SubmissionStatus.RETURNED
             else {"accepted_at": now}
         )
-        updated = Submission.objects.filter(pk=submission.pk, version=submission.version).update(
-            status=status, version=F("version") + 1, updated_at=now, **extra
-        )
+        updated = Submission.objects.filter(
+            pk=submission.pk, version=submission.version, status=SubmissionStatus.SUBMITTED
+        ).update(status=status, version=F("version") + 1, updated_at=now, **extra)
         if not updated:
             raise ConcurrentEdit("Báo cáo vừa thay đổi; hãy tải lại trang.")
         revision = Revision.objects.create(
