@@ -19,7 +19,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("danvan.commands.check", "Kiểm tra cấu hình và kết nối cơ sở dữ liệu"),
     "parse": ("danvan.commands.parse", "Đọc văn bản (txt, pdf, docx, doc) và in cấu trúc JSON"),
     "remind": ("danvan.commands.remind", "Gửi nhắc nhở hạn nộp báo cáo (thư điện tử và thông báo)"),
-    "worker": ("danvan.commands.worker", "Tiến trình nền: nhập văn bản đang chờ, nhắc hạn mỗi giờ"),
+    "worker": (
+        "danvan.commands.worker",
+        "Tiến trình nền: nhập văn bản, nhận dạng lô tệp, nhắc hạn mỗi giờ",
+    ),
     "import": (
         "danvan.commands.import_file",
         "Nhập báo cáo từ tệp: nhận dạng đơn vị, yêu cầu và số liệu",

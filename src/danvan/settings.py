@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "danvan.imports",
     "danvan.portal",
     "danvan.tokens",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -198,6 +200,17 @@ DEFAULT_FROM_EMAIL = os.environ.get("DANVAN_FROM_EMAIL", "danvan@localhost")
 DANVAN_SITE_URL = os.environ.get("DANVAN_SITE_URL", "http://127.0.0.1:8000")
 
 NINJA_PAGINATION_PER_PAGE = 50
+
+# Background work (imports, batch routing, reminders) is queued as django-tasks in the database
+# and run by `danvan worker` (started beside the web server by `danvan serve`). A deployment
+# may switch to a broker backend here without touching the callers.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Each import job (reading the file and matching its figures) runs in a child process within
+# this time (seconds) and this much memory (MB beyond the worker's own); beyond, it fails.
+DANVAN_JOB_TIME_LIMIT_S = int(os.environ.get("DANVAN_JOB_TIME_LIMIT_S", "120"))
+DANVAN_JOB_MEMORY_MB = int(os.environ.get("DANVAN_JOB_MEMORY_MB", "1024"))
+# How often the worker sends the deadline reminders that are due (they are idempotent).
+DANVAN_REMINDER_EVERY_S = int(os.environ.get("DANVAN_REMINDER_EVERY_S", "3600"))
 
 LOGGING = {
     "version": 1,

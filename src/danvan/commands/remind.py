@@ -1,29 +1,16 @@
-"""`danvan remind`: send the deadline reminders due today (or, with --every, keep doing it)."""
-
-import time
+"""`danvan remind`: send the deadline reminders due today, now (the background worker also
+sends them every hour; each reminder goes out once whoever sends it)."""
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument(
-        "--every",
-        type=int,
-        metavar="GIÂY",
-        help="Chạy lặp lại sau mỗi khoảng thời gian này (dùng cho tiến trình nền)",
-    )
+    pass
 
 
 def run(args) -> int:
     from ._django import setup
 
     setup()
-    from django.db import close_old_connections
-
     from danvan.reporting.reminders import send_reminders
 
-    while True:
-        sent = send_reminders()
-        print(f"Đã gửi {sent} nhắc nhở.", flush=True)
-        if not args.every:
-            return 0
-        close_old_connections()
-        time.sleep(args.every)
+    print(f"Đã gửi {send_reminders()} nhắc nhở.", flush=True)
+    return 0

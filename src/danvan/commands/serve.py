@@ -1,8 +1,15 @@
+"""`danvan serve`: the web server (gunicorn) and the background worker (`danvan worker`) side
+by side; Ctrl+C or SIGTERM stops both. A worker that dies is started again."""
+
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import time
+
+RESTART_PAUSE_S = 5.0
+STOP_WAIT_S = 15.0
 
 
 def add_arguments(parser) -> None:
@@ -11,6 +18,25 @@ def add_arguments(parser) -> None:
     )
     parser.add_argument("--port", type=int, default=8000, help="Cổng (mặc định 8000)")
     parser.add_argument("--workers", type=int, default=2, help="Số tiến trình web (mặc định 2)")
+
+
+class _Stop(Exception):
+    pass
+
+
+def _raise_stop(*_) -> None:
+    raise _Stop
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+    try:
+        process.wait(STOP_WAIT_S)
+    except subprocess.TimeoutExpired:
+        # The worker finishes its current task first; one cut short is run again next time.
+        process.kill()
+        process.wait()
 
 
 def run(args) -> int:
@@ -30,9 +56,8 @@ def run(args) -> int:
     bin_dir = os.path.dirname(sys.executable)
     gunicorn = shutil.which("gunicorn", path=bin_dir) or "gunicorn"
     danvan = shutil.which("danvan", path=bin_dir) or "danvan"
-    # The scheduled work (deadline reminders, hourly) runs beside the web server and stops with it.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    scheduler = subprocess.Popen([danvan, "remind", "--every", "3600"], stdout=subprocess.DEVNULL)
+    signal.signal(signal.SIGTERM, _raise_stop)
+    signal.signal(signal.SIGINT, _raise_stop)
     web = subprocess.Popen(
         [
             gunicorn,
@@ -47,10 +72,24 @@ def run(args) -> int:
             "warning",
         ]
     )
+    worker = subprocess.Popen([danvan, "worker"])
     try:
-        return web.wait()
-    except KeyboardInterrupt:
+        while web.poll() is None:
+            if worker.poll() is not None:
+                print(
+                    f"Tiến trình nền đã dừng (mã {worker.returncode}); khởi động lại sau "
+                    f"{RESTART_PAUSE_S:g} giây.",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                time.sleep(RESTART_PAUSE_S)
+                worker = subprocess.Popen([danvan, "worker"])
+            time.sleep(0.5)
+        return web.returncode
+    except _Stop:
         return 0
     finally:
-        for process in (web, scheduler):
-            process.terminate()
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        for process in (worker, web):
+            _stop(process)

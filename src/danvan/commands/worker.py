@@ -1,9 +1,9 @@
-"""`danvan worker`: the background work beside the web server — document imports as they are
-queued, and the deadline reminders once an hour."""
+"""`danvan worker`: the background worker (django-tasks with its database backend) — document
+imports, batch routing and the deadline reminders. `danvan serve` runs one beside the web
+server; run it alone on a host of its own.
 
-import time
-
-REMINDER_EVERY_SECONDS = 3600
+At start it puts back in the queue the tasks a dead worker left running, queues any import
+still waiting without a task, and starts the reminders' chain (once, however many workers)."""
 
 
 def add_arguments(parser) -> None:
@@ -17,18 +17,20 @@ def run(args) -> int:
     from ._django import setup
 
     setup()
-    from django.db import close_old_connections
+    from danvan import background
+    from danvan.imports.tasks import queue_waiting
+    from danvan.reporting.tasks import schedule_reminders
 
-    from danvan.imports.services import run_queued
-    from danvan.reporting.reminders import send_reminders
-
-    last_reminders = 0.0
-    while True:
-        close_old_connections()
-        run_queued()
-        if time.monotonic() - last_reminders >= REMINDER_EVERY_SECONDS or args.once:
-            send_reminders()
-            last_reminders = time.monotonic()
-        if args.once:
-            return 0
-        time.sleep(args.poll)
+    requeued = background.sweep_interrupted()
+    queued = queue_waiting()
+    schedule_reminders()
+    print(
+        f"Tiến trình nền đã sẵn sàng: lấy lại {requeued} việc bị gián đoạn, "
+        f"xếp hàng {queued} tệp đang chờ.",
+        flush=True,
+    )
+    if args.once:
+        background.run_pending()
+        return 0
+    background.run_worker(args.poll)
+    return 0

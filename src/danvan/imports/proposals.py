@@ -23,9 +23,11 @@ def section_proposals(parsed: dict, template_sections: list[dict]) -> list[dict]
     return [_plain(match) for match in match_sections(parsed["outline"], template_sections)]
 
 
-def value_proposals(parsed: dict, template) -> list[dict]:
-    """Proposals for the indicators on this template's form only, each with a stable key."""
-    on_form = set(template.form_rows.values_list("indicator__code", flat=True))
+def value_proposals(parsed: dict, template, on_form: set[str] | None = None) -> list[dict]:
+    """Proposals for the indicators on this template's form only (`on_form`, the codes, when
+    read beforehand: the bounded job runs this where no query may run), each with a stable key."""
+    if on_form is None:
+        on_form = form_codes(template)
     best: dict[str, dict] = {}
     for proposal in map(_plain, propose_values(parsed, specs_from_catalogue())):
         for row in _split_total(proposal):
@@ -38,6 +40,11 @@ def value_proposals(parsed: dict, template) -> list[dict]:
             ):
                 best[row["key"]] = row
     return list(best.values())
+
+
+def form_codes(template) -> set[str]:
+    """The codes of the indicators on the template's form."""
+    return set(template.form_rows.values_list("indicator__code", flat=True))
 
 
 def _split_total(proposal: dict) -> list[dict]:

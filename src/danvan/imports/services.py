@@ -6,15 +6,18 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import transaction
 
+from danvan import background
 from danvan.accounts import permissions
 from danvan.audit.services import record_event
-from danvan.ingest import DocumentError, parse_bytes
+from danvan.ingest import DocumentError
 from danvan.ingest.sniff import sniff
 from danvan.reporting import selectors as reporting_selectors
 from danvan.reporting import services as reporting_services
 
-from . import archives, proposals, routing, storage
+from . import archives, proposals, routing, storage, tasks
 from .access import require_import_for
+from .budget import BudgetExceeded
+from .jobs import parse_within_budget, process_job  # noqa: F401 — process_job: run a job now
 from .models import Batch, BatchFile, BatchFileStatus, ImportJob, JobStatus, Upload
 
 
@@ -78,64 +81,15 @@ def start_import(actor, assignment_id: int, data: bytes, name: str) -> ImportJob
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     record_event(actor, "imports.job.create", "ImportJob", job.pk, summary=name[:200])
+    tasks.queue_job(job.pk)
     return job
 
 
-def _advance(job: ImportJob, status: str, **fields) -> None:
-    ImportJob.objects.filter(pk=job.pk).update(status=status, **fields)
-    job.status = status
-
-
-def process_job(job_id: int) -> ImportJob:
-    """Read → recognise the structure → match against the template's indicators. Never raises
-    for a bad file: the job ends `failed` with the reader's Vietnamese message."""
-    job = ImportJob.objects.select_related("upload__file", "assignment__request__template").get(
-        pk=job_id
-    )
-    if job.status != JobStatus.QUEUED:
-        return job
-    try:
-        _advance(job, JobStatus.READING)
-        data = storage.read(job.upload.file.storage_path)
-        parsed = parse_bytes(data, job.upload.original_name, max_bytes=max_upload_bytes()).to_dict()
-        _advance(job, JobStatus.STRUCTURING)
-        template = job.assignment.request.template
-        sections = proposals.section_proposals(parsed, template.sections)
-        _advance(job, JobStatus.MATCHING)
-        values = proposals.value_proposals(parsed, template)
-        result = {
-            "header": parsed["header"],
-            "sections": sections,
-            "values": values,
-            "references": proposals.reference_list(parsed),
-            "source": parsed["source"],
-        }
-        _advance(job, JobStatus.READY, result=result)
-    except DocumentError as exc:
-        _advance(job, JobStatus.FAILED, error=exc.message[:500])
-    job.refresh_from_db()
-    return job
-
-
-def run_queued(limit: int = 20) -> int:
-    """Route waiting batch files, then process waiting jobs, oldest first (the background
-    worker's loop calls this)."""
-    done = 0
-    for row_id in (
-        BatchFile.objects.filter(status=BatchFileStatus.QUEUED)
-        .order_by("id")
-        .values_list("id", flat=True)[:limit]
-    ):
-        route_batch_file(row_id)
-        done += 1
-    for job_id in (
-        ImportJob.objects.filter(status=JobStatus.QUEUED)
-        .order_by("id")
-        .values_list("id", flat=True)[:limit]
-    ):
-        process_job(job_id)
-        done += 1
-    return done
+def run_queued(limit: int | None = None) -> int:
+    """Do here and now what the background worker does (`danvan worker`): queue what waits,
+    run the tasks that are due; returns how many ran (the demo and the tests use it)."""
+    tasks.queue_waiting()
+    return background.run_pending(limit)
 
 
 def confirm_import(
@@ -212,6 +166,8 @@ def start_batch(actor, files: list[tuple[str, bytes]]) -> Batch:
                         )
                     seen.setdefault(sha, name)
             row.save()
+            if row.status == BatchFileStatus.QUEUED:
+                tasks.queue_batch_file(row.pk)
         record_event(
             actor, "imports.batch.create", "Batch", batch.pk, summary=f"{len(entries)} tệp"
         )
@@ -224,13 +180,15 @@ def route_batch_file(row_id: int) -> BatchFile:
     if row.status != BatchFileStatus.QUEUED:
         return row
     try:
-        parsed = parse_bytes(
-            storage.read(row.upload.file.storage_path), row.name, max_bytes=max_upload_bytes()
-        ).to_dict()
-    except DocumentError as exc:
-        BatchFile.objects.filter(pk=row.pk).update(
-            status=BatchFileStatus.FAILED, error=exc.message[:500]
-        )
+        parsed = parse_within_budget(storage.read(row.upload.file.storage_path), row.name)
+    except (DocumentError, BudgetExceeded) as exc:
+        with transaction.atomic():
+            if BatchFile.objects.filter(pk=row.pk, status=BatchFileStatus.QUEUED).update(
+                status=BatchFileStatus.FAILED, error=exc.message[:500]
+            ):
+                record_event(
+                    None, "imports.batch_file.failed", "BatchFile", row.pk, summary=exc.message
+                )
         row.refresh_from_db()
         return row
     found = routing.route(row.batch.created_by, parsed)
@@ -263,9 +221,13 @@ def route_batch_file(row_id: int) -> BatchFile:
         status, error = BatchFileStatus.ROUTED, ""
     else:
         status, error = BatchFileStatus.UNROUTABLE, " ".join(found.problems)[:500]
-    BatchFile.objects.filter(pk=row.pk).update(
-        status=status, error=error, route=found.as_dict(), assignment=assignment
-    )
+    with transaction.atomic():  # once, however many times the task runs
+        if BatchFile.objects.filter(pk=row.pk, status=BatchFileStatus.QUEUED).update(
+            status=status, error=error, route=found.as_dict(), assignment=assignment
+        ):
+            record_event(
+                None, f"imports.batch_file.{status}", "BatchFile", row.pk, summary=error or row.name
+            )
     row.refresh_from_db()
     return row
 
@@ -308,6 +270,7 @@ def import_batch(actor, batch_id: int, row_ids: list[int]) -> int:
                 created_by=actor if getattr(actor, "pk", None) else None,
             )
             BatchFile.objects.filter(pk=row.pk).update(status=BatchFileStatus.IMPORTED, job=job)
+            tasks.queue_job(job.pk)
             queued += 1
         record_event(actor, "imports.batch.import", "Batch", batch.pk, summary=f"{queued} tệp")
     return queued
