@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from danvan.publish import LAYOUTS, PublishError, convert_to_pdf, render_docx
+from danvan.publish import LAYOUTS, PublishError, convert_to_pdf, document_warnings, render_docx
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -52,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         parsed = _read(args.input)
         layout = render_docx(parsed, Path(args.output), args.layout)
+        for warning in document_warnings(parsed, layout):
+            print(f"danvan render: cảnh báo: {warning}", file=sys.stderr)
         if args.pdf:
             convert_to_pdf(args.output, args.pdf)
     except PublishError as exc:

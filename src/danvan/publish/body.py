@@ -10,6 +10,7 @@ from danvan.publish.layouts import Layout, Style
 from danvan.publish.marks import place_marks
 from danvan.publish.model import Document, Paragraph, Section, Table
 from danvan.publish.ooxml import add_run, format_paragraph, mark_style, new_paragraph
+from danvan.publish.tables import write_table
 
 _BASIS = re.compile(r"^[-–•]?\s*(Căn cứ\b.*)$", re.DOTALL)
 
@@ -44,7 +45,8 @@ class BodyWriter:
         self._doc = doc
         self._layout = layout
         self._footnotes = footnotes
-        self._pending_tables: list[Table] = list(doc.tables)
+        # Tables with an annex title go to the "Phụ lục" after the signature (annex.py).
+        self._pending_tables: list[Table] = [t for t in doc.tables if not t.annex]
         self._last = None
         paragraphs = list(_all_paragraphs(doc))
         self._final = paragraphs[-1] if paragraphs else None
@@ -99,6 +101,10 @@ class BodyWriter:
         self._place_tables_after(source.text)
 
     def _section(self, section: Section) -> None:
+        if not has_content(section):
+            # A heading with nothing under it is left out: an empty "2. Hạn chế" reads as if
+            # the text had been lost.
+            return
         levels = self._layout.headings
         style = levels.get(section.level) or levels[max(levels)]
         if section.title or section.label:
@@ -119,25 +125,7 @@ class BodyWriter:
                 self._table(table)
 
     def _table(self, table: Table) -> None:
-        if not table.rows:
-            return
-        columns = max(len(row) for row in table.rows)
-        grid = self._document.add_table(rows=len(table.rows), cols=columns)
-        grid.style = "Table Grid"
-        style = self._layout.table
-        for r, row in enumerate(table.rows):
-            for c in range(columns):
-                cell_paragraph = grid.cell(r, c).paragraphs[0]
-                # The first row holds the column titles: bold and centred.
-                head = r == 0 and len(table.rows) > 1
-                format_paragraph(cell_paragraph, "center" if head else "left")
-                cell_style = Style(style.size, bold=head)
-                mark_style(cell_paragraph, cell_style)
-                add_run(cell_paragraph, row[c] if c < len(row) else "", cell_style)
-        # A little room between the table and the text that follows.
-        spacer = new_paragraph(self._document)
-        format_paragraph(spacer, "left", after_pt=0)
-        mark_style(spacer, Style(6))
+        write_table(self._document, table, self._layout)
 
     def _attach_unreferenced_notes(self) -> None:
         """Notes in a document whose paragraphs carry no mark at all: kept, marked at the end
@@ -150,6 +138,13 @@ class BodyWriter:
             self._footnotes.reference(
                 self._last, note_id, self._doc.footnotes[note_id], self._layout.body
             )
+
+
+def has_content(section: Section) -> bool:
+    """Whether anything is printed under the heading: a paragraph of its own or of a child."""
+    return any(p.text or p.footnotes for p in section.paragraphs) or any(
+        has_content(child) for child in section.children
+    )
 
 
 def _all_paragraphs(doc: Document):

@@ -52,7 +52,7 @@ def punctuate(text: str, mark: str) -> str:
     return text.rstrip(" ;,.") + mark
 
 
-def _centred(container, text: str, style: Style, *, before: float = 0, after: float = 0):
+def centred(container, text: str, style: Style, *, before: float = 0, after: float = 0):
     paragraph = new_paragraph(container)
     format_paragraph(paragraph, "center", before_pt=before, after_pt=after)
     add_run(paragraph, text, style)
@@ -82,30 +82,30 @@ def _left_column(cell, doc: Document, layout: Layout, width_mm: float) -> None:
     room = width_mm * _PT_PER_MM - _CELL_PADDING_PT
     if header.parent_issuer:
         for line in balanced_lines(header.parent_issuer.upper(), layout.parent_issuer, room):
-            _centred(cell, line, layout.parent_issuer)
+            centred(cell, line, layout.parent_issuer)
     if header.issuer:
         lines = balanced_lines(header.issuer.upper(), layout.issuer, room)
         for line in lines:
-            _centred(cell, line, layout.issuer)
+            centred(cell, line, layout.issuer)
         if layout.issuer_rule:
             width = max(estimate_width_pt(line, layout.issuer) for line in lines)
             add_rule_paragraph(cell, min(width, room) * layout.issuer_rule, 0, room)
     if layout.issuer_star:
-        _centred(cell, "*", layout.number)
-    _centred(cell, number_line(header, layout), layout.number, before=4)
+        centred(cell, "*", layout.number)
+    centred(cell, number_line(header, layout), layout.number, before=4)
     if is_cong_van(header) and header.title:
-        _centred(cell, layout.cv_subject_prefix + header.title, layout.cv_subject, before=4)
+        centred(cell, layout.cv_subject_prefix + header.title, layout.cv_subject, before=4)
 
 
 def _right_column(cell, doc: Document, layout: Layout, width_mm: float) -> None:
     room = width_mm * _PT_PER_MM - _CELL_PADDING_PT
     for text, style in layout.national_lines:
-        _centred(cell, text, style)
+        centred(cell, text, style)
     last_text, last_style = layout.national_lines[-1]
     # The rule under the last header line is as long as that line.
     add_rule_paragraph(cell, min(estimate_width_pt(last_text, last_style), room), 0, room)
     place_date = format_place_date(doc.header.place, doc.header.date)
-    _centred(cell, place_date, layout.place_date, before=8)
+    centred(cell, place_date, layout.place_date, before=8)
 
 
 def header_widths(layout: Layout, text_width_mm: float) -> tuple[float, float]:
@@ -127,11 +127,11 @@ def write_title(document, doc: Document, layout: Layout, text_width_mm: float) -
     if is_cong_van(header):
         return
     if header.type_name:
-        _centred(document, header.type_name.upper(), layout.type_name, before=18)
+        centred(document, header.type_name.upper(), layout.type_name, before=18)
     if header.title:
-        _centred(document, header.title, layout.subject)
+        centred(document, header.title, layout.subject)
     if layout.subject_marker:
-        _centred(document, layout.subject_marker, Style(layout.body.size))
+        centred(document, layout.subject_marker, Style(layout.body.size))
     elif layout.subject_rule and header.title:
         room = text_width_mm * _PT_PER_MM
         width = min(estimate_width_pt(header.title, layout.subject), room) * layout.subject_rule
@@ -154,7 +154,7 @@ def write_addressees(document, doc: Document, layout: Layout) -> None:
         add_run(paragraph, label + " ", layout.address_label)
         add_run(paragraph, punctuate(names[0], punct.last), layout.address_name)
         return
-    _centred(document, label, layout.address_label, before=6)
+    centred(document, label, layout.address_label, before=6)
     for i, name in enumerate(names):
         mark = punct.last if i == len(names) - 1 else punct.each
         paragraph = new_paragraph(document)

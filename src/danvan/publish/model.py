@@ -3,6 +3,10 @@
 Built from the plain dict `danvan parse` prints, so that the writer depends only on the
 published JSON contract and not on the reader's classes. Only the parts the writer lays out
 are kept; references, figures and warnings are the reader's business.
+
+Two optional keys are the writer's own, never emitted by the reader: `tables[].annex` (the
+title of a "Phụ lục" the table is printed in) and `properties` (`title`, `author`, `subject`
+of the file, when the caller knows them better than the header does).
 """
 
 from __future__ import annotations
@@ -34,6 +38,9 @@ class Section:
 class Table:
     rows: tuple[tuple[str, ...], ...]
     after_paragraph: str | None = None
+    # A writer's addition to the schema: a table with an annex title is printed in its own
+    # "Phụ lục" after the signature, not in the body.
+    annex: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,10 +74,15 @@ class Document:
     footnotes: dict[int, str] = field(default_factory=dict)
     recipients: tuple[str, ...] = ()
     signature: Signature = Signature()
+    # The file's own properties when the caller knows better than the header (the issuing
+    # body's full name as author): a writer's addition to the schema, optional.
+    properties: dict[str, str] = field(default_factory=dict)
 
 
 # Characters XML 1.0 cannot carry (control codes a PDF extraction may leave, such as a form
 # feed, lone surrogates, U+FFFE/U+FFFF): a space keeps the words apart.
+_PROPERTIES = ("title", "author", "subject")
+
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -193,8 +205,10 @@ def document_from_dict(raw: Any) -> Document:
             Table(
                 rows=rows,
                 after_paragraph=_text(table.get("after_paragraph"), f"tables[{i}].after_paragraph"),
+                annex=_text(table.get("annex"), f"tables[{i}].annex"),
             )
         )
+    properties = _dict(raw.get("properties"), "properties")
     return Document(
         form=form,
         header=_header(_dict(raw.get("header"), "header")),
@@ -227,4 +241,9 @@ def document_from_dict(raw: Any) -> Document:
             title=_text(signature.get("title"), "closing.signature.title"),
             name=_text(signature.get("name"), "closing.signature.name"),
         ),
+        properties={
+            key: text
+            for key in _PROPERTIES
+            if (text := _text(properties.get(key), f"properties.{key}"))
+        },
     )

@@ -9,18 +9,28 @@ from typing import IO, Any
 
 import docx
 from docx.enum.section import WD_ORIENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from lxml import etree
 
+from danvan.publish.annex import write_annexes
 from danvan.publish.body import write_body
 from danvan.publish.closing import write_closing
 from danvan.publish.footnotes import Footnotes
-from danvan.publish.header_block import write_addressees, write_header_block, write_title
+from danvan.publish.header_block import (
+    is_cong_van,
+    write_addressees,
+    write_header_block,
+    write_title,
+)
 from danvan.publish.layouts import Layout, choose_layout, get_layout
 from danvan.publish.model import Document, document_from_dict
 from danvan.publish.ooxml import add_page_field, format_paragraph, mark_style, set_font_slots
+from danvan.publish.signing import convert_authorities
 
 A4_MM = (210, 297)
+_EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 
 
 def _set_up_styles(document, layout: Layout) -> None:
@@ -66,18 +76,51 @@ def _set_up_page(document, layout: Layout) -> float:
     return A4_MM[0] - left - right
 
 
+def file_title(doc: Document) -> str:
+    """ "Báo cáo 01-BC/BDVTU: Kết quả …" (a draft's blank number is left out)."""
+    header = doc.header
+    kind = "Công văn" if is_cong_van(header) else (header.type_name or "").capitalize()
+    symbol = header.symbol if header.symbol and header.symbol[:1].isdigit() else ""
+    head = " ".join(filter(None, [kind, symbol]))
+    return ": ".join(filter(None, [head, header.title]))[:250]
+
+
 def _set_properties(document, doc: Document, layout: Layout) -> None:
+    """Title, author, dates and application from the document, none left from python-docx's
+    template (author "python-docx", created 2013, a thumbnail of an empty page)."""
     props = document.core_properties
     header = doc.header
-    props.title = " ".join(filter(None, [header.type_name, header.symbol, header.title]))[:250]
-    props.author = header.issuer or ""
+    given = doc.properties
+    author = given.get("author") or header.issuer or ""
+    props.title = given.get("title") or file_title(doc)
+    props.subject = given.get("subject") or header.title or ""
+    props.author = props.last_modified_by = author[:250]
+    props.keywords = header.symbol if header.symbol and header.symbol[:1].isdigit() else ""
+    props.category = header.type_name.capitalize() if header.type_name else ""
     props.comments = f"Thể thức: {layout.label}"
     props.language = "vi-VN"
+    props.revision = 1
+    # The document's own date rather than the moment of writing: the same input gives the
+    # same file content. An undated draft is stamped with the moment it was written.
     if header.date is not None:
-        # The document's own date rather than the moment of writing: the same input gives the
-        # same file content.
         stamp = dt.datetime.combine(header.date, dt.time())
-        props.created = props.modified = stamp
+    else:
+        stamp = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props.created = props.modified = stamp
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package.rels[rel_id]
+        elif rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = _app_properties(author)
+
+
+def _app_properties(company: str) -> bytes:
+    """docProps/app.xml naming Danvan as the application and the issuing body as the company."""
+    root = etree.Element(f"{{{_EXTENDED}}}Properties", nsmap={None: _EXTENDED})
+    for tag, text in (("Application", "Danvan"), ("DocSecurity", "0"), ("Company", company)):
+        etree.SubElement(root, f"{{{_EXTENDED}}}{tag}").text = text
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def build_document(doc: Document, layout: Layout):
@@ -92,6 +135,7 @@ def build_document(doc: Document, layout: Layout):
     write_addressees(document, doc, layout)
     write_body(document, doc, layout, footnotes)
     write_closing(document, doc, layout, text_width_mm)
+    write_annexes(document, doc, layout)
     return document
 
 
@@ -101,6 +145,14 @@ def resolve_layout(doc: Document, layout: str | Layout | None) -> Layout:
     if layout:
         return get_layout(layout)
     return choose_layout(doc.form, doc.header.date, doc.header.symbol)
+
+
+def document_warnings(parsed: dict[str, Any], layout: str | Layout | None = None) -> list[str]:
+    """What the writer keeps as written although the rules would not (Vietnamese, for the
+    user): a "TUQ." signing authority in a Party document."""
+    doc = document_from_dict(parsed)
+    chosen = resolve_layout(doc, layout)
+    return convert_authorities(doc.signature.authority, chosen.system)[1]
 
 
 def render_docx(
