@@ -114,11 +114,14 @@ ACTION_ROLES.update(
     {
         "reporting.issue": frozenset({Role.COORDINATOR}),
         "reporting.review": frozenset({Role.COORDINATOR}),
-        "reporting.board": frozenset({Role.COORDINATOR, Role.LEADER}),
+        # Viewers read boards, submitted reports and consolidations; they change nothing.
+        "reporting.board": frozenset({Role.COORDINATOR, Role.LEADER, Role.VIEWER}),
+        # Who may read a report before it is submitted (drafts, returned reports): not viewers.
+        "reporting.drafts": frozenset({Role.REPORTER, Role.COORDINATOR, Role.LEADER}),
         "reporting.submit": frozenset({Role.REPORTER}),
         "reporting.view": frozenset({Role.REPORTER, Role.COORDINATOR, Role.LEADER, Role.VIEWER}),
         "reporting.templates": frozenset({Role.COORDINATOR}),
-        "consolidation.view": frozenset({Role.COORDINATOR, Role.LEADER}),
+        "consolidation.view": frozenset({Role.COORDINATOR, Role.LEADER, Role.VIEWER}),
     }
 )
 ACTION_DENIED_MESSAGES.update(
@@ -128,6 +131,7 @@ ACTION_DENIED_MESSAGES.update(
         "reporting.board": "Bạn không có quyền xem bảng theo dõi của yêu cầu này.",
         "reporting.submit": "Bạn không có quyền soạn hay nộp báo cáo cho đơn vị này.",
         "reporting.view": "Bạn không có quyền xem báo cáo của đơn vị này.",
+        "reporting.drafts": "Bạn không có quyền đọc báo cáo chưa nộp (đang soạn hoặc bị trả lại): người xem chỉ đọc được báo cáo đã nộp hoặc đã tiếp nhận.",
         "reporting.templates": "Bạn không có quyền quản lý đề cương báo cáo.",
         "consolidation.view": "Bạn không có quyền xem số liệu tổng hợp của đơn vị này.",
     }

@@ -14,7 +14,9 @@ from danvan.accounts.permissions import SYSTEM
 from danvan.orgs import interchange
 from danvan.orgs import services as org_services
 
+from .current import current_cycle
 from .cycles import load_cycles
+from .notices import date_demo_notifications
 from .units import demo_interchange
 
 DEMO_PASSWORD = "Danvan@2026"
@@ -100,4 +102,6 @@ def load_demo() -> dict[str, int]:
                 ).exists():
                     account_services.grant_role(SYSTEM, user.username, unit_code, role)
         load_cycles()
+        current_cycle()
+        date_demo_notifications()
     return {"units_created": len(result.created), "users_created": users_created}

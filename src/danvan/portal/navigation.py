@@ -31,7 +31,7 @@ NAV_ITEMS = (
     NavItem(
         "Yêu cầu báo cáo",
         "reporting:requests",
-        frozenset({Role.COORDINATOR, Role.LEADER}),
+        frozenset({Role.COORDINATOR, Role.LEADER, Role.VIEWER}),
         "Yêu cầu đã ban hành và bảng theo dõi tiến độ",
     ),
     NavItem(
@@ -43,7 +43,7 @@ NAV_ITEMS = (
     NavItem(
         "Tổng hợp",
         "consolidation:view",
-        frozenset({Role.COORDINATOR, Role.LEADER}),
+        frozenset({Role.COORDINATOR, Role.LEADER, Role.VIEWER}),
         "Cộng dồn chỉ tiêu, so sánh cùng kỳ",
     ),
     NavItem("Chỉ tiêu", "reporting:indicators", EVERYONE, "Danh mục chỉ tiêu và quy tắc kiểm tra"),

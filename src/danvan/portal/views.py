@@ -35,7 +35,7 @@ def home(request):
     context = {"role": role, "cards": cards}
     if role == "reporter":
         context["inbox"] = reporting_selectors.inbox(request.user)
-    if role in ("coordinator", "leader") or request.user.is_superuser:
+    if role in ("coordinator", "leader", "viewer") or request.user.is_superuser:
         context["boards"] = [
             reporting_selectors.status_board(request.user, r)
             for r in reporting_selectors.requests_for(request.user)[:5]

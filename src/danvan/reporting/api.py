@@ -190,7 +190,7 @@ def _submission(user, assignment) -> dict:
                 "comment": r.comment,
                 "source": r.source,
             }
-            for r in selectors.revisions(assignment)
+            for r in selectors.revisions(assignment, user)
         ],
     }
 
@@ -328,7 +328,8 @@ def accept(request, assignment_id: int):
 def compare(request, assignment_id: int, first: int, second: int):
     assignment = selectors.get_assignment(request.auth, assignment_id)
     found = {
-        r.number: r for r in selectors.revisions(assignment).filter(number__in=[first, second])
+        r.number: r
+        for r in selectors.revisions(assignment, request.auth).filter(number__in=[first, second])
     }
     if first not in found or second not in found:
         raise NotFound("Không tìm thấy phiên bản cần so sánh.")

@@ -8,7 +8,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import Lag
 from django.utils import timezone
 
 from danvan.accounts import permissions
@@ -20,7 +21,15 @@ from danvan.vn.numbers import MAX_WHOLE
 from . import clock
 from .deadlines import effective_deadline
 from .errors import NotFound
-from .models import Assignment, DataValue, ReportRequest, ReportTemplate, Revision, SubmissionStatus
+from .models import (
+    Assignment,
+    DataValue,
+    ReportRequest,
+    ReportTemplate,
+    Revision,
+    RevisionKind,
+    SubmissionStatus,
+)
 
 
 def on_time(assignment: Assignment) -> bool | None:
@@ -45,7 +54,13 @@ def inbox(user, today: dt.date | None = None) -> Inbox:
     # when the unit moves after the request).
     assignments = Assignment.objects.select_related(
         "request__period", "request__issuer", "submission", "unit"
-    ).filter(unit__in=permissions.units_in_scope(user, "reporting.submit"))
+    ).filter(
+        unit__in=permissions.units_in_scope(user, "reporting.submit"),
+        # The inbox as of `today` holds only the requests issued by then.
+        request__issued_at__lt=timezone.make_aware(
+            dt.datetime.combine(today + dt.timedelta(days=1), dt.time.min)
+        ),
+    )
     box = Inbox()
     for assignment in assignments.order_by("request__deadline", "unit_path"):
         status = assignment.submission.status
@@ -103,7 +118,22 @@ def get_assignment(user, assignment_id: int, action: str = "reporting.view") -> 
         or permissions.has_permission(user, "reporting.board", assignment.request.issuer)
     ):
         raise permissions.ScopeDenied(permissions.ACTION_DENIED_MESSAGES[action])
+    if assignment.submission.status not in SUBMITTED_STATUSES and not reads_drafts(
+        user, assignment
+    ):
+        raise permissions.ScopeDenied(permissions.ACTION_DENIED_MESSAGES["reporting.drafts"])
     return assignment
+
+
+SUBMITTED_STATUSES = (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED)
+
+
+def reads_drafts(user, assignment: Assignment) -> bool:
+    """Whether `user` may read the report before it is submitted (a draft, a returned report):
+    the unit's reporters and the board's coordinators and leaders; viewers may not."""
+    return permissions.has_permission(
+        user, "reporting.drafts", assignment.unit
+    ) or permissions.has_permission(user, "reporting.drafts", assignment.request.issuer)
 
 
 STATUS_FILTERS = {
@@ -179,9 +209,16 @@ def status_board(
     )
 
 
-def revisions(assignment: Assignment) -> QuerySet[Revision]:
-    """A submission's revisions in order (the caller has checked access to the assignment)."""
-    return assignment.submission.revisions.select_related("author").order_by("number")
+def revisions(assignment: Assignment, user=None) -> QuerySet[Revision]:
+    """A submission's revisions in order (the caller has checked access to the assignment),
+    each with the number of the one before it; a reader of submitted reports only (a viewer)
+    gets the submitted and accepted versions, never the drafts saved in between."""
+    rows = assignment.submission.revisions.select_related("author")
+    if user is not None and not reads_drafts(user, assignment):
+        rows = rows.filter(kind__in=(RevisionKind.SUBMIT, RevisionKind.ACCEPT))
+    return rows.annotate(
+        previous_number=Window(Lag("number"), order_by=F("number").asc())
+    ).order_by("number")
 
 
 @dataclass

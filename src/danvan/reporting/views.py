@@ -117,7 +117,7 @@ def submission(request, assignment_id: int):
             "warnings": warnings,
             "on_time": selectors.on_time(assignment),
             "locked": services.is_locked(assignment),
-            "revisions": selectors.revisions(assignment),
+            "revisions": selectors.revisions(assignment, request.user),
             "return_form": ReturnForm(),
             "lock_form": LockExceptionForm(initial={"until": assignment.lock_exception_until}),
         },
@@ -157,7 +157,8 @@ def review(request, assignment_id: int, decision: str):
 def compare(request, assignment_id: int, first: int, second: int):
     assignment = _assignment_or_404(request.user, assignment_id)
     revisions = {
-        r.number: r for r in selectors.revisions(assignment).filter(number__in=[first, second])
+        r.number: r
+        for r in selectors.revisions(assignment, request.user).filter(number__in=[first, second])
     }
     if first not in revisions or second not in revisions:
         raise Http404("Không tìm thấy phiên bản cần so sánh.")
@@ -261,6 +262,10 @@ def board(request, request_id: int):
             "status_filter": request.GET.get("trang-thai", ""),
             "timeliness_filter": request.GET.get("dung-han", ""),
             "search": request.GET.get("tim", ""),
+            # Viewers read submitted reports only: a draft's row is plain text, not a refusal.
+            "drafts_readable": permissions.has_permission(
+                request.user, "reporting.drafts", report_request.issuer
+            ),
         },
     )
 
