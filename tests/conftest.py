@@ -57,3 +57,29 @@ def browser():
         )
         yield launched
         launched.close()
+
+
+class ConsoleErrors(list):
+    """Errors the page printed to its console (a CSP refusal, a failed load, a script error)."""
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser tab; the test fails if the page logged any console error or threw."""
+    context = browser.new_context(locale="vi-VN")
+    tab = context.new_page()
+    errors = ConsoleErrors()
+    tab.on(
+        "console",
+        lambda m: (
+            errors.append(f"{m.text} ({m.location.get('url', '')})") if m.type == "error" else None
+        ),
+    )
+    tab.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
+    tab.console_errors = errors
+    yield tab
+    context.close()
+    if errors:
+        pytest.fail(
+            "Lỗi trong bảng điều khiển của trình duyệt:\n" + "\n".join(errors), pytrace=False
+        )

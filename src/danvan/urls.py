@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic.base import RedirectView
 
 from danvan.api import api
 from danvan.portal import views as portal_views
@@ -9,6 +11,8 @@ admin.site.site_title = "Danvan"
 
 urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
+    # Browsers ask for /favicon.ico before reading the page's <link rel="icon">.
+    path("favicon.ico", RedirectView.as_view(url=static("danvan/favicon.svg"), permanent=True)),
     path("quan-tri/", admin.site.urls),
     path("api/", api.urls),
     path("tai-khoan/ma-truy-cap/", include("danvan.tokens.urls")),

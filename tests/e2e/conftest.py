@@ -25,11 +25,3 @@ def log_in():
         page.wait_for_url(f"{site}/")
 
     return go
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="vi-VN")
-    page = context.new_page()
-    yield page
-    context.close()
