@@ -24,13 +24,14 @@ def test_report_header_from_the_two_column_block(cchc_329):
     assert cchc_329.source.pages == 35 and cchc_329.source.format == "pdf"
     assert cchc_329.form == "state"
     assert (h.parent_issuer, h.issuer) == (None, "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG")
-    # The number and day were stamped at signing, outside the text layer: it reads blank.
+    # The number and day are stamped by the signing system into signature widgets over the
+    # blanks of "Số:      /BC-UBND" and "ngày      tháng" (read from the widgets, by position).
     assert (h.symbol, h.number, h.type_code, h.place, h.date) == (
-        "/BC-UBND",
-        None,
+        "329/BC-UBND",
+        "329",
         "BC",
         "Lâm Đồng",
-        None,
+        "2025-12-19",
     )
     assert h.type_name == "BÁO CÁO"
     assert (
@@ -107,8 +108,8 @@ def test_letter_header(cv_507):
     h = cv_507.header
     assert cv_507.form == "state"
     assert h.issuer == "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI"
-    assert (h.symbol, h.number, h.type_code, h.type_name) == ("/UBND-KGVX", None, "CV", None)
-    assert (h.place, h.date) == ("Quảng Ngãi", None)
+    assert (h.symbol, h.number, h.type_code, h.type_name) == ("507/UBND-KGVX", "507", "CV", None)
+    assert (h.place, h.date) == ("Quảng Ngãi", "2025-01-24")
     assert h.title == (
         "góp ý dự thảo Quyết định sửa đổi, bổ sung một số điều của Quyết định số 2269/QĐ-TTg "
         "về Chương trình cung cấp dịch vụ viễn thông công ích"

@@ -26,7 +26,7 @@ makes the document (header, outline, footnotes, references, figures, closing).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .errors import DocumentError
@@ -55,6 +55,7 @@ def parse_file(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_pages: int = DEFAULT_MAX_PAGES,
     progress: Progress | None = None,
+    trust_anchors: Sequence[str | Path] | None = None,
 ) -> ParsedDocument:
     path = Path(path)
     try:
@@ -70,7 +71,14 @@ def parse_file(
         raise DocumentError("unreadable", f"Không có quyền đọc tệp {path.name}.") from None
     except OSError:
         raise DocumentError("unreadable", f"Không đọc được tệp {path.name}.") from None
-    return parse_bytes(data, path.name, max_bytes=max_bytes, max_pages=max_pages, progress=progress)
+    return parse_bytes(
+        data,
+        path.name,
+        max_bytes=max_bytes,
+        max_pages=max_pages,
+        progress=progress,
+        trust_anchors=trust_anchors,
+    )
 
 
 def parse_bytes(
@@ -80,8 +88,11 @@ def parse_bytes(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_pages: int = DEFAULT_MAX_PAGES,
     progress: Progress | None = None,
+    trust_anchors: Sequence[str | Path] | None = None,
 ) -> ParsedDocument:
-    """`progress(done, total)` is called page by page when the file is read by OCR."""
+    """`progress(done, total)` is called page by page when the file is read by OCR.
+    `trust_anchors`: CA certificate files or folders against which a PDF's digital
+    signatures are verified (`signatures.read_signatures`); without them, validity is unknown."""
     if len(data) > max_bytes:
         raise DocumentError("too_large", _too_large(name, len(data), max_bytes))
     if not data.strip():
@@ -133,7 +144,7 @@ def parse_bytes(
         ocr=ocr,
     )
     try:
-        return build(layout, source)
+        document = build(layout, source)
     except RecursionError:
         raise DocumentError("too_large", f"Tệp {name} quá phức tạp để đọc an toàn.") from None
     except Exception as error:  # a fault of ours must still end in one clear line for the user
@@ -141,6 +152,11 @@ def parse_bytes(
             "internal",
             f"Không phân tích được cấu trúc tệp {name} (lỗi nội bộ {type(error).__name__}).",
         ) from error
+    if kind == "pdf":
+        from .signatures import read_signatures
+
+        document.signatures = read_signatures(data, trust_anchors=trust_anchors)
+    return document
 
 
 def _read(kind: str, data: bytes, name: str, max_bytes: int, max_pages: int) -> Layout:

@@ -204,6 +204,40 @@ class Closing:
 
 
 @dataclass
+class DigitalSignature:
+    """One digital signature of a signed PDF, verified offline (`danvan.ingest.signatures`).
+    `signer` is the certificate subject's common name (a person or an organisation);
+    `certificate_valid_at_signing` is None when no trust anchor for the issuer is installed;
+    `problems` are Vietnamese phrases for the user."""
+
+    signer: str | None
+    organisation: str | None
+    signed_at: str | None
+    covers_whole_file: bool
+    modified_after: bool | None
+    certificate_valid_at_signing: bool | None
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def intact(self) -> bool:
+        """Nothing wrong beyond what an offline check cannot know (anchor, revocation)."""
+        from .signatures import PROBLEM_NO_ANCHOR, PROBLEM_OFFLINE
+
+        return not set(self.problems) - {PROBLEM_NO_ANCHOR, PROBLEM_OFFLINE}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "signer": self.signer,
+            "organisation": self.organisation,
+            "signed_at": self.signed_at,
+            "covers_whole_file": self.covers_whole_file,
+            "modified_after": self.modified_after,
+            "certificate_valid_at_signing": self.certificate_valid_at_signing,
+            "problems": list(self.problems),
+        }
+
+
+@dataclass
 class ParsedDocument:
     source: Source
     form: Literal["party", "state"] | None = None
@@ -216,6 +250,7 @@ class ParsedDocument:
     figures: list[Figure] = field(default_factory=list)
     closing: Closing = field(default_factory=Closing)
     warnings: list[str] = field(default_factory=list)
+    signatures: list[DigitalSignature] = field(default_factory=list)  # version 2
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -231,6 +266,7 @@ class ParsedDocument:
             "figures": [f.to_dict() for f in self.figures],
             "closing": self.closing.to_dict(),
             "warnings": list(self.warnings),
+            "signatures": [s.to_dict() for s in self.signatures],
         }
 
     def paragraphs(self) -> list[Paragraph]:

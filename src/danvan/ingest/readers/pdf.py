@@ -26,6 +26,8 @@ from ..layout import MARK_OPEN, Layout, Line, mark
 from ..structure.header import is_decoration, type_name_of
 from ..structure.labels import find_label
 from ..structure.paragraphs import is_caps_line, join_lines
+from .pdf_widgets import assign, header_first, read_stamps, with_stamps
+from .pdf_tables import PageTables
 
 _STAMP = re.compile(
     r"ký bởi|người ký|thời gian ký|email\s*:|@[\w-]+\.|^\s*cơ quan\s*:|\d{1,2}[./]\d{1,2}[./]\d{4}\s+\d{1,2}:\d{2}",
@@ -78,11 +80,13 @@ def _read(pdf: pdfium.PdfDocument, name: str, max_pages: int) -> Layout:
         )
     layout = Layout(format="pdf", pages=count)
     pages: list[tuple[list[_PLine], float, object]] = []
+    tables = PageTables()  # ruled tables: their lines leave the running text
     for index in range(count):
         page = pdf[index]
         width = page.get_width()
         textpage = page.get_textpage()
-        pages.append((_lines(textpage, index), width, textpage))
+        pages.append((tables.cut(page, textpage, index, _lines(textpage, index)), width, textpage))
+    tables.join()
     sizes = Counter()
     for lines, _, _ in pages:
         for line in lines:
@@ -102,19 +106,20 @@ def _read(pdf: pdfium.PdfDocument, name: str, max_pages: int) -> Layout:
         body, zone = lines[: len(lines) - foot], lines[len(lines) - foot :]
         notes.add_page(zone, page_index)
         if page_index == 0:
-            body = _take_header(body, textpage, width, layout)
+            body = _take_header(body, textpage, width, layout, read_stamps(pdf))
         if closing_at and page_index == closing_at[0]:
             body = _take_closing(body, closing_at[1], textpage, width, layout)
         margin, right = margins.get(page_index, (0.0, width))
         centre = (margin + right) / 2  # the middle of the text block, for centred titles
         for line in body:
+            after_table = tables.place(layout, page_index + 1, line.y)
             text = _superscripts(line, textpage, layout, body_size)
             mark_first = text.startswith(MARK_OPEN)
             layout.body.append(
                 Line(
                     text=text,
                     page=page_index + 1,
-                    starts_paragraph=line.x0 > margin + 15 and not mark_first,
+                    starts_paragraph=line.x0 > margin + 15 and not mark_first or after_table,
                     # Centred: both ends clear of the margins (an indented first line of a
                     # justified paragraph reaches the right margin) and the middle in the middle.
                     centered=abs((line.x0 + line.x1) / 2 - centre) < 25
@@ -126,6 +131,8 @@ def _read(pdf: pdfium.PdfDocument, name: str, max_pages: int) -> Layout:
                     ends_short=line.x1 < right - 40,
                 )
             )
+        tables.place(layout, page_index + 1, None)
+    tables.place(layout, count + 1, None)  # annexes after the signature keep their tables
     layout.footnotes = notes.finish()
     return layout
 
@@ -148,7 +155,7 @@ def _lines(textpage, page: int) -> list[_PLine]:
             right = _box(textpage, last)
             out.append(_PLine(stripped, first, page, float(size), left[0], right[2], left[1]))
         index += len(raw) + 2
-    return out
+    return header_first(out) if page == 0 else out
 
 
 def _box(textpage, index: int) -> tuple[float, float, float, float]:
@@ -269,18 +276,22 @@ def _closing_position(pages) -> tuple[int, int] | None:
     return None
 
 
-def _segments(line: _PLine, textpage) -> list[tuple[float, str]]:
-    """Split a printed line where a wide gap separates two columns: [(x0, text), …]."""
+def _segments(line: _PLine, textpage, stamps=()) -> list[tuple[float, str]]:
+    """Split a printed line where a wide gap separates two columns: [(x0, text), …].
+    `stamps`: what signature widgets show on this line (pdf_widgets), put in place."""
     text = textpage.get_text_range(line.start, len(line.text))
+    chars = [
+        (ch, None, None) if ch.isspace() else (ch, *_box(textpage, line.start + offset)[::2])
+        for offset, ch in enumerate(text)
+    ]
     segments: list[tuple[float, str]] = []
     current: list[str] = []
     seg_x = None
     prev_right = None
-    for offset, ch in enumerate(text):
+    for ch, left, right in with_stamps(chars, stamps) if stamps else chars:
         if ch.isspace():
             current.append(ch)
             continue
-        left, _, right, _ = _box(textpage, line.start + offset)
         if prev_right is not None and left - prev_right > COLUMN_GAP:
             segments.append((seg_x, "".join(current).strip()))
             current = []
@@ -307,18 +318,21 @@ def _sides(segments: list[tuple[float, str]], mid: float) -> list[tuple[bool, st
     return out
 
 
-def _take_header(body: list[_PLine], textpage, width: float, layout: Layout) -> list[_PLine]:
+def _take_header(
+    body: list[_PLine], textpage, width: float, layout: Layout, stamps=()
+) -> list[_PLine]:
     """Move the two-column top block of page 1 into header_left/right. Only lines that look
     like header material are taken: two columns on one baseline, capitals (issuer, Quốc
     hiệu), "Số:", a place-and-date line, "V/v" and its continuation in the left column."""
     mid = width * 0.45
     taken = 0
     in_vv = False
+    placed = assign(body[:16], stamps)  # the stamped number and day, by position
     for line in body[:16]:
         text = line.text
         if type_name_of(text) or _KINH_GUI.match(text) or find_label(text):
             break
-        sides = _sides(_segments(line, textpage), mid)
+        sides = _sides(_segments(line, textpage, placed.get(line.start, ())), mid)
         if _VV.match(text):
             in_vv = True
         headerish = (
