@@ -439,7 +439,8 @@ def test_a_returned_report_leaves_the_consolidation_until_resubmitted(da_nang):
             border.pk,
             border.version,
             {"ket-qua": "Tổ chức 120 buổi tuyên truyền."},
-            {"tuyen-truyen-buoi": "120"},
+            # A figure left out keeps its saved value; sent empty, it is cleared.
+            {"tuyen-truyen-buoi": "120", "to-tau-thuyen": ""},
         )
     result = consolidate(user("dn.dieuphoi"), root, "2022S1", da_nang)
     assert (

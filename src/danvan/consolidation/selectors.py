@@ -9,22 +9,26 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from django.db.models import Avg, F, Max, Min, OuterRef, Subquery, Sum
+from django.db.models import Avg, F, Max, Min, Sum
 
 from danvan.accounts import permissions
 from danvan.indicators.models import Aggregation, CategoryOption, Indicator
 from danvan.orgs.models import OrgUnit
 from danvan.reporting import periods
 from danvan.reporting.models import (
+    Assignment,
     DataValue,
     ReportRequest,
-    ReportTemplate,
     Revision,
     Submission,
     SubmissionStatus,
 )
-from danvan.reporting.outline import flat_sections
 from danvan.reporting.selectors import template_indicators
+
+from . import narrative
+from .narrative import Passage, Section
+
+__all__ = ["Consolidation", "Coverage", "Line", "Passage", "Section", "consolidate"]
 
 COUNTED = (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED)
 AGGREGATES = {
@@ -58,18 +62,22 @@ class Line:
 
 
 @dataclass
-class Passage:
-    unit_name: str
-    text: str
+class Coverage:
+    """Who was asked and who answered, over the counted requests' units in the subtree."""
 
+    assigned: int
+    reported: int
+    missing: list[str]  # units that have submitted nothing (still drafting, or returned)
 
-@dataclass
-class Section:
-    key: str
-    label: str
-    title: str
-    level: int
-    passages: list[Passage] = field(default_factory=list)
+    @property
+    def text(self) -> str:
+        """ "tổng hợp từ 1/3 đơn vị; chưa báo cáo: Ủy ban nhân dân …, Ủy ban Mặt trận …" """
+        if not self.assigned:
+            return "chưa có đơn vị nào được giao báo cáo kỳ này"
+        text = f"tổng hợp từ {self.reported}/{self.assigned} đơn vị"
+        if self.missing:
+            text += "; chưa báo cáo: " + ", ".join(self.missing)
+        return text
 
 
 @dataclass
@@ -81,6 +89,7 @@ class Consolidation:
     lines: list[Line]
     sections: list[Section]
     counted_submissions: int
+    coverage: Coverage
     # The per-unit breakdown is read on first use of `units`: over a large subtree it is most
     # of the cost (5,000 units × 78 values = 390,000 rows), and not every reader needs it.
     breakdown: Callable[[], list[tuple[str, dict[str, Decimal]]]] = field(
@@ -218,6 +227,7 @@ def consolidate(
         lines=lines,
         sections=_narrative(root, period_code, request, statuses),
         counted_submissions=_submissions(root, period_code, request, statuses).count(),
+        coverage=_coverage(root, period_code, request, statuses),
         breakdown=lambda: _per_unit(current, by_id),
         provenance=lambda: _sources(current, by_id),
     )
@@ -263,10 +273,6 @@ def _sources(values, indicators: dict[int, Indicator]) -> dict[str, dict[str, di
     return result
 
 
-def _flatten(sections: list[dict]) -> list[Section]:
-    return [Section(s["key"], s["label"], s["title"], s["level"]) for s in flat_sections(sections)]
-
-
 def _submissions(root: OrgUnit, period_code: str, request: ReportRequest | None, statuses):
     """The submissions counted, with figures or not (a report may be text alone)."""
     submissions = Submission.objects.filter(
@@ -281,44 +287,31 @@ def _submissions(root: OrgUnit, period_code: str, request: ReportRequest | None,
 def _narrative(
     root: OrgUnit, period_code: str, request: ReportRequest | None, statuses
 ) -> list[Section]:
-    latest_number = (
-        Revision.objects.filter(submission=OuterRef("submission"))
-        .order_by("-number")
-        .values("number")[:1]
-    )
+    counted = counted_requests(root, period_code, request)
     revisions = Revision.objects.filter(
         submission__assignment__unit_path__startswith=root.path,
         submission__assignment__request__period__code=period_code,
         submission__status__in=statuses,
-        submission__assignment__request_id__in=counted_requests(root, period_code, request),
-        number=Subquery(latest_number),
-    ).order_by("submission__assignment__unit_path")
-    sections: dict[str, Section] = {}
-    if request is not None:
-        sections = {s.key: s for s in _flatten(request.template.sections)}
-    other = Section("khac", "", "Nội dung khác", 1)
-    # Plain tuples, and each template's outline read and flattened once, not once per unit.
-    rows = list(
-        revisions.values_list(
-            "sections",
-            "submission__assignment__unit_name",
-            "submission__assignment__request__template_id",
-        )
+        submission__assignment__request_id__in=counted,
     )
-    outlines = {
-        template_id: {s.key: s for s in _flatten(outline)}
-        for template_id, outline in ReportTemplate.objects.filter(
-            id__in={row[2] for row in rows}
-        ).values_list("id", "sections")
-    }
-    for revision_sections, unit_name, template_id in rows:
-        template_sections = outlines[template_id]
-        for key, text in revision_sections.items():
-            if key not in sections and key in template_sections:
-                sections[key] = template_sections[key]
-            target = sections.get(key, other)
-            target.passages.append(Passage(unit_name, text))
-    result = list(sections.values())
-    if other.passages:
-        result.append(other)
-    return result
+    return narrative.gather(revisions, request, counted)
+
+
+def _coverage(root: OrgUnit, period_code: str, request: ReportRequest | None, statuses) -> Coverage:
+    """A unit asked by two counted requests is one unit: it has reported when either counts."""
+    rows = (
+        Assignment.objects.filter(
+            unit_path__startswith=root.path,
+            request_id__in=counted_requests(root, period_code, request),
+        )
+        .order_by("unit_path", "unit_name")
+        .values_list("unit_id", "unit_name", "submission__status")
+    )
+    units: dict[int, tuple[str, set[str]]] = {}
+    for unit_id, name, status in rows:
+        units.setdefault(unit_id, (name, set()))[1].add(status)
+    return Coverage(
+        assigned=len(units),
+        reported=sum(1 for _, found in units.values() if found & set(statuses)),
+        missing=[name for name, found in units.values() if not found & set(COUNTED)],
+    )
