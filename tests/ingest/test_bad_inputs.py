@@ -24,7 +24,9 @@ def test_empty_and_blank_files():
 
 
 def test_unsupported_binary_is_told_from_bytes_not_name():
-    assert _reason(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "anh.pdf") == "unsupported"
+    assert _reason(b"GIF89a" + bytes(range(256)) * 4, "anh.pdf") == "unsupported"
+    # A PNG is a page image (read by OCR); one whose bytes are not a picture is corrupt.
+    assert _reason(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "anh.pdf") == "corrupt"
     assert _reason(b"{\\rtf1\\ansi hello}", "thu.doc") == "unsupported"
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
 _INITIAL = "ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x"
@@ -21,6 +22,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’`][^\W\d_]*)*")
 _MARKED = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ]")
 
 
+@lru_cache(maxsize=8192)
 def is_syllable(word: str) -> bool:
     """True when `word` (any case) is spelled like one Vietnamese syllable."""
     decomposed = unicodedata.normalize("NFD", word.lower())
@@ -51,8 +53,15 @@ class TextQuality:
         return self.not_syllables > 0.25 or self.with_diacritics < 0.2
 
 
-def text_quality(text: str) -> TextQuality:
-    words = [w for w in _WORD.findall(text) if any(c.islower() for c in w)]
+def text_quality(text: str, sample: int = 3000) -> TextQuality:
+    """Measured on the first `sample` lower-case words (enough to judge, and fast)."""
+    words = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if any(c.islower() for c in word):
+            words.append(word)
+            if len(words) >= sample:
+                break
     if not words:
         return TextQuality(0, 0.0, 0.0)
     broken = sum(1 for w in words if not is_syllable(w))

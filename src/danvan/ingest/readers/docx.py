@@ -14,6 +14,7 @@ from ..layout import Layout, Line, mark
 from ..model import Table
 from ..safety import SafeZip, parse_xml
 from .docx_numbering import Numbering
+from .docx_tables import table_rows
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -149,13 +150,10 @@ def read_docx(data: bytes, name: str, *, max_unpacked: int) -> Layout:
                         )
                 last_paragraph = text.strip() or last_paragraph
         elif block.tag == TBL:
-            rows = [
-                [
-                    "\n".join(reader.paragraph_text(p) for p in cell.iter(P)).strip()
-                    for cell in _cells(row)
-                ]
-                for row in block.iter(TR)
-            ]
+            rows, spans = table_rows(
+                block,
+                lambda cell: "\n".join(reader.paragraph_text(p) for p in cell.iter(P)).strip(),
+            )
             kind = _table_kind(rows, seen_body=bool(layout.body))
             if kind == "header" and not layout.header_left:
                 layout.header_left, layout.header_right = _columns(rows)
@@ -168,7 +166,7 @@ def read_docx(data: bytes, name: str, *, max_unpacked: int) -> Layout:
                 lines = [f"{left[0]} {right[0]}" if right else left[0], *left[1:], *right[1:]]
                 layout.body.extend(Line(text=line, whole=True) for line in lines)
             else:
-                layout.tables.append(Table(rows=rows, after_paragraph=last_paragraph))
+                layout.tables.append(Table(rows=rows, after_paragraph=last_paragraph, spans=spans))
     layout.footnotes = _footnotes(archive, name, reader)
     layout.marks_explicit = True
     if reader.legacy_runs:

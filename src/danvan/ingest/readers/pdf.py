@@ -26,6 +26,7 @@ from ..layout import MARK_OPEN, Layout, Line, mark
 from ..structure.header import is_decoration, type_name_of
 from ..structure.labels import find_label
 from ..structure.paragraphs import is_caps_line, join_lines
+from .pdf_tables import PageTables
 from .pdf_widgets import assign, header_first, read_stamps, with_stamps
 
 _STAMP = re.compile(
@@ -79,11 +80,13 @@ def _read(pdf: pdfium.PdfDocument, name: str, max_pages: int) -> Layout:
         )
     layout = Layout(format="pdf", pages=count)
     pages: list[tuple[list[_PLine], float, object]] = []
+    tables = PageTables()  # ruled tables: their lines leave the running text
     for index in range(count):
         page = pdf[index]
         width = page.get_width()
         textpage = page.get_textpage()
-        pages.append((_lines(textpage, index), width, textpage))
+        pages.append((tables.cut(page, textpage, index, _lines(textpage, index)), width, textpage))
+    tables.join()
     sizes = Counter()
     for lines, _, _ in pages:
         for line in lines:
@@ -109,13 +112,14 @@ def _read(pdf: pdfium.PdfDocument, name: str, max_pages: int) -> Layout:
         margin, right = margins.get(page_index, (0.0, width))
         centre = (margin + right) / 2  # the middle of the text block, for centred titles
         for line in body:
+            after_table = tables.place(layout, page_index + 1, line.y)
             text = _superscripts(line, textpage, layout, body_size)
             mark_first = text.startswith(MARK_OPEN)
             layout.body.append(
                 Line(
                     text=text,
                     page=page_index + 1,
-                    starts_paragraph=line.x0 > margin + 15 and not mark_first,
+                    starts_paragraph=line.x0 > margin + 15 and not mark_first or after_table,
                     # Centred: both ends clear of the margins (an indented first line of a
                     # justified paragraph reaches the right margin) and the middle in the middle.
                     centered=abs((line.x0 + line.x1) / 2 - centre) < 25
@@ -127,6 +131,8 @@ def _read(pdf: pdfium.PdfDocument, name: str, max_pages: int) -> Layout:
                     ends_short=line.x1 < right - 40,
                 )
             )
+        tables.place(layout, page_index + 1, None)
+    tables.place(layout, count + 1, None)  # annexes after the signature keep their tables
     layout.footnotes = notes.finish()
     return layout
 

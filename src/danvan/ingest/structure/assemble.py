@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..layout import MARK, Layout
-from ..model import Footnote, Paragraph, ParsedDocument, Section, Source, Table
+from ..model import Footnote, Paragraph, ParsedDocument, Section, Source
 from .closing import find_closing
 from .figures import find_figures
 from .footnotes import link_explicit, link_glued
@@ -13,6 +14,7 @@ from .header import is_decoration, parse_header
 from .labels import find_label
 from .paragraphs import _looks_heading, join_lines
 from .references import find_references
+from .tables import header_rows, table_figures
 
 _STYLE_ORDER = (
     "part",
@@ -54,12 +56,15 @@ def build(layout: Layout, source: Source) -> ParsedDocument:
     doc.preamble, doc.outline = _outline(texts, marks)
     # Marks inside table cells have no paragraph to attach to; the text keeps no sentinel.
     doc.tables = [
-        Table(
+        replace(
+            table,
             rows=[[MARK.sub("", cell) for cell in row] for row in table.rows],
             after_paragraph=MARK.sub("", table.after_paragraph) if table.after_paragraph else None,
         )
         for table in layout.tables
     ]
+    for table in doc.tables:
+        table.header_rows = header_rows(table)
     doc.footnotes = [Footnote(k, MARK.sub("", layout.footnotes[k])) for k in footnote_ids]
 
     if doc.header.title:
@@ -76,6 +81,8 @@ def build(layout: Layout, source: Source) -> ParsedDocument:
                 _collect(doc, notes.pop(k).text, "footnote", warnings)
     for k in sorted(notes):
         _collect(doc, notes[k].text, "footnote", warnings)
+    for index, table in enumerate(doc.tables):
+        doc.figures.extend(table_figures(table, index))
     doc.warnings = _dedupe(warnings)
     return doc
 
