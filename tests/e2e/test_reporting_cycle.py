@@ -43,7 +43,8 @@ def test_issue_submit_late_return_accept_consolidate(page, site, log_in):
             "select[name=template]",
             label="Đề cương báo cáo Chương trình phối hợp công tác dân vận (phiên bản 1)",
         )
-        page.fill("input[name=period]", f"{start.year}S2")
+        page.select_option("select[name=period_kind]", label="6 tháng cuối năm")
+        page.select_option("select[name=period_year]", str(start.year))
         page.check("input[name=units][value=DN-CATP]")
         page.check("input[name=units][value=DN-UBND]")
         page.fill("input[name=deadline]", deadline.isoformat())

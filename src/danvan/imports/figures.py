@@ -58,6 +58,7 @@ NO_CUE_CAP = 0.4
 MISMATCH_FACTOR = 0.3
 NAME_PAIR_POINTS = 0.3
 DETAIL_FACTOR = 0.45
+OCR_FACTOR = 0.8  # figures of a scan read by OCR: a digit may be misread
 
 
 @dataclass(frozen=True)
@@ -277,6 +278,14 @@ def _containers(parsed: dict) -> list[_Container]:
     for fn in parsed.get("footnotes") or []:
         if isinstance(fn, dict) and isinstance(fn.get("text"), str):
             out.append(_Container("footnote", fn.get("id"), fn["text"]))
+    # A table cell's figure stands in "row header | column header | value", read like a
+    # sentence; its place is "table/row/column" (from 1).
+    for f in parsed.get("figures") or []:
+        where = f.get("table") if isinstance(f, dict) and f.get("in") == "table" else None
+        if isinstance(where, dict) and isinstance(f.get("context"), str):
+            place = [where.get(k) for k in ("index", "row", "column")]
+            ref = "/".join(str(n + 1) if isinstance(n, int) else "?" for n in place)
+            out.append(_Container("table", ref, f["context"]))
     return out
 
 
@@ -294,13 +303,13 @@ def _figures(parsed: dict, containers: list[_Container]) -> list[_Fig]:
         unit = f.get("unit") if isinstance(f.get("unit"), str) else None
         if unit is None and _SCALE.search(fold(f["text"])):
             unit = "đồng"  # "ủng hộ 130,1 triệu": money
-        where = "footnote" if f.get("in") == "footnote" else "body"
+        where = f["in"] if f.get("in") in ("footnote", "table") else "body"
         context = f.get("context") if isinstance(f.get("context"), str) else ""
         figs.append(_Fig(i, f["text"], value, unit, total, where, context))
 
     # Find each figure again, in order, in the paragraphs or footnotes of its kind.
-    by_kind = {k: [c for c in containers if c.kind == k] for k in ("body", "footnote")}
-    cursor = {"body": (0, 0), "footnote": (0, 0)}
+    by_kind = {k: [c for c in containers if c.kind == k] for k in ("body", "footnote", "table")}
+    cursor = {"body": (0, 0), "footnote": (0, 0), "table": (0, 0)}
     taken: set[tuple[int, int]] = set()
     for fig in figs:
         pool = by_kind[fig.where]
@@ -552,6 +561,8 @@ def propose_values(parsed: dict, indicators: list[IndicatorSpec]) -> list[Propos
     if not isinstance(parsed, dict) or not indicators:
         return []
     compiled = _compile(tuple(_frozen(spec) for spec in indicators))
+    origin = parsed.get("source")
+    read_by_ocr = OCR_FACTOR if isinstance(origin, dict) and origin.get("ocr") else 1.0
     index = {comp.spec.code: j for j, comp in enumerate(compiled)}
     containers = _containers(parsed)
     figs = _figures(parsed, containers)
@@ -729,12 +740,12 @@ def propose_values(parsed: dict, indicators: list[IndicatorSpec]) -> list[Propos
     for f in ordered:
         assert f.assigned is not None
         j, opts, conf, total_j, why = f.assigned
-        conf = round(max(0.0, min(1.0, conf)), 2)
+        conf = round(max(0.0, min(1.0, conf * read_by_ocr)), 2)
         if conf < MIN_CONFIDENCE:
             continue
         source: dict[str, Any] = {"text": f.text, "in": f.where, "context": f.context}
         if f.container is not None:
-            key = "paragraph" if f.container.kind == "body" else "footnote"
+            key = {"body": "paragraph"}.get(f.container.kind, f.container.kind)
             source[key] = f.container.ref
             source["span"] = [f.start, f.end]
         proposals.append(
