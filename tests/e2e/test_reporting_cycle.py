@@ -54,6 +54,7 @@ def test_issue_submit_late_return_accept_consolidate(page, site, log_in):
         with page.expect_navigation():
             page.click("button.primary")
         board_url = page.url
+        assert f"6 tháng cuối năm {start.year}" in page.inner_text("main")
         assert page.inner_text("#stat-expected") == "2"
         assert page.inner_text("#stat-missing") == "2"
 

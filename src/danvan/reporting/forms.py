@@ -2,17 +2,67 @@ from django import forms
 
 from danvan.orgs.forms import DateField
 
+from . import clock
 from .models import Regime, ReportTemplate
-from .periods import InvalidPeriod, parse_period
+from .periods import PARTS, InvalidPeriod, code_of, split_code
+
+
+class PeriodWidget(forms.MultiWidget):
+    """Two lists: the kind of period ("6 tháng đầu năm", "Quý II", "Tháng 6"…) and the year."""
+
+    def __init__(self, years, attrs=None):
+        super().__init__(
+            {
+                "kind": forms.Select(choices=PARTS, attrs={"aria-label": "Loại kỳ"}),
+                "year": forms.Select(choices=[(y, y) for y in years], attrs={"aria-label": "Năm"}),
+            },
+            attrs,
+        )
+
+    def decompress(self, value):
+        try:
+            return list(split_code(value)[::-1]) if value else [None, None]
+        except InvalidPeriod:
+            return [None, None]
+
+
+class PeriodField(forms.MultiValueField):
+    """A period picked by kind and year (shown as "6 tháng đầu năm 2026"); its value is the
+    period's code ("2026S1"), as URLs and the API carry it."""
+
+    def __init__(self, *, years, **kwargs):
+        years = list(years)
+        super().__init__(
+            fields=(
+                forms.ChoiceField(choices=PARTS),
+                forms.TypedChoiceField(choices=[(y, y) for y in years], coerce=int),
+            ),
+            widget=PeriodWidget(years),
+            error_messages={"incomplete": "Cần chọn loại kỳ và năm."},
+            **kwargs,
+        )
+
+    def compress(self, data_list):
+        if not data_list:
+            return ""
+        part, year = data_list
+        try:
+            return code_of(year, part)
+        except InvalidPeriod as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
+
+def picker_years() -> range:
+    """The years a period can be picked in: ten back, one ahead."""
+    year = clock.today().year
+    return range(year - 10, year + 2)
 
 
 class IssueRequestForm(forms.Form):
     title = forms.CharField(label="Tên yêu cầu báo cáo", max_length=300)
     issuer = forms.ChoiceField(label="Đơn vị yêu cầu")
     template = forms.ModelChoiceField(label="Đề cương", queryset=ReportTemplate.objects.none())
-    period = forms.CharField(
-        label="Kỳ báo cáo", max_length=10, help_text="Ví dụ: 2022S1, 2022Q1, 202206, 2022"
-    )
+    period = PeriodField(label="Kỳ báo cáo", years=[])  # the years are set per form
     regime = forms.ChoiceField(label="Chế độ chốt số liệu", choices=Regime.choices)
     units = forms.MultipleChoiceField(
         label="Các đơn vị được yêu cầu", widget=forms.CheckboxSelectMultiple
@@ -40,12 +90,16 @@ class IssueRequestForm(forms.Form):
         self.fields["issuer"].choices = [(u.code, u.name) for u in issuers]
         self.fields["template"].queryset = templates
         self.fields["units"].choices = [(u.code, u.name) for u in units]
-
-    def clean_period(self):
-        try:
-            return parse_period(self.cleaned_data["period"]).code
-        except InvalidPeriod as exc:
-            raise forms.ValidationError(str(exc)) from exc
+        self.fields["period"] = PeriodField(
+            label="Kỳ báo cáo",
+            years=picker_years(),
+            help_text="Chọn loại kỳ rồi năm, ví dụ “6 tháng đầu năm” và 2026.",
+        )
+        if not self.is_bound:
+            today = clock.today()
+            self.initial.setdefault(
+                "period", code_of(today.year, "S1" if today.month <= 6 else "S2")
+            )
 
 
 class ReturnForm(forms.Form):

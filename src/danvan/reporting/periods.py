@@ -136,3 +136,40 @@ def period_from_text(text: str) -> str | None:
             return f"{year}{int(match['month']):02d}"
         return year
     return None
+
+
+# Picking a period: a kind ("6 tháng", "quý", "năm", "tháng", "9 tháng") and a year, the code
+# built from them. Each part is the code's suffix after the year ("Y" stands for the year).
+PARTS: list[tuple[str, list[tuple[str, str]]]] = [
+    ("6 tháng", [("S1", "6 tháng đầu năm"), ("S2", "6 tháng cuối năm")]),
+    ("Quý", [(f"Q{n}", f"Quý {roman}") for n, roman in enumerate(["I", "II", "III", "IV"], 1)]),
+    ("Năm", [("Y", "Cả năm")]),
+    ("Tháng", [(f"{m:02d}", f"Tháng {m}") for m in range(1, 13)]),
+    ("9 tháng", [("N9", "9 tháng đầu năm")]),
+]
+
+
+def code_of(year: int | str, part: str) -> str:
+    """The period code for a year and a part ("S1", "Q2", "Y", "06", "N9"), checked."""
+    return parse_period(f"{year}{'' if part == 'Y' else part}").code
+
+
+def split_code(code: str) -> tuple[int, str]:
+    """(year, part) of a period code: the picker's two choices."""
+    spec = parse_period(code)
+    return spec.start.year, spec.code[4:] or "Y"
+
+
+def period_options(years) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every period of `years`, grouped by year, as (code, "6 tháng đầu năm 2026") choices."""
+    return [
+        (
+            f"Năm {year}",
+            [
+                (code_of(year, part), parse_period(code_of(year, part)).name)
+                for _kind, parts in PARTS
+                for part, _label in parts
+            ],
+        )
+        for year in years
+    ]
