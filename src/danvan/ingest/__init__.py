@@ -121,7 +121,7 @@ def parse_bytes(
     if kind == "pdf" or kind in IMAGE_FORMATS:
         from .ocr import needs_ocr, read_scanned
 
-        reason = "image" if kind in IMAGE_FORMATS else needs_ocr(layout)
+        reason = "image" if kind in IMAGE_FORMATS else needs_ocr(layout, data)
         if reason:
             layout, ocr = read_scanned(
                 data, kind, name, max_pages=max_pages, progress=progress, reason=reason

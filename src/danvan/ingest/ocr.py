@@ -86,16 +86,44 @@ def layout_words(layout: Layout) -> str:
     return "\n".join(parts)
 
 
-def needs_ocr(layout: Layout) -> str | None:
-    """Why a PDF's text layer cannot be used ("no text", "garbled"), or None when it is good.
+def needs_ocr(layout: Layout, data: bytes) -> str | None:
+    """Why a PDF's text layer cannot be used ("no text", "garbled"), or None when it is good
+    or when OCR could not do better: only a page that carries a picture can be read again.
     Stamps of a digital signature ("Ký bởi…") are already out of the reader's text."""
     text = layout_words(layout)
     quality = text_quality(text)
     if quality.words < MIN_WORDS_PER_PAGE * max(1, layout.pages or 1) and quality.words < 60:
-        return "no text"
-    if quality.garbled():
-        return "garbled"
-    return None
+        reason = "no text"
+    elif quality.garbled():
+        reason = "garbled"
+    else:
+        return None
+    return reason if _has_pictures(data) else None
+
+
+def _has_pictures(data: bytes) -> bool:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_raw
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        return False
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            handle = page.raw
+            for k in range(pdfium_raw.FPDFPage_CountObjects(handle)):
+                obj = pdfium_raw.FPDFPage_GetObject(handle, k)
+                if pdfium_raw.FPDFPageObj_GetType(obj) in (
+                    pdfium_raw.FPDF_PAGEOBJ_IMAGE,
+                    pdfium_raw.FPDF_PAGEOBJ_FORM,
+                ):
+                    return True
+            page.close()
+        return False
+    finally:
+        pdf.close()
 
 
 def read_scanned(
