@@ -32,6 +32,7 @@ PROBLEM_INVALID = "chữ ký không hợp lệ về mật mã"
 PROBLEM_MODIFIED = "nội dung bị thay đổi sau khi ký"
 PROBLEM_CERTIFICATE = "chứng thư số không hợp lệ tại thời điểm ký"
 PROBLEM_UNREADABLE = "không đọc được chữ ký số (tệp hỏng hoặc bị cắt cụt)"
+PROBLEM_TRUNCATED = "tệp bị cắt cụt (thiếu phần cuối)"
 
 _ANCHOR_SUFFIXES = {".pem", ".crt", ".cer", ".der"}
 
@@ -81,8 +82,15 @@ def read_signatures(
         embedded = list(reader.embedded_signatures)
     except Exception:  # a damaged file: say so once rather than fail the whole document
         return [_unreadable()]
+    if not embedded:  # a signature dictionary is there but its field cannot be found
+        return [_unreadable()]
     content = _Content(reader)
-    return [_verify(signature, anchors, content) for signature in embedded]
+    found = [_verify(signature, anchors, content) for signature in embedded]
+    if not data.rstrip(b"\r\n\t \x00").endswith(b"%%EOF"):
+        for signature in found:  # later revisions (and their signatures) may be lost
+            signature.covers_whole_file = False
+            signature.problems.insert(0, PROBLEM_TRUNCATED)
+    return found
 
 
 def _unreadable(signer: str | None = None) -> DigitalSignature:
@@ -135,8 +143,8 @@ def _verify(signature, anchors: list, content: _Content) -> DigitalSignature:
     modified = content.changed_after(signature.signed_revision)
     if modified:
         problems.append(PROBLEM_MODIFIED)
-    valid_at_signing = _trust(status, anchors)
-    if valid_at_signing is None:
+    valid_at_signing = _trust(status, anchors) if status.intact else None
+    if valid_at_signing is None and status.intact:
         problems.append(PROBLEM_NO_ANCHOR)
     elif not valid_at_signing:
         problems.append(PROBLEM_CERTIFICATE)
