@@ -13,10 +13,14 @@ from danvan.imports.api import router as imports_router
 from danvan.imports.selectors import JobNotFound
 from danvan.imports.services import ImportRefused
 from danvan.indicators.api import router as indicators_router
+from danvan.issuing.api import router as issuing_router
 from danvan.orgs.api import router as orgs_router
 from danvan.orgs.interchange import InterchangeError
 from danvan.orgs.selectors import UnitNotFound
 from danvan.orgs.services import ImportRejected
+from danvan.publish import PublishError
+from danvan.registry.api import router as registry_router
+from danvan.registry.services import NumberTaken
 from danvan.reporting.api import router as reporting_router
 from danvan.reporting.errors import ConcurrentEdit, NotFound, ReportingError
 from danvan.reporting.periods import InvalidPeriod
@@ -58,6 +62,8 @@ api.add_router("/indicators", indicators_router)
 api.add_router("/consolidation", consolidation_router)
 api.add_router("/imports", imports_router)
 api.add_router("/tokens", tokens_router)
+api.add_router("/registry", registry_router)
+api.add_router("/issuing", issuing_router)
 
 
 @api.exception_handler(PermissionDenied)
@@ -73,6 +79,16 @@ def _unauthenticated(request, exc):
         {"detail": "Bạn cần đăng nhập hoặc gửi mã truy cập (Authorization: Bearer …)."},
         status=401,
     )
+
+
+@api.exception_handler(PublishError)
+def _unpublishable(request, exc):
+    return api.create_response(request, {"detail": str(exc)}, status=400)
+
+
+@api.exception_handler(NumberTaken)
+def _number_taken(request, exc):
+    return api.create_response(request, {"detail": str(exc)}, status=409)
 
 
 @api.exception_handler(InvalidToken)

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from ninja import Router, Schema, Status
 
+from danvan.api_errors import AUTHENTICATED, errors
+
 from . import selectors, services
 
 router = Router(tags=["Tài khoản"])
@@ -40,7 +42,9 @@ def _membership(m) -> dict:
     }
 
 
-@router.get("/me", response=MeOut, summary="Người dùng hiện tại và vai trò")
+@router.get(
+    "/me", response={200: MeOut, **errors(*AUTHENTICATED)}, summary="Người dùng hiện tại và vai trò"
+)
 def me(request):
     user = request.auth
     return {
@@ -52,13 +56,19 @@ def me(request):
 
 
 @router.get(
-    "/memberships", response=list[MembershipOut], summary="Phân quyền trong phạm vi quản trị"
+    "/memberships",
+    response={200: list[MembershipOut], **errors(*AUTHENTICATED)},
+    summary="Phân quyền trong phạm vi quản trị",
 )
 def memberships(request):
     return [_membership(m) for m in selectors.manageable_memberships(request.auth)]
 
 
-@router.post("/memberships", response={201: MembershipOut}, summary="Cấp vai trò trên một đơn vị")
+@router.post(
+    "/memberships",
+    response={201: MembershipOut, **errors(*AUTHENTICATED, 400, 404)},
+    summary="Cấp vai trò trên một đơn vị",
+)
 def grant(request, payload: GrantIn):
     membership = services.grant_role(
         request.auth, payload.username, payload.unit_code, payload.role
@@ -66,7 +76,11 @@ def grant(request, payload: GrantIn):
     return Status(201, _membership(membership))
 
 
-@router.delete("/memberships/{membership_id}", response={204: None}, summary="Thu hồi vai trò")
+@router.delete(
+    "/memberships/{membership_id}",
+    response={204: None, **errors(*AUTHENTICATED, 400, 404)},
+    summary="Thu hồi vai trò",
+)
 def revoke(request, membership_id: int):
     services.revoke_role(request.auth, membership_id)
     return Status(204, None)

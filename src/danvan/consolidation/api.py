@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from ninja import Router, Schema
 
+from danvan.api_errors import AUTHENTICATED, errors
 from danvan.orgs.selectors import get_unit
 from danvan.reporting import selectors as reporting_selectors
 
@@ -54,7 +55,11 @@ class ConsolidationOut(Schema):
     sections: list[SectionOut]
 
 
-@router.get("", response=ConsolidationOut, summary="Tổng hợp số liệu và nội dung theo đơn vị và kỳ")
+@router.get(
+    "",
+    response={200: ConsolidationOut, **errors(*AUTHENTICATED, 400, 404)},
+    summary="Tổng hợp số liệu và nội dung theo đơn vị và kỳ",
+)
 def consolidation(
     request, unit: str, period: str, request_id: int | None = None, accepted_only: bool = False
 ):

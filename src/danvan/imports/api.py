@@ -5,6 +5,8 @@ from decimal import Decimal
 from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from danvan.api_errors import AUTHENTICATED, errors
+
 from . import selectors, services
 
 router = Router(tags=["Nhập văn bản"])
@@ -45,7 +47,9 @@ def _job(job) -> dict:
 
 
 @router.post(
-    "/assignments/{assignment_id}", response={201: JobOut}, summary="Nhập báo cáo của đơn vị từ tệp"
+    "/assignments/{assignment_id}",
+    response={201: JobOut, **errors(*AUTHENTICATED, 400, 404)},
+    summary="Nhập báo cáo của đơn vị từ tệp",
 )
 def upload(request, assignment_id: int, file: File[UploadedFile]):
     if file.size > services.max_upload_bytes():
@@ -56,13 +60,19 @@ def upload(request, assignment_id: int, file: File[UploadedFile]):
     return Status(201, _job(selectors.get_job(request.auth, job.pk)))
 
 
-@router.get("/jobs/{job_id}", response=JobOut, summary="Tiến độ và đề xuất của một lần nhập tệp")
+@router.get(
+    "/jobs/{job_id}",
+    response={200: JobOut, **errors(*AUTHENTICATED, 404)},
+    summary="Tiến độ và đề xuất của một lần nhập tệp",
+)
 def job(request, job_id: int):
     return _job(selectors.get_job(request.auth, job_id))
 
 
 @router.post(
-    "/jobs/{job_id}/confirm", response=JobOut, summary="Xác nhận số liệu và nội dung vào bản nháp"
+    "/jobs/{job_id}/confirm",
+    response={200: JobOut, **errors(*AUTHENTICATED, 400, 404, 409)},
+    summary="Xác nhận số liệu và nội dung vào bản nháp",
 )
 def confirm(request, job_id: int, payload: ConfirmIn):
     selectors.get_job(request.auth, job_id)

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from ninja import Router, Schema
 
+from danvan.api_errors import AUTHENTICATED, errors
+
 from .models import Indicator, ValidationRule
 
 router = Router(tags=["Chỉ tiêu"])
@@ -32,7 +34,9 @@ class RuleOut(Schema):
     message: str
 
 
-@router.get("", response=list[IndicatorOut], summary="Danh mục chỉ tiêu")
+@router.get(
+    "", response={200: list[IndicatorOut], **errors(*AUTHENTICATED)}, summary="Danh mục chỉ tiêu"
+)
 def indicators(request):
     return [
         {
@@ -52,7 +56,11 @@ def indicators(request):
     ]
 
 
-@router.get("/rules", response=list[RuleOut], summary="Quy tắc kiểm tra giữa các chỉ tiêu")
+@router.get(
+    "/rules",
+    response={200: list[RuleOut], **errors(*AUTHENTICATED)},
+    summary="Quy tắc kiểm tra giữa các chỉ tiêu",
+)
 def rules(request):
     def side(indicator, option):
         return f"{indicator.code}:{option.code}" if option else indicator.code

@@ -96,6 +96,8 @@ def export_document(
     (unknown layout, LibreOffice missing) and NumberTaken; nothing is kept then."""
     if fmt not in CONTENT_TYPES:
         raise PublishError("Định dạng tệp phải là docx hoặc pdf.")
+    if options.day.year < 1945:
+        raise PublishError("Ngày văn bản không hợp lệ.")
     day = options.day
     names = target.names_for(day)
     chosen = choose_layout(names.form, day) if layout == "auto" else get_layout(layout)

@@ -24,6 +24,20 @@ class ExportTarget:
     audit: tuple[str, int]
 
 
+def suggested_options(target: ExportTarget, day: dt.date) -> selectors.ExportOptions:
+    """What the export page pre-fills and the API uses for whatever the caller leaves out:
+    the place, the recipients, the signing authority and title usual for the issuer."""
+    names = target.names_for(day)
+    authority, title = selectors.default_signature(names.unit)
+    return selectors.ExportOptions(
+        day=day,
+        place=selectors.default_place(names.unit),
+        recipients=target.recipients_for(day),
+        authority=[authority] if authority else [],
+        signer_title=title,
+    )
+
+
 def submission_target(user, assignment_id: int) -> ExportTarget:
     """A unit's report (raises NotFound, or ScopeDenied unless `user` reports for the unit)."""
     assignment = selectors.submission_for_export(user, assignment_id)

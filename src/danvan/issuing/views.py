@@ -39,18 +39,18 @@ def _export(request, target: targets.ExportTarget, back_url: str):
     suggested = selectors.suggested_number(names, day)
     error = None
     if request.method != "POST":
-        signature = selectors.default_signature(names.unit)
+        suggestions = targets.suggested_options(target, default_day)
         form = ExportForm(
             initial={
                 "day": default_day,
                 "number": suggested,
                 "suggested": suggested,
-                "place": selectors.default_place(names.unit),
-                "authority": signature[0],
-                "signer_title": signature[1],
+                "place": suggestions.place,
+                "authority": "\n".join(suggestions.authority),
+                "signer_title": suggestions.signer_title,
                 "layout": "auto",
                 "fmt": "docx",
-                "recipients": "\n".join(target.recipients_for(default_day)),
+                "recipients": "\n".join(suggestions.recipients),
             }
         )
     elif form.is_valid():

@@ -5,6 +5,8 @@ import datetime as dt
 from django.utils import timezone
 from ninja import Router, Schema
 
+from danvan.api_errors import AUTHENTICATED, errors
+
 from . import interchange, selectors, services
 
 router = Router(tags=["Đơn vị"])
@@ -78,7 +80,9 @@ def _succession(s) -> dict:
     }
 
 
-@router.get("/tree", response=TreeOut, summary="Cây đơn vị vào một ngày")
+@router.get(
+    "/tree", response={200: TreeOut, **errors(*AUTHENTICATED)}, summary="Cây đơn vị vào một ngày"
+)
 def tree(request, date: dt.date | None = None):
     day = date or timezone.localdate()
     return {
@@ -87,7 +91,11 @@ def tree(request, date: dt.date | None = None):
     }
 
 
-@router.get("/units/{code}", response=UnitOut, summary="Một đơn vị và lịch sử kế thừa")
+@router.get(
+    "/units/{code}",
+    response={200: UnitOut, **errors(*AUTHENTICATED, 404)},
+    summary="Một đơn vị và lịch sử kế thừa",
+)
 def unit(request, code: str):
     found = selectors.get_unit(code, request.auth)
     lineage = selectors.lineage(found)
@@ -106,13 +114,21 @@ def unit(request, code: str):
     }
 
 
-@router.get("/export", summary="Xuất đơn vị và quan hệ kế thừa (JSON)")
+@router.get(
+    "/export",
+    response={200: dict, **errors(*AUTHENTICATED)},
+    summary="Xuất đơn vị và quan hệ kế thừa (JSON)",
+)
 def export(request):
     units, successions = selectors.export_rows(request.auth)
     return interchange.to_data(units, successions)
 
 
-@router.post("/import", response=ImportOut, summary="Nhập đơn vị và quan hệ kế thừa (JSON)")
+@router.post(
+    "/import",
+    response={200: ImportOut, **errors(*AUTHENTICATED, 400)},
+    summary="Nhập đơn vị và quan hệ kế thừa (JSON)",
+)
 def import_units(request, payload: ImportIn):
     units, successions = interchange.from_data(payload.dict())
     result = services.import_units(request.auth, units, successions)

@@ -6,6 +6,7 @@ from decimal import Decimal
 from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
+from danvan.api_errors import AUTHENTICATED, errors
 from danvan.orgs.models import OrgUnit
 
 from . import periods, selectors, services
@@ -196,7 +197,10 @@ def _submission(user, assignment) -> dict:
 
 
 @router.get(
-    "/periods/{code}", response=PeriodOut, auth=None, summary="Kỳ báo cáo và khoảng chốt số liệu"
+    "/periods/{code}",
+    response={200: PeriodOut, **errors(400)},
+    auth=None,
+    summary="Kỳ báo cáo và khoảng chốt số liệu",
 )
 def period(request, code: str):
     spec = periods.parse_period(code)
@@ -211,7 +215,11 @@ def period(request, code: str):
     }
 
 
-@router.get("/inbox", response=InboxOut, summary="Hộp báo cáo của cán bộ báo cáo")
+@router.get(
+    "/inbox",
+    response={200: InboxOut, **errors(*AUTHENTICATED)},
+    summary="Hộp báo cáo của cán bộ báo cáo",
+)
 def inbox(request):
     box = selectors.inbox(request.auth)
     return {
@@ -220,13 +228,21 @@ def inbox(request):
     }
 
 
-@router.get("/requests", response=list[RequestOut], summary="Yêu cầu báo cáo trong phạm vi")
+@router.get(
+    "/requests",
+    response={200: list[RequestOut], **errors(*AUTHENTICATED)},
+    summary="Yêu cầu báo cáo trong phạm vi",
+)
 @paginate(PageNumberPagination, page_size=50)
 def requests(request):
     return [_request(r) for r in selectors.requests_for(request.auth)]
 
 
-@router.post("/requests", response={201: RequestOut}, summary="Ban hành yêu cầu báo cáo")
+@router.post(
+    "/requests",
+    response={201: RequestOut, **errors(*AUTHENTICATED, 400, 404)},
+    summary="Ban hành yêu cầu báo cáo",
+)
 def issue(request, payload: RequestIn):
     issuer = OrgUnit.objects.filter(code=payload.issuer_code).first()
     template = ReportTemplate.objects.filter(pk=payload.template_id).first()
@@ -251,7 +267,9 @@ def issue(request, payload: RequestIn):
 
 
 @router.get(
-    "/requests/{request_id}/board", response=BoardOut, summary="Bảng theo dõi tiến độ nộp báo cáo"
+    "/requests/{request_id}/board",
+    response={200: BoardOut, **errors(*AUTHENTICATED, 400, 404)},
+    summary="Bảng theo dõi tiến độ nộp báo cáo",
 )
 def board(request, request_id: int, status: str = "", timeliness: str = "", search: str = ""):
     report_request = selectors.get_request(request.auth, request_id)
@@ -272,13 +290,19 @@ def board(request, request_id: int, status: str = "", timeliness: str = "", sear
 
 
 @router.get(
-    "/assignments/{assignment_id}", response=SubmissionOut, summary="Báo cáo của một đơn vị"
+    "/assignments/{assignment_id}",
+    response={200: SubmissionOut, **errors(*AUTHENTICATED, 404)},
+    summary="Báo cáo của một đơn vị",
 )
 def submission(request, assignment_id: int):
     return _submission(request.auth, selectors.get_assignment(request.auth, assignment_id))
 
 
-@router.post("/assignments/{assignment_id}/save", response=SubmissionOut, summary="Lưu nháp")
+@router.post(
+    "/assignments/{assignment_id}/save",
+    response={200: SubmissionOut, **errors(*AUTHENTICATED, 400, 404, 409)},
+    summary="Lưu nháp",
+)
 def save(request, assignment_id: int, payload: ContentIn):
     assignment = selectors.get_assignment(request.auth, assignment_id)
     services.save_draft(
@@ -291,7 +315,11 @@ def save(request, assignment_id: int, payload: ContentIn):
     return _submission(request.auth, selectors.get_assignment(request.auth, assignment_id))
 
 
-@router.post("/assignments/{assignment_id}/submit", response=SubmissionOut, summary="Nộp báo cáo")
+@router.post(
+    "/assignments/{assignment_id}/submit",
+    response={200: SubmissionOut, **errors(*AUTHENTICATED, 400, 404, 409)},
+    summary="Nộp báo cáo",
+)
 def submit(request, assignment_id: int, payload: ContentIn):
     assignment = selectors.get_assignment(request.auth, assignment_id)
     services.submit(
@@ -305,7 +333,9 @@ def submit(request, assignment_id: int, payload: ContentIn):
 
 
 @router.post(
-    "/assignments/{assignment_id}/return", response=SubmissionOut, summary="Trả lại báo cáo"
+    "/assignments/{assignment_id}/return",
+    response={200: SubmissionOut, **errors(*AUTHENTICATED, 400, 404, 409)},
+    summary="Trả lại báo cáo",
 )
 def return_(request, assignment_id: int, payload: ReturnIn):
     assignment = selectors.get_assignment(request.auth, assignment_id)
@@ -314,7 +344,9 @@ def return_(request, assignment_id: int, payload: ReturnIn):
 
 
 @router.post(
-    "/assignments/{assignment_id}/accept", response=SubmissionOut, summary="Tiếp nhận báo cáo"
+    "/assignments/{assignment_id}/accept",
+    response={200: SubmissionOut, **errors(*AUTHENTICATED, 400, 404, 409)},
+    summary="Tiếp nhận báo cáo",
 )
 def accept(request, assignment_id: int):
     assignment = selectors.get_assignment(request.auth, assignment_id)
@@ -323,7 +355,9 @@ def accept(request, assignment_id: int):
 
 
 @router.get(
-    "/assignments/{assignment_id}/compare", response=CompareOut, summary="So sánh hai phiên bản"
+    "/assignments/{assignment_id}/compare",
+    response={200: CompareOut, **errors(*AUTHENTICATED, 400, 404)},
+    summary="So sánh hai phiên bản",
 )
 def compare(request, assignment_id: int, first: int, second: int):
     assignment = selectors.get_assignment(request.auth, assignment_id)
@@ -337,7 +371,11 @@ def compare(request, assignment_id: int, first: int, second: int):
     return {"sections": dict(diff.sections), "values": [list(v) for v in diff.values]}
 
 
-@router.get("/templates", response=list[TemplateOut], summary="Đề cương báo cáo")
+@router.get(
+    "/templates",
+    response={200: list[TemplateOut], **errors(*AUTHENTICATED)},
+    summary="Đề cương báo cáo",
+)
 def templates(request):
     return [
         {

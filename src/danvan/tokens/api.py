@@ -4,6 +4,8 @@ import datetime as dt
 
 from ninja import Field, Router, Schema, Status
 
+from danvan.api_errors import AUTHENTICATED, errors
+
 from . import selectors, services
 from .auth import SessionCookie
 
@@ -34,10 +36,6 @@ class TokenIn(Schema):
     )
 
 
-class Message(Schema):
-    detail: str
-
-
 def _token(token) -> dict:
     return {
         "id": token.pk,
@@ -54,7 +52,7 @@ def _token(token) -> dict:
 
 @router.get(
     "",
-    response={200: list[TokenOut], 401: Message},
+    response={200: list[TokenOut], **errors(*AUTHENTICATED)},
     summary="Mã truy cập của tôi",
 )
 def my_tokens(request):
@@ -64,7 +62,7 @@ def my_tokens(request):
 @router.post(
     "",
     auth=SessionCookie(),
-    response={201: TokenCreatedOut, 400: Message, 401: Message, 403: Message, 404: Message},
+    response={201: TokenCreatedOut, **errors(*AUTHENTICATED, 400, 404)},
     summary="Tạo mã truy cập (chỉ từ phiên đăng nhập)",
     description="Mã đầy đủ chỉ có trong câu trả lời này. Một mã không tạo được mã khác.",
 )
@@ -80,7 +78,7 @@ def create(request, payload: TokenIn):
 
 @router.delete(
     "/{token_id}",
-    response={204: None, 400: Message, 401: Message, 403: Message, 404: Message},
+    response={204: None, **errors(*AUTHENTICATED, 400, 404)},
     summary="Thu hồi mã truy cập",
 )
 def revoke(request, token_id: int):
