@@ -108,3 +108,58 @@ def parse_xml(data: bytes, name: str) -> etree._Element:
     if root is None:
         raise DocumentError("corrupt", f"Tệp {name} bị hỏng (XML rỗng).")
     return root
+
+
+# Images: a page scanned at 600 dpi is 35 megapixels (A4); anything larger is refused before
+# a pixel is decoded. Pillow reads only the header on open, so a "bomb" — a TIFF or PNG that
+# declares billions of pixels in a few bytes, or thousands of frames — costs nothing to refuse.
+MAX_PIXELS = 40_000_000
+
+
+def check_pixels(width: float, height: float, name: str, page: int | None = None) -> None:
+    """Refuse an image (or a PDF page about to be rendered) larger than MAX_PIXELS."""
+    if width * height > MAX_PIXELS:
+        where = f"trang {page} của " if page else ""
+        raise DocumentError(
+            "too_large",
+            f"Ảnh {where}tệp {name} quá lớn ({int(width)} × {int(height)} điểm ảnh, "
+            f"{width * height / 1e6:.0f} megapixel; giới hạn {MAX_PIXELS // 1_000_000} megapixel).",
+        )
+
+
+def open_image(data: bytes, name: str, *, max_pages: int):
+    """Open an image file lazily (header only) and check its size and frame count against the
+    limits: (PIL image, frame count). Frames after the first are checked when they are read
+    (`check_pixels` on each), since a TIFF may hide a bomb in a later page."""
+    import warnings
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(BytesIO(data))
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise DocumentError(
+            "too_large",
+            f"Ảnh {name} khai báo kích thước khổng lồ (nghi bom giải nén); từ chối đọc.",
+        ) from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError):
+        raise DocumentError("corrupt", f"Tệp ảnh {name} bị hỏng, không mở được.") from None
+    check_pixels(*image.size, name)
+    count = 0
+    try:
+        while count <= max_pages:  # counting frames stops at the budget, however many exist
+            image.seek(count)
+            count += 1
+    except EOFError:
+        pass
+    except (OSError, ValueError, SyntaxError):
+        raise DocumentError("corrupt", f"Tệp ảnh {name} bị hỏng (trang {count + 1}).") from None
+    if count > max_pages:
+        raise DocumentError(
+            "too_many_pages",
+            f"Tệp {name} có hơn {max_pages} trang, vượt giới hạn {max_pages} trang.",
+        )
+    image.seek(0)
+    return image, max(count, 1)

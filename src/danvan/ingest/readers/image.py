@@ -4,9 +4,9 @@ frames of an image file (PNG, JPEG, a multi-page TIFF), one at a time."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from io import BytesIO
 
 from ..errors import DocumentError
+from ..safety import check_pixels, open_image
 
 A4_WIDTH_INCHES = 8.27
 
@@ -43,6 +43,9 @@ def _pdf_pages(data: bytes, name: str, max_pages: int, dpi: int) -> tuple[int, I
             for index in range(count):
                 try:
                     page = pdf[index]
+                    check_pixels(
+                        page.get_width() * dpi / 72, page.get_height() * dpi / 72, name, index + 1
+                    )
                     bitmap = page.render(scale=dpi / 72, grayscale=True)
                     image = bitmap.to_pil()
                 except pdfium.PdfiumError:
@@ -59,20 +62,15 @@ def _pdf_pages(data: bytes, name: str, max_pages: int, dpi: int) -> tuple[int, I
 
 
 def _image_frames(data: bytes, name: str, max_pages: int) -> tuple[int, Iterator]:
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image
 
-    try:
-        image = Image.open(BytesIO(data))
-        count = getattr(image, "n_frames", 1)
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
-        raise DocumentError("corrupt", f"Tệp ảnh {name} bị hỏng hoặc quá lớn.") from None
-    if count > max_pages:
-        raise _too_many(name, count, max_pages)
+    image, count = open_image(data, name, max_pages=max_pages)  # size and page guards
 
     def frames() -> Iterator:
         for index in range(count):
             try:
                 image.seek(index)
+                check_pixels(*image.size, name, index + 1)
                 frame = image.convert("L")
             except (OSError, ValueError, EOFError, Image.DecompressionBombError):
                 raise DocumentError(
