@@ -319,3 +319,16 @@ def test_a_server_error_page_is_vietnamese_in_the_frame_without_the_database(
     assert response.status_code == 500
     assert "<h1>Đã xảy ra lỗi hệ thống</h1>" in page
     assert 'class="topbar"' in page and '<a href="/">Về trang chủ</a>' in page
+
+
+def test_the_consolidation_picks_a_period_by_its_name_and_keeps_the_code_in_the_url(
+    login_client,
+):
+    client = login_client("dn.dieuphoi")
+    response = client.get("/tong-hop/", {"don-vi": "DN-TU", "ky": "2022S1"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert '<optgroup label="Năm 2022">' in page
+    assert '<option value="2022S1" selected>6 tháng đầu năm 2022</option>' in page
+    assert "<h1>Tổng hợp số liệu: Thành ủy Đà Nẵng, 6 tháng đầu năm 2022</h1>" in page
+    assert "so sánh với 6 tháng đầu năm 2021." in page

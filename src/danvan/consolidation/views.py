@@ -8,7 +8,7 @@ from danvan.accounts import permissions
 from danvan.orgs.models import OrgUnit
 from danvan.reporting import selectors as reporting_selectors
 from danvan.reporting.errors import ReportingError
-from danvan.reporting.periods import InvalidPeriod
+from danvan.reporting.periods import InvalidPeriod, parse_period
 from danvan.vn.numbers import parse_whole
 
 from . import exports, selectors
@@ -38,6 +38,14 @@ def _parameters(request):
     return units, root, period, report_request
 
 
+def _period_name(code: str) -> str:
+    """ "6 tháng đầu năm 2026" for "2026S1"; the code itself if it names no period."""
+    try:
+        return parse_period(code).name
+    except InvalidPeriod:
+        return code
+
+
 @login_required
 def consolidation(request):
     units, root, period, report_request = _parameters(request)
@@ -60,6 +68,9 @@ def consolidation(request):
             "units": units,
             "root": root,
             "period": period,
+            "period_choices": reporting_selectors.period_choices(period),
+            "period_name": _period_name(result.period_code) if result else "",
+            "previous_name": _period_name(result.previous_code) if result else "",
             "request_obj": report_request,
             "result": result,
             "error": error,

@@ -18,12 +18,13 @@ from danvan.indicators.validation import rule_problems
 from danvan.vn.formatting import format_number
 from danvan.vn.numbers import MAX_WHOLE
 
-from . import clock
+from . import clock, periods
 from .deadlines import effective_deadline
 from .errors import NotFound
 from .models import (
     Assignment,
     DataValue,
+    Period,
     ReportRequest,
     ReportTemplate,
     Revision,
@@ -242,6 +243,22 @@ def compare(first: Revision, second: Revision) -> RevisionDiff:
         if first.values.get(key) != second.values.get(key)
     ]
     return RevisionDiff(sections=sections, values=values)
+
+
+def period_choices(current: str = "") -> list[tuple[str, list[tuple[str, str]]]]:
+    """The periods requests were issued for, newest year first, as grouped (code, name)
+    choices for a picker; `current` is kept among them when it is a valid code."""
+    rows = {p.code: p.name for p in Period.objects.order_by("-start", "end")}
+    try:
+        spec = periods.parse_period(current) if current else None
+    except periods.InvalidPeriod:
+        spec = None
+    if spec:
+        rows.setdefault(spec.code, spec.name)
+    years: dict[str, list[tuple[str, str]]] = {}
+    for code, name in sorted(rows.items(), key=lambda row: (-int(row[0][:4]), row[0])):
+        years.setdefault(f"Năm {code[:4]}", []).append((code, name))
+    return list(years.items())
 
 
 def templates_for(user) -> QuerySet[ReportTemplate]:
