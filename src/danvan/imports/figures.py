@@ -148,6 +148,13 @@ _BOUNDARY = re.compile(r"[;!?…\n]|\.(?!\d)")
 _SPACE = re.compile(r"\s+")
 _SCALE = re.compile(r"\d\s*(?:trieu|ty|ti|nghin|ngan)\b")
 _BARE = re.compile(rf":\s*({NUMBER_PATTERN})(?=\s*(?:[;.)]|$))")
+_PAREN = re.compile(r"[()]")
+# A figure is looked for this far (characters) around where the previous one was found, so
+# that a figure printed nowhere in the text (a table cell) costs a bounded search.
+LOOKAROUND = 20_000
+# A breakdown names at most this many parts (the options of one category, a few); more
+# figures in a bracket or after "trong đó" are not read as one figure's parts.
+MAX_PARTS = 12
 
 
 def _fold_same_length(text: str) -> str:
@@ -208,7 +215,8 @@ class _Container:
     boundaries: list[int] = field(default_factory=list)
     word_starts: list[int] = field(default_factory=list)
     words: frozenset[str] = frozenset()
-    found: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    found: dict[str, tuple[list[int], list[tuple[int, int]]]] = field(default_factory=dict)
+    _closing: dict[int, int] | None = None
 
     def __post_init__(self) -> None:
         self.folded = _fold_same_length(self.text)
@@ -228,6 +236,18 @@ class _Container:
     def clause_end(self, pos: int) -> int:
         i = bisect.bisect_left(self.boundaries, pos)
         return self.boundaries[i] if i < len(self.boundaries) else len(self.text)
+
+    def closing(self, opening: int) -> int:
+        """Where the "(" at `opening` is closed (the end of the text when it is not): every
+        bracket of the text paired in one pass, the first time it is asked."""
+        if self._closing is None:
+            self._closing, stack = {}, []
+            for m in _PAREN.finditer(self.text):
+                if m.group() == "(":
+                    stack.append(m.start())
+                elif stack:
+                    self._closing[stack.pop()] = m.start()
+        return self._closing.get(opening, len(self.text))
 
 
 @dataclass(eq=False)
@@ -313,23 +333,8 @@ def _figures(parsed: dict, containers: list[_Container]) -> list[_Fig]:
     taken: set[tuple[int, int]] = set()
     for fig in figs:
         pool = by_kind[fig.where]
-        ci0, off0 = cursor[fig.where]
         ctx = _SPACE.sub(" ", fig.context).strip()
-        found = None
-        order = list(range(ci0, len(pool))) + list(range(0, min(ci0, len(pool))))
-        for strict in (True, False):
-            for ci in order:
-                c = pool[ci]
-                pos = c.text.find(fig.text, off0 if ci == ci0 and strict else 0)
-                while pos >= 0:
-                    if (id(c), pos) not in taken and (not strict or _in_context(c.text, ctx, pos)):
-                        found = (ci, pos)
-                        break
-                    pos = c.text.find(fig.text, pos + 1)
-                if found:
-                    break
-            if found:
-                break
+        found = _locate(pool, cursor[fig.where], fig.text, ctx, taken)
         if found:
             ci, pos = found
             c = pool[ci]
@@ -338,13 +343,18 @@ def _figures(parsed: dict, containers: list[_Container]) -> list[_Fig]:
             cursor[fig.where] = (ci, pos + 1)
 
     # Numbers the reader leaves without a unit ("mức độ 3, 4: 1.736;") after a colon.
-    known = {(id(f.container), f.start) for f in figs if f.container is not None}
-    spans = [(f.container, f.start, f.end) for f in figs if f.container is not None]
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for f in figs:
+        if f.container is not None:
+            spans.setdefault(id(f.container), []).append((f.start, f.end))
+    for found_here in spans.values():
+        found_here.sort()
     extra: list[_Fig] = []
     for c in containers:
+        here = spans.get(id(c), [])
         for m in _BARE.finditer(c.text):
             s, e = m.start(1), m.end(1)
-            if (id(c), s) in known or any(sc is c and ss < e and s < se for sc, ss, se in spans):
+            if _overlaps(here, s, e):
                 continue
             value = parse_number(m.group(1))
             if value is None:
@@ -356,15 +366,62 @@ def _figures(parsed: dict, containers: list[_Container]) -> list[_Fig]:
     return figs + extra
 
 
-def _in_context(text: str, ctx: str, pos: int) -> bool:
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Whether [s, e) overlaps one of the sorted, non-overlapping `spans`."""
+    i = bisect.bisect_left(spans, (e, -1))
+    return i > 0 and spans[i - 1][1] > s
+
+
+def _around(pool: list[_Container], cursor: tuple[int, int], extra: int):
+    """(container index, lo, hi) to search: forward from the cursor, then backward from it,
+    each for at most LOOKAROUND characters (and a few containers more when they are empty)."""
+    ci0, off0 = cursor
+    budget, ci, lo = LOOKAROUND, ci0, off0
+    while ci < len(pool) and budget > 0:
+        size = len(pool[ci].text)
+        hi = min(size, lo + budget)
+        yield ci, lo, hi + extra
+        budget -= hi - lo + 200
+        ci, lo = ci + 1, 0
+    budget, ci, hi = LOOKAROUND, min(ci0, len(pool) - 1), off0 + extra
+    while ci >= 0 and budget > 0:
+        if ci != ci0:
+            hi = len(pool[ci].text)
+        lo = max(0, hi - budget)
+        yield ci, lo, hi
+        budget -= hi - lo + 200
+        ci -= 1
+
+
+def _locate(pool, cursor, text: str, ctx: str, taken) -> tuple[int, int] | None:
+    """Where the figure printed as `text` stands: near the cursor, first where its context
+    matches, then anywhere not taken yet; None when not within LOOKAROUND characters."""
+    for strict in (True, False):
+        for ci, lo, hi in _around(pool, cursor, len(text)):
+            c = pool[ci]
+            pos = c.text.find(text, lo, hi)
+            while pos >= 0:
+                if (id(c), pos) not in taken and (
+                    not strict or _in_context(c.text, ctx, pos, text)
+                ):
+                    return ci, pos
+                pos = c.text.find(text, pos + 1, hi)
+    return None
+
+
+def _in_context(text: str, ctx: str, pos: int, figure: str) -> bool:
+    """Whether the figure at `pos` stands in its context: the words just before and after it
+    in the text (spaces folded) are those around it in the context (a bounded comparison)."""
     if not ctx:
         return True
-    head = ctx[:40]
-    start = text.find(head)
-    while start >= 0:
-        if start <= pos < start + len(ctx) + 5:
+    k = ctx.find(figure)
+    while k >= 0:
+        before, after = ctx[max(0, k - 30) : k], ctx[k : k + len(figure) + 30]
+        near_before = _SPACE.sub(" ", text[max(0, pos - 3 * len(before) - 8) : pos])
+        near_after = _SPACE.sub(" ", text[pos : pos + 3 * len(after) + 8])
+        if near_before.endswith(before) and near_after.startswith(after):
             return True
-        start = text.find(head, start + 1)
+        k = ctx.find(figure, k + 1)
     return False
 
 
@@ -448,16 +505,17 @@ def _windows(figs: list[_Fig]) -> None:
 
 def _occurrences(pattern: re.Pattern[str], c: _Container, lo: int, hi: int):
     """Where `pattern` stands in `c` between lo and hi (each pattern searched once per text)."""
-    spans = c.found.get(pattern.pattern)
-    if spans is None:
+    cached = c.found.get(pattern.pattern)
+    if cached is None:
         needed = _PATTERN_WORDS.get(pattern.pattern, frozenset())
+        spans = []
         if needed <= c.words:
             spans = [(m.start(), m.end()) for m in pattern.finditer(c.folded)]
-        else:
-            spans = []
-        c.found[pattern.pattern] = spans
-    for s, e in spans:
-        if lo <= s and e <= hi:
+        cached = c.found[pattern.pattern] = ([s for s, _e in spans], spans)
+    starts, spans = cached
+    for i in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
+        s, e = spans[i]
+        if e <= hi:
             yield s, e
 
 
@@ -522,11 +580,13 @@ def _option(f: _Fig, comp: _Compiled, hi: int) -> str | None:
     return chosen
 
 
-def _option_limit(f: _Fig, group: list[_Fig], region_end: int) -> int:
+def _option_limit(f: _Fig, starts: list[int], region_end: int) -> int:
+    """Where the words naming `f`'s option end: the region's end, the next figure (`starts`:
+    the sorted starts of its container's figures) or the first ";", "," or ")"."""
     c = f.container
     assert c is not None
-    later = [g.start for g in group if g.start > f.start]
-    hi = min([region_end] + later)
+    i = bisect.bisect_right(starts, f.start)
+    hi = min(region_end, starts[i]) if i < len(starts) else region_end
     for ch in ";,)":
         k = c.text.find(ch, f.end, hi)
         if k >= 0:
@@ -595,10 +655,12 @@ def propose_values(parsed: dict, indicators: list[IndicatorSpec]) -> list[Propos
     by_container: dict[int, list[_Fig]] = {}
     for f in located:
         by_container.setdefault(id(f.container), []).append(f)
-    for group in by_container.values():
+    starts_of: dict[int, list[int]] = {}
+    for key, group in by_container.items():
         group.sort(key=lambda f: f.start)
+        starts_of[key] = [f.start for f in group]
 
-    def breakdown(parent: _Fig, children: list[_Fig], region_end: int, group: list[_Fig]) -> bool:
+    def breakdown(parent: _Fig, children: list[_Fig], region_end: int, starts: list[int]) -> bool:
         """Give `children` the options of the parent's indicator when they name them."""
         if parent.assigned is not None and parent.assigned[1]:
             return False  # the parent is itself one option's value
@@ -609,7 +671,7 @@ def propose_values(parsed: dict, indicators: list[IndicatorSpec]) -> list[Propos
                 continue
             named = []
             for ch in children:
-                opt = _option(ch, comp, _option_limit(ch, group, region_end))
+                opt = _option(ch, comp, _option_limit(ch, starts, region_end))
                 if opt is not None:
                     named.append((ch, opt))
             if not named:
@@ -645,33 +707,27 @@ def propose_values(parsed: dict, indicators: list[IndicatorSpec]) -> list[Propos
         return True
 
     # 2. Breakdowns in the same paragraph: "43 đơn (31 đơn khiếu nại, 12 đơn tố cáo)".
-    for group in by_container.values():
+    for key, group in by_container.items():
         c = group[0].container
         assert c is not None
+        starts = starts_of[key]
         for i, parent in enumerate(group):
             rest = c.folded[parent.end : parent.end + 40]
             m = re.match(r"\s*\(", rest)
             region_end = None
             if m:
-                depth, k = 0, parent.end + m.end() - 1
-                while k < len(c.text):
-                    if c.text[k] == "(":
-                        depth += 1
-                    elif c.text[k] == ")":
-                        depth -= 1
-                        if depth == 0:
-                            break
-                    k += 1
-                region_end = k
+                region_end = c.closing(parent.end + m.end() - 1)
             elif re.match(r"\s*[,;:]?\s*\(?\s*trong do\b", rest):
                 region_end = c.clause_end(parent.end)
                 if c.text[region_end : region_end + 1] == ";":
                     region_end = len(c.text)
             if region_end is None:
                 continue
-            children = [g for g in group[i + 1 :] if g.start < region_end]
-            if children:
-                breakdown(parent, children, region_end, group)
+            # At most MAX_PARTS figures: found by bisection, never by walking the rest.
+            last = min(bisect.bisect_left(starts, region_end), i + 2 + MAX_PARTS)
+            children = group[i + 1 : last]
+            if children and len(children) <= MAX_PARTS:
+                breakdown(parent, children, region_end, starts)
 
     # 3. Footnotes that break down, repeat or detail a figure of the paragraph they hang on.
     referrer: dict[Any, _Container] = {}
@@ -679,42 +735,48 @@ def propose_values(parsed: dict, indicators: list[IndicatorSpec]) -> list[Propos
         if c.kind == "body":
             for fid in c.footnotes:
                 referrer.setdefault(fid, c)
-    for group in by_container.values():
+    for key, group in by_container.items():
         c = group[0].container
         assert c is not None
         if c.kind != "footnote" or c.ref not in referrer:
             continue
         owners = by_container.get(id(referrer[c.ref]), [])
         done = False
-        for parent in owners:
+        # A footnote listing the parts of a figure is short (MAX_PARTS figures at most).
+        for parent in owners if len(group) <= MAX_PARTS else ():
             if parent.assigned and not parent.assigned[1]:
                 unit_ok = [
                     g for g in group if _unit_score(g.unit, parent.unit or "") > 0 or not g.unit
                 ]
                 if len(unit_ok) >= 2 and sum(g.value for g in unit_ok) == parent.value:
-                    if breakdown(parent, unit_ok, len(c.text), group):
+                    if breakdown(parent, unit_ok, len(c.text), starts_of[key]):
                         done = True
                         break
+        # The paragraph's figures by value (the first confident one with a unit restates) and
+        # by indicator (the first two values: is there one that differs?), in one pass.
+        restated: dict[tuple, _Fig] = {}
+        by_indicator: dict[int, list] = {}
+        for g in owners:
+            if g.assigned is None:
+                continue
+            if g.assigned[2] >= THRESHOLD:
+                restated.setdefault((g.value, _unit_key(g.unit) if g.unit else None), g)
+            values = by_indicator.setdefault(g.assigned[0], [])
+            if len(values) < 2 and g.value not in values:
+                values.append(g.value)
         for f in group:
             if done and f.assigned and f.assigned[4] == "breakdown":
                 continue
-            for g in owners:
-                if g.assigned is None or g.assigned[2] < THRESHOLD:
-                    continue
-                same_unit = _unit_key(g.unit) == _unit_key(f.unit) and g.unit is not None
-                if same_unit and g.value == f.value:
-                    j, opts, conf, _t, _w = g.assigned
-                    if f.assigned is None or f.assigned[2] < conf:
-                        f.assigned = (j, dict(opts), round(conf * 0.95, 4), None, "restated")
-                    break
-            else:
-                if f.assigned is not None and f.assigned[4] == "cues":
-                    j = f.assigned[0]
-                    for g in owners:
-                        if g.assigned is not None and g.assigned[0] == j and g.value != f.value:
-                            jj, opts, conf, t, _w = f.assigned
-                            f.assigned = (jj, opts, round(conf * DETAIL_FACTOR, 4), t, "detail")
-                            break
+            g = restated.get((f.value, _unit_key(f.unit) if f.unit else None)) if f.unit else None
+            if g is not None and g.assigned is not None:
+                j, opts, conf, _t, _w = g.assigned
+                if f.assigned is None or f.assigned[2] < conf:
+                    f.assigned = (j, dict(opts), round(conf * 0.95, 4), None, "restated")
+            elif f.assigned is not None and f.assigned[4] == "cues":
+                values = by_indicator.get(f.assigned[0], [])
+                if any(value != f.value for value in values):
+                    jj, opts, conf, t, _w = f.assigned
+                    f.assigned = (jj, opts, round(conf * DETAIL_FACTOR, 4), t, "detail")
 
     proposals: list[Proposal] = []
     # Reading order, each footnote right after the paragraph that carries its mark.

@@ -4,6 +4,7 @@ the app: proposals as JSON for the job, provenance for the revision, citations f
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 
 from danvan.registry.services import InvalidSymbol, cite, register_document
@@ -62,36 +63,46 @@ def _split_total(proposal: dict) -> list[dict]:
 SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
 
 
-def _texts(parsed: dict):
-    yield from (p["text"] for p in parsed.get("preamble") or [])
-    stack = list(parsed.get("outline") or [])
-    while stack:
-        node = stack.pop(0)
-        yield from (p["text"] for p in node.get("paragraphs", []))
-        stack[:0] = node.get("children", [])
-    yield from (f["text"] for f in parsed.get("footnotes") or [])
+def _texts(parsed: dict) -> list[str]:
+    """Every paragraph and footnote text in reading order (the outline depth first)."""
+
+    def walk(nodes):
+        for node in nodes:
+            yield from (p["text"] for p in node.get("paragraphs", []))
+            yield from walk(node.get("children", []))
+
+    return [
+        *(p["text"] for p in parsed.get("preamble") or []),
+        *walk(parsed.get("outline") or []),
+        *(f["text"] for f in parsed.get("footnotes") or []),
+    ]
 
 
-def _sentence_of(parsed: dict, raw: str) -> str:
-    """The sentence a citation stands in (for the registry's "cited by" list)."""
-    for text in _texts(parsed):
-        if raw in text:
-            return next((s for s in SENTENCE_END.split(text) if raw in s), raw)
-    return raw
+def _sentence_of(texts: list[str], raw: str, start: int) -> tuple[str, int]:
+    """The sentence a citation stands in (for the registry's "cited by" list) and the index of
+    its text; looked for from where the previous citation was (they come in reading order),
+    then from the top, so that a long document costs one pass, not one per citation."""
+    for i in itertools.chain(range(start, len(texts)), range(min(start, len(texts)))):
+        if raw in texts[i]:
+            return next((s for s in SENTENCE_END.split(texts[i]) if raw in s), raw), i
+    return raw, start
 
 
 def reference_list(parsed: dict) -> list[dict]:
-    return [
-        {
-            "symbol": r["symbol"],
-            "date": r.get("date"),
-            "kind": r.get("kind"),
-            "issued_by": r.get("issued_by"),
-            "in": r.get("in"),
-            "sentence": _sentence_of(parsed, r.get("raw") or r["symbol"]),
-        }
-        for r in parsed.get("references", [])
-    ]
+    texts, at, out = _texts(parsed), 0, []
+    for r in parsed.get("references", []):
+        sentence, at = _sentence_of(texts, r.get("raw") or r["symbol"], at)
+        out.append(
+            {
+                "symbol": r["symbol"],
+                "date": r.get("date"),
+                "kind": r.get("kind"),
+                "issued_by": r.get("issued_by"),
+                "in": r.get("in"),
+                "sentence": sentence,
+            }
+        )
+    return out
 
 
 def provenance(job, accepted: dict[str, str]) -> dict:
