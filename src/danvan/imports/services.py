@@ -15,7 +15,7 @@ from danvan.reporting import selectors as reporting_selectors
 from danvan.reporting import services as reporting_services
 
 from . import archives, proposals, routing, storage, tasks
-from .access import require_import_for
+from .access import confirms_on_behalf, require_import_for
 from .budget import BudgetExceeded
 from .jobs import parse_within_budget, process_job  # noqa: F401 — process_job: run a job now
 from .models import Batch, BatchFile, BatchFileStatus, ImportJob, JobStatus, Upload
@@ -114,9 +114,18 @@ def confirm_import(
             f"Lần nhập này không còn chờ xác nhận (hiện: {job.get_status_display()})."
         )
     provenance = proposals.provenance(job, accepted)
+    on_behalf = confirms_on_behalf(actor, job.assignment)
+    if on_behalf:
+        provenance["on_behalf_of_unit"] = True
     with transaction.atomic():
         revision = reporting_services.save_draft(
-            actor, job.assignment.submission.pk, base_version, sections, accepted, source=provenance
+            actor,
+            job.assignment.submission.pk,
+            base_version,
+            sections,
+            accepted,
+            source=provenance,
+            on_behalf=on_behalf,
         )
         proposals.register_references(actor, job)
         ImportJob.objects.filter(pk=job.pk).update(status=JobStatus.CONFIRMED, revision=revision)

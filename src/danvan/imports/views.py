@@ -10,7 +10,7 @@ from danvan.accounts import permissions
 from danvan.reporting.errors import ReportingError
 from danvan.vn.numbers import parse_figure, parse_whole
 
-from . import selectors, services
+from . import access, selectors, services
 
 
 @login_required
@@ -61,6 +61,7 @@ def job(request, job_id: int):
             "sections": sections,
             "values": values,
             "base_version": found.assignment.submission.version,
+            "on_behalf": access.confirms_on_behalf(request.user, found.assignment),
         },
     )
 
@@ -80,12 +81,14 @@ def confirm(request, job_id: int):
         for k, v in request.POST.items()
         if k.startswith("section:") and v.strip()
     }
+    # Version 0 (nothing saved yet) is a version: only a missing or bad one becomes -1.
+    base_version = parse_whole(request.POST.get("base_version"))
     if not errors:
         try:
             services.confirm_import(
                 request.user,
                 found.pk,
-                parse_whole(request.POST.get("base_version")) or -1,
+                -1 if base_version is None else base_version,
                 accepted,
                 sections,
             )
@@ -114,6 +117,7 @@ def confirm(request, job_id: int):
             "values": values,
             "errors": errors,
             "base_version": request.POST.get("base_version"),
+            "on_behalf": access.confirms_on_behalf(request.user, found.assignment),
         },
         status=400,
     )

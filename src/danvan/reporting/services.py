@@ -449,8 +449,21 @@ def may_review(actor, assignment: Assignment) -> bool:
     ) and permissions.has_permission(actor, "reporting.review", assignment.unit)
 
 
-def _check_editable(actor, submission: Submission, base_version: int | None = None) -> None:
-    permissions.require(actor, "reporting.submit", submission.assignment.unit)
+ON_BEHALF_NOTE = "Xác nhận thay mặt đơn vị (cán bộ điều phối của ban ra yêu cầu)"
+
+
+def _check_editable(
+    actor, submission: Submission, base_version: int | None = None, *, on_behalf: bool = False
+) -> None:
+    if on_behalf:
+        # A coordinator of the request's board saves a file the unit sent; the revision says so.
+        if not may_review(actor, submission.assignment):
+            raise permissions.ScopeDenied(
+                "Bạn không có quyền xác nhận thay mặt đơn vị này: chỉ cán bộ điều phối của ban "
+                "ra yêu cầu được xác nhận thay."
+            )
+    else:
+        permissions.require(actor, "reporting.submit", submission.assignment.unit)
     if (
         submission.status not in EDITABLE
         and base_version is not None
@@ -495,13 +508,25 @@ def save_draft(
     values: dict,
     *,
     source: dict | None = None,
+    on_behalf: bool = False,
 ) -> Revision:
+    """`on_behalf`: a coordinator of the request's board saves for the unit (an imported file
+    the unit sent); allowed, and recorded in the revision's note."""
     with transaction.atomic():
         submission = _load(submission_id)
-        _check_editable(actor, submission, base_version)
+        _check_editable(actor, submission, base_version, on_behalf=on_behalf)
         sections, values = _merged(submission, sections, values)
         kind = RevisionKind.IMPORT if source else RevisionKind.SAVE
-        revision = _write(actor, submission, base_version, kind, sections, values, source=source)
+        revision = _write(
+            actor,
+            submission,
+            base_version,
+            kind,
+            sections,
+            values,
+            source=source,
+            comment=ON_BEHALF_NOTE if on_behalf else "",
+        )
         record_event(
             actor,
             "reporting.submission.save",

@@ -132,6 +132,8 @@ def review(request, assignment_id: int, decision: str):
     try:
         if decision == "tra-lai":
             form = ReturnForm(request.POST)
+            if len(form.data.get("comment", "")) > form.fields["comment"].max_length:
+                raise ReportingError("Lý do trả lại dài quá 2.000 ký tự; hãy viết ngắn lại.")
             services.return_submission(
                 request.user, assignment.submission.pk, form.data.get("comment", "")
             )
