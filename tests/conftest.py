@@ -39,6 +39,19 @@ def login_client(client, demo_user):
     return log_in
 
 
+@pytest.fixture
+def bearer(demo_user):
+    """`Authorization` headers for a new 30-day personal API token of a demo user."""
+    from danvan.tokens import services as token_services
+
+    def make(username: str) -> dict:
+        user = demo_user(username)
+        created = token_services.create_token(user, user, "tập lệnh thử", 30)
+        return {"Authorization": f"Bearer {created.secret}"}
+
+    return make
+
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 

@@ -1,4 +1,4 @@
-"""Fixtures for the API tests: a fresh request with a draft to write, and personal tokens."""
+"""Fixtures for the API tests: a fresh request with a draft to write."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from danvan.accounts.permissions import SYSTEM
 from danvan.orgs.models import OrgUnit
 from danvan.reporting import services as reporting_services
 from danvan.reporting.models import ReportTemplate
-from danvan.tokens import services as token_services
 
 
 @pytest.fixture
@@ -27,15 +26,3 @@ def draft(db):
         deadline=dt.date(2030, 12, 15),
     )
     return request.assignments.get(unit__code="DN-CATP")
-
-
-@pytest.fixture
-def bearer(demo_user):
-    """`Authorization` headers for a new 30-day token of a demo user."""
-
-    def make(username: str) -> dict:
-        user = demo_user(username)
-        created = token_services.create_token(user, user, "tập lệnh thử", 30)
-        return {"Authorization": f"Bearer {created.secret}"}
-
-    return make
