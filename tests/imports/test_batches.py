@@ -57,7 +57,7 @@ def test_a_zip_of_reports_is_kept_routed_and_imported_once(coordinator):
             "dukhoi-ban-sao.txt": can_tho,
             "danang.txt": (SEEDS / "danang-bdvtu-phoi-hop-6t-2022.txt").read_bytes(),
             "hong.pdf": b"%PDF-1.7\n" + b"\x00hong" * 40,
-            "anh.png": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 2,
+            "anh.gif": b"GIF89a" + bytes(range(256)) * 2,
             "bom.txt": b"0" * (20 * 1024 * 1024),
         }
     )
@@ -76,9 +76,9 @@ def test_a_zip_of_reports_is_kept_routed_and_imported_once(coordinator):
     assert result["dukhoi-ban-sao.txt"] == ("duplicate", "Trùng nội dung với tệp dukhoi.txt.")
     assert result["danang.txt"][0] == "unroutable"
     assert result["hong.pdf"][0] == "failed" and result["hong.pdf"][1]
-    assert result["anh.png"] == (
+    assert result["anh.gif"] == (
         "failed",
-        "Định dạng tệp không được hỗ trợ; chỉ nhận .docx, .doc, .pdf có lớp chữ, .txt.",
+        "Định dạng tệp không được hỗ trợ; chỉ nhận .docx, .doc, .pdf, .txt và ảnh trang .png, .jpg, .tif.",
     )
     assert result["bom.txt"] == (
         "failed",

@@ -108,7 +108,7 @@ def test_a_corrupt_pdf_fails_with_one_message_and_changes_nothing(reporter, assi
     ("data", "message"),
     [
         (b"", "Tệp rỗng."),
-        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "Định dạng tệp không được hỗ trợ"),
+        (b"GIF89a" + bytes(range(256)) * 4, "Định dạng tệp không được hỗ trợ"),
     ],
 )
 def test_empty_and_unsupported_files_are_refused_before_storing(

@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-SUFFIXES = (".txt", ".pdf", ".docx", ".doc")
+SUFFIXES = (".txt", ".pdf", ".docx", ".doc", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -144,7 +144,7 @@ def text_pdf(pages: list[OcrPage]) -> bytes:
                 # body size for the page, smaller only for clearly smaller type (footnotes),
                 # and never taller than the distance to the next row, so rows never merge.
                 height = heights[index] if heights[index] < usual * 0.75 else usual
-                room = middles[index + 1] - middles[index] if index + 1 < len(rows) else height
+                room = middles[index + 1] - middles[index] if index + 1 < len(rows) else 2 * height
                 size = max(4, round(min(height / 0.7, room * 0.85) * scale))
                 baseline = page_height - statistics.median(w.top + w.height for w in words) * scale
                 for segment in _segments(words, heights[index]):
