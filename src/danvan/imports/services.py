@@ -45,7 +45,7 @@ def keep_file(actor, data: bytes, name: str) -> tuple[Upload, bool]:
     file_format = sniff(data)
     if file_format is None:
         raise ImportRefused(
-            "Định dạng tệp không được hỗ trợ; chỉ nhận .docx, .doc, .pdf có lớp chữ, .txt."
+            "Định dạng tệp không được hỗ trợ; chỉ nhận .docx, .doc, .pdf, .txt và ảnh trang .png, .jpg, .tif."
         )
     sha256 = storage.digest(data)
     with transaction.atomic():
