@@ -8,6 +8,7 @@ from django.shortcuts import render
 from danvan.vn.numbers import MAX_WHOLE
 from danvan.vn.text import has_surrogates
 
+NOT_FOUND_MESSAGE = "Không tìm thấy trang bạn yêu cầu."
 NUL_MESSAGE = "Yêu cầu chứa ký tự không hợp lệ (NUL)."
 SURROGATE_MESSAGE = (
     "Yêu cầu chứa ký tự không hợp lệ (nửa cặp ký tự UTF-16, thường do sao chép từ phần mềm "
@@ -55,7 +56,9 @@ class RejectNulMiddleware:
             isinstance(value, int) and not -MAX_WHOLE <= value <= MAX_WHOLE
             for value in (*view_args, *view_kwargs.values())
         ):
-            raise Http404("Không tìm thấy trang bạn yêu cầu.")
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": NOT_FOUND_MESSAGE}, status=404)
+            raise Http404(NOT_FOUND_MESSAGE)
         return None
 
     @staticmethod
