@@ -140,6 +140,7 @@ class Reference:
     date: str | None
     issued_by: str | None
     where: Where
+    subject: str | None = None  # "về …" after the issuer, when the citation gives it
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -153,6 +154,7 @@ class Reference:
             "symbol": self.symbol,
             "date": self.date,
             "issued_by": self.issued_by,
+            "subject": self.subject,
             "in": self.where,
         }
 

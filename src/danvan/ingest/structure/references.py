@@ -28,9 +28,31 @@ def _kind_before(window: str) -> re.Match[str] | None:
     return None
 
 
+# "của Ban Thường vụ Thành ủy Về nâng cao …": the subject's "về" may be capitalised by mistake;
+# it still ends the issuer.
 _ISSUED_BY = re.compile(
-    r"\s*,?\s*của\s+(?P<by>.+?)(?=\s+(?:về|ban hành|triển khai|công bố|giao|chỉ đạo|phê duyệt|thực hiện|đến|tại|trong|nhằm|đối với|theo|quy định|hướng dẫn|và|gắn)\b|[,;.(“\"”:)]|$)"
+    r"\s*,?\s*của\s+(?P<by>.+?)(?=\s+(?:[Vv]ề|ban hành|triển khai|công bố|giao|chỉ đạo|phê duyệt|thực hiện|đến|tại|trong|nhằm|đối với|theo|quy định|hướng dẫn|và|gắn)\b|[,;.(“\"”:)]|$)"
 )
+
+
+# The subject: "về …" up to the end of the clause — a semicolon, a full stop, a line break, or
+# the next cited document in a list ("…, Chỉ thị số …", "… và Kế hoạch số …"); a document named
+# without a comma belongs to the subject ("về thực hiện Kết luận số 21-KL/TW …").
+_SUBJECT = re.compile(
+    r"\s*,?\s*(?P<subject>[Vv]ề\s.+?)\s*(?=;|\.(?:\s|$)|\n|$|(?:,\s*(?:và\s+)?|\s+và\s+)(?:"
+    + "|".join(re.escape(k) for k in KINDS)
+    + r")\s+(?:số\s+)?\d)",
+    re.IGNORECASE,
+)
+SUBJECT_MAX = 300
+
+
+def _subject_at(text: str, pos: int) -> str | None:
+    found = _SUBJECT.match(text, pos)
+    if not found:
+        return None
+    subject = " ".join(found.group("subject").split()).rstrip(",")
+    return "v" + subject[1:] if len(subject) <= SUBJECT_MAX else None
 
 
 def find_references(text: str, where: str) -> tuple[list[Reference], list[str]]:
@@ -55,6 +77,7 @@ def find_references(text: str, where: str) -> tuple[list[Reference], list[str]]:
                 warnings.append(f"reference {symbol.text}: {found.warning}")
         by = _ISSUED_BY.match(text, end)
         issued_by = by.group("by").strip() if by and len(by.group("by")) <= 100 else None
+        subject = _subject_at(text, by.end() if issued_by else end)
         refs.append(
             Reference(
                 raw=" ".join(text[start:end].split()),
@@ -68,6 +91,7 @@ def find_references(text: str, where: str) -> tuple[list[Reference], list[str]]:
                 date=date,
                 issued_by=issued_by,
                 where=where,  # type: ignore[arg-type]
+                subject=subject,
             )
         )
     return refs, warnings
