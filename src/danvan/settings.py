@@ -188,6 +188,11 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = DATA_DIR / "media"
 DANVAN_MAX_UPLOAD_BYTES = int(os.environ.get("DANVAN_MAX_UPLOAD_MB", "50")) * 1024 * 1024
+# CA certificates (files or folders, separated by the path separator) that digital signatures
+# of imported PDFs are verified against, offline; installed by the administrator.
+DANVAN_TRUST_ANCHORS = os.environ.get(
+    "DANVAN_TRUST_ANCHORS", str(DATA_DIR / "trust-anchors")
+).split(os.pathsep)
 # Form fields above this are refused; uploaded files beyond it are streamed to a temporary file.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -32,7 +32,12 @@ def max_upload_bytes() -> int:
 
 def _read_and_match(report, data: bytes, name: str, max_bytes: int, template_sections, on_form):
     """The pure part of a job, in the bounded child process (no database here)."""
-    parsed = parse_bytes(data, name, max_bytes=max_bytes).to_dict()
+    from django.conf import settings
+
+    from danvan.ingest.signatures import for_display
+
+    anchors = settings.DANVAN_TRUST_ANCHORS
+    parsed = parse_bytes(data, name, max_bytes=max_bytes, trust_anchors=anchors).to_dict()
     report(JobStatus.STRUCTURING)
     sections = proposals.section_proposals(parsed, template_sections)
     report(JobStatus.MATCHING)
@@ -43,6 +48,7 @@ def _read_and_match(report, data: bytes, name: str, max_bytes: int, template_sec
         "values": values,
         "references": proposals.reference_list(parsed),
         "source": parsed["source"],
+        "signatures": for_display(parsed.get("signatures") or []),
     }
 
 

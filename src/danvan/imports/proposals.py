@@ -7,6 +7,7 @@ import dataclasses
 import itertools
 import re
 
+from danvan.ingest.signatures import changed_after_signing
 from danvan.registry.services import InvalidSymbol, cite, register_document
 from danvan.vn.dates import iso_date
 
@@ -108,6 +109,8 @@ def reference_list(parsed: dict) -> list[dict]:
 def provenance(job, accepted: dict[str, str]) -> dict:
     """What the revision records: the file, the uploader, and per value the sentence it came from."""
     by_key = {p["key"]: p for p in (job.result or {}).get("values", [])}
+    header = (job.result or {}).get("header") or {}
+    signatures = (job.result or {}).get("signatures") or []
     return {
         "import_job": job.pk,
         "file": {
@@ -117,6 +120,11 @@ def provenance(job, accepted: dict[str, str]) -> dict:
             if job.upload.uploaded_by
             else None,
             "uploaded_at": job.upload.uploaded_at.isoformat(),
+            # The file's own number and its digital signatures (ingest.signatures.for_display).
+            "symbol": header.get("symbol"),
+            "date": header.get("date"),
+            "signatures": signatures,
+            "changed_after_signing": changed_after_signing(signatures),
         },
         "values": {key: by_key[key]["source"] for key in accepted if key in by_key},
     }

@@ -223,9 +223,9 @@ class DigitalSignature:
     @property
     def intact(self) -> bool:
         """Nothing wrong beyond what an offline check cannot know (anchor, revocation)."""
-        from .signatures import PROBLEM_NO_ANCHOR, PROBLEM_OFFLINE
+        from .signatures import alarms
 
-        return not set(self.problems) - {PROBLEM_NO_ANCHOR, PROBLEM_OFFLINE}
+        return not alarms(self.problems)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -35,6 +35,31 @@ PROBLEM_UNREADABLE = "không đọc được chữ ký số (tệp hỏng hoặc
 PROBLEM_TRUNCATED = "tệp bị cắt cụt (thiếu phần cuối)"
 
 _ANCHOR_SUFFIXES = {".pem", ".crt", ".cer", ".der"}
+# What an offline check can never settle: said quietly. Every other problem is an alarm.
+QUIET = (PROBLEM_NO_ANCHOR, PROBLEM_OFFLINE)
+
+
+def alarms(problems: Iterable[str]) -> list[str]:
+    """The problems that mean the file or its signature is not as signed."""
+    return [problem for problem in problems if problem not in QUIET]
+
+
+def for_display(signatures: Iterable[dict]) -> list[dict]:
+    """Signatures (as in `to_dict()`) for a page: each with `alarms` (loud), `notes` (what
+    could not be checked offline), `intact` and `day` ("15/11/2025") added."""
+    out = []
+    for signature in signatures or ():
+        stamp = signature.get("signed_at") or ""
+        day = f"{stamp[8:10]}/{stamp[5:7]}/{stamp[:4]}" if len(stamp) >= 10 else ""
+        loud = alarms(signature.get("problems") or ())
+        notes = [p for p in signature.get("problems") or () if p in QUIET]
+        out.append({**signature, "alarms": loud, "notes": notes, "intact": not loud, "day": day})
+    return out
+
+
+def changed_after_signing(signatures: Iterable[dict]) -> bool:
+    """True when any signature says the file is not as it was signed."""
+    return any(item["alarms"] for item in for_display(signatures))
 
 
 def load_anchors(paths: Iterable[str | Path]) -> list:

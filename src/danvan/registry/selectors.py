@@ -70,6 +70,32 @@ def citations_for(user, document: Document):
     ]
 
 
+def signatures_for(user, document: Document) -> list[dict]:
+    """The digital signatures of this document's own file, as recorded when a report imported
+    from that file was confirmed (a revision the user may see), most recent first."""
+    from django.apps import apps
+
+    if not document.date:
+        return []
+    view = permissions.scope_paths(user, "reporting.view")
+    board = permissions.scope_paths(user, "reporting.board")
+    revisions = (
+        apps.get_model("reporting", "Revision")
+        .objects.filter(
+            source__file__symbol=document.symbol, source__file__date=document.date.isoformat()
+        )
+        .select_related("submission__assignment__request__issuer")
+        .order_by("-created_at", "-id")
+    )
+    for revision in revisions:
+        assignment = revision.submission.assignment
+        if permissions.covers(view, assignment.unit_path) or permissions.covers(
+            board, assignment.request.issuer.path
+        ):
+            return revision.source["file"].get("signatures") or []
+    return []
+
+
 def registry_csv() -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

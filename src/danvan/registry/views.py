@@ -54,7 +54,11 @@ def registry_document(request, document_id: int):
     return render(
         request,
         "registry/registry_document.html",
-        {"document": document, "citations": selectors.citations_for(request.user, document)},
+        {
+            "document": document,
+            "citations": selectors.citations_for(request.user, document),
+            "signatures": selectors.signatures_for(request.user, document),
+        },
     )
 
 

@@ -169,6 +169,16 @@ class Board:
         return self.rate(self.on_time)
 
 
+def signature_alerts(request: ReportRequest) -> set[int]:
+    """Assignments of the request with a report imported from a file changed after it was
+    signed (recorded by the import in the revision's source)."""
+    return set(
+        Revision.objects.filter(
+            submission__assignment__request=request, source__file__changed_after_signing=True
+        ).values_list("submission__assignment_id", flat=True)
+    )
+
+
 def status_board(
     user, request: ReportRequest, status: str = "", timeliness: str = "", search: str = ""
 ) -> Board:

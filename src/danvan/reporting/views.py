@@ -252,6 +252,7 @@ def board(request, request_id: int):
     )
     page = Paginator(result.rows, 50).get_page(request.GET.get("trang"))
     rows = [(a, selectors.on_time(a)) for a in page]
+    alerts = selectors.signature_alerts(report_request)
     return render(
         request,
         "reporting/board.html",
@@ -259,6 +260,7 @@ def board(request, request_id: int):
             "board": result,
             "page": page,
             "rows": rows,
+            "signature_alerts": alerts,
             "status_choices": STATUS_CHOICES,
             "timeliness_choices": TIMELINESS_CHOICES,
             "status_filter": request.GET.get("trang-thai", ""),
