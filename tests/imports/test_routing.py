@@ -78,3 +78,37 @@ def test_a_province_outside_the_tree_is_not_forced_onto_a_similar_name(db):
     parsed = parse_file(SAMPLES / "corpus" / "ubnd-quang-ngai-cv-507-2025.pdf").to_dict()
     result = route(user("admin"), parsed)
     assert result.unit is None
+
+
+def test_place_names_in_the_body_tell_two_boards_of_the_same_name_apart(db, da_nang):
+    """The Đà Nẵng seed lost its header; its opening names "Ban Dân vận Thành ủy", as Cần Thơ's
+    board is also called. An administrator sees both: the body's "Đà Nẵng" decides, and the
+    board's own request from Trung ương for 2022S1 is found."""
+    result = route(user("admin"), da_nang)
+    assert result.unit.code == "DN-BDVTU"
+    assert "Văn bản nhắc đến địa danh của đơn vị (Đà Nẵng)." in result.reasons
+    assert result.request.issuer.code == "TW-BDVTW"
+    assert result.choices == []
+
+
+def test_equally_named_bodies_with_nothing_to_tell_them_apart_are_ambiguous(db):
+    """Synthetic: the opening sentence of the Đà Nẵng seed with its place names removed."""
+    parsed = {
+        "header": {"title": "kết quả công tác dân vận 6 tháng đầu năm 2022"},
+        "preamble": [
+            {
+                "text": "Thực hiện chương trình phối hợp, Ban Dân vận Thành ủy báo cáo kết quả như sau:"
+            }
+        ],
+        "references": [],
+    }
+    result = route(user("admin"), parsed)
+    assert result.unit is None
+    # The two boards, and the Party cell of Cần Thơ's board ("Chi bộ Ban Dân vận Thành ủy"),
+    # whose name holds the same words: all three are offered, none is chosen.
+    assert sorted(u.code for u in result.choices) == ["CT-BDVTU", "CT-DUK-BDVTU", "DN-BDVTU"]
+    assert result.problems[0].startswith(
+        "Có nhiều đơn vị cùng tên, văn bản không cho biết là đơn vị nào: "
+    )
+    assert result.problems[0].endswith(". Hãy chọn đơn vị.")
+    assert result.as_dict()["choices"] == [{"code": u.code, "name": u.name} for u in result.choices]

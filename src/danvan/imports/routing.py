@@ -5,8 +5,11 @@ The request comes first, from the request document the file cites ("Thực hiệ
 the period named in the title is matched against requests that asked the unit. The unit is
 told from the issuer in the header (or, when the header was lost, the first paragraphs),
 compared with unit names valid on the document's date — so a 2019 file goes to the unit of
-2019 even if it no longer exists — with abbreviations expanded and the symbol's issuer code
-as a tie-breaker.
+2019 even if it no longer exists — with abbreviations expanded. More evidence weighs in (see
+`evidence.py`): the places the body and the recipients name, the signer's authority line, and
+the coordinator's own units; the symbol's issuer code breaks what is left. Two bodies that
+remain equally likely (two "Ban Dân vận Thành ủy" and no place named) are not chosen between
+by tree order: the route is ambiguous and offers both.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from danvan.reporting.models import ReportRequest
 from danvan.reporting.periods import InvalidPeriod, parse_period, period_from_text
 from danvan.vn.dates import iso_date
 from danvan.vn.text import fold
+
+from . import evidence
 
 ABBREVIATIONS = {
     "ubnd": "uy ban nhan dan",
@@ -44,6 +49,8 @@ ABBREVIATIONS = {
 STOP_WORDS = {"ban", "thuong", "vu", "cua", "va", "cac", "co", "so"}
 TOKEN = re.compile(r"[a-z0-9]+")
 MIN_SCORE = 0.55
+# Scores closer than this are the same evidence: the route does not choose between them.
+TIE = 0.005
 CLAUSE = re.compile(r"[^.,;:()]+")
 # "về việc báo cáo", "chế độ báo cáo": the verb's object, not its subject.
 NOT_A_SUBJECT = re.compile(r"(việc|độ|về|theo|thực hiện)\s*$", re.IGNORECASE)
@@ -68,6 +75,8 @@ class Route:
     confidence: float = 0.0
     reasons: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # Equally likely units when the evidence cannot tell them apart (the route then has no unit).
+    choices: list[OrgUnit] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
@@ -84,6 +93,7 @@ class Route:
             "confidence": round(self.confidence, 2),
             "reasons": self.reasons,
             "problems": self.problems,
+            "choices": [{"code": u.code, "name": u.name} for u in self.choices],
         }
 
 
@@ -158,28 +168,50 @@ def route(actor, parsed: dict, action: str = "reporting.board") -> Route:
     issuer, from_header = _issuer_text(parsed)
     issuer_words = words(issuer)
     symbol_issuer = (header.get("symbol") or "").rpartition("/")[2].split("-")[0] or None
-    # The symbol's issuer code only breaks ties: "UBND" is every People's Committee.
-    scored = sorted(
-        (
-            (_score(u, issuer_words), _same_issuer_code(u, symbol_issuer), u.path, u)
-            for u in candidates
-        ),
-        key=lambda t: (-t[0], not t[1], t[2]),
-    )
-    scored = [(score, path, unit) for score, _, path, unit in scored]
-    if scored and scored[0][0] >= MIN_SCORE:
-        best_score, _, result.unit = scored[0]
-        runner_up = scored[1][0] if len(scored) > 1 else 0.0
-        result.confidence = min(1.0, best_score) * (0.6 if best_score - runner_up < 0.1 else 1.0)
-        where = "phần đầu văn bản" if from_header else "đoạn mở đầu"
-        result.reasons.append(f"Tên cơ quan ở {where} khớp với {result.unit.name}.")
+    facts = evidence.Evidence.of(parsed, actor, signer_words=words(evidence.signer_text(parsed)))
+    scored = []
+    for unit in candidates:
+        if facts.elsewhere(unit):
+            continue
+        by_name = _score(unit, issuer_words)
+        scored.append((by_name + facts.bonus(unit, _score), by_name, unit))
+    # The symbol's issuer code only breaks ties ("UBND" is every People's Committee).
+    scored.sort(key=lambda t: (-round(t[0], 3), not _same_issuer_code(t[2], symbol_issuer)))
+    if scored and scored[0][1] >= MIN_SCORE:
+        best_score, _, best = scored[0]
+        tied = [
+            u
+            for score, _, u in scored
+            if abs(score - best_score) < TIE
+            and _same_issuer_code(u, symbol_issuer) == _same_issuer_code(best, symbol_issuer)
+        ]
+        if len(tied) > 1:
+            result.choices = tied
+            result.problems.append(
+                "Có nhiều đơn vị cùng tên, văn bản không cho biết là đơn vị nào: "
+                + "; ".join(u.name for u in tied)
+                + ". Hãy chọn đơn vị."
+            )
+        else:
+            result.unit = best
+            runner_up = scored[1][0] if len(scored) > 1 else 0.0
+            result.confidence = min(1.0, best_score) * (
+                0.6 if best_score - runner_up < 0.1 else 1.0
+            )
+            where = "phần đầu văn bản" if from_header else "đoạn mở đầu"
+            result.reasons.append(f"Tên cơ quan ở {where} khớp với {best.name}.")
+            result.reasons.extend(facts.reasons_for(best))
     else:
         result.problems.append("Không nhận ra đơn vị gửi từ tên cơ quan ban hành.")
     if result.request is None and result.unit and result.period_code:
-        result.request = (
-            requests.filter(period__code=result.period_code, assignments__unit=result.unit)
-            .order_by("-issued_at")
-            .first()
+        matching = requests.filter(
+            period__code=result.period_code, assignments__unit=result.unit
+        ).select_related("issuer")
+        # The request whose issuer the file is addressed to (recipients, "Kính gửi") comes first.
+        result.request = max(
+            matching.order_by("-issued_at"),
+            key=lambda r: facts.addressed_to(r.issuer, _score),
+            default=None,
         )
         if result.request:
             result.reasons.append(
