@@ -163,3 +163,42 @@ def test_a_docx_with_an_external_entity_fails_cleanly(coordinator):
     row = batch.files.get()
     assert row.status == "failed"
     assert "root:" not in row.error and row.error
+
+
+UNCITED_REPORT = UBND_REPORT.replace(
+    "Thực hiện Công văn số 644-CV/BDVTU, ngày 07/5/2019 của Ban Dân vận Thành ủy về việc báo cáo công tác dân vận 6 tháng đầu năm 2019, ".encode(),
+    b"",
+).replace("6 tháng đầu năm 2019".encode(), "năm 2018".encode())
+
+
+def test_a_file_without_its_request_is_imported_into_a_report_picked_by_hand(client, coordinator):
+    """The UBND report with its request citation cut and another period: the unit is recognised,
+    the request is not. The review list offers the coordinator's open reports, the recognised
+    unit's first; the one picked receives the import, once; a report outside the coordinator's
+    scope cannot be picked."""
+    from danvan.reporting.models import Assignment
+
+    with time_machine.travel(JUNE_2019, tick=True):
+        batch = services.start_batch(coordinator, [("khong-ro.txt", UNCITED_REPORT)])
+        services.run_queued()
+        row = BatchFile.objects.get(batch=batch)
+        assert row.status == "unroutable"
+        assert row.route["unit"]["code"] == "CT-UBND"
+        client.force_login(coordinator)
+        page = client.get(f"/nhap-tep/lo/{batch.pk}/").content.decode()
+        assert "Chọn báo cáo mà tệp này trả lời" in page
+        target = Assignment.objects.get(unit__code="CT-UBND", request__period__code="2019S1")
+        first_group = page.split('<optgroup label="Đơn vị nhận ra từ tệp">')[1].split(
+            "</optgroup>"
+        )[0]
+        assert f'value="{target.pk}"' in first_group
+        elsewhere = Assignment.objects.filter(unit__code__startswith="DN-").first()
+        url = f"/nhap-tep/lo/{batch.pk}/tep/{row.pk}/chon/"
+        assert client.post(url, {"assignment": elsewhere.pk}).status_code == 403
+        response = client.post(url, {"assignment": target.pk}, follow=True)
+        assert "Đã đưa tệp vào nhập" in response.content.decode()
+        again = client.post(url, {"assignment": target.pk}, follow=True).content.decode()
+        assert "Tệp này không còn chờ chọn nơi nhận" in again
+    row.refresh_from_db()
+    assert row.status == "imported" and row.assignment == target
+    assert ImportJob.objects.filter(assignment=target, upload=row.upload).count() == 1

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from danvan.accounts import permissions
+from danvan.reporting.models import Assignment
 from danvan.reporting.outline import flat_sections
+from danvan.reporting.services import EDITABLE, is_locked
 
 from .access import require_import_for
 from .models import Batch, ImportJob
@@ -74,7 +76,54 @@ def get_batch(user, batch_id: int) -> Batch:
     return batch
 
 
-def batch_rows(batch):
+def batch_rows(batch, user=None):
+    """The batch's rows and how many are read; with `user`, each file still without a report
+    carries the reports that user may pick for it (`row.choices`)."""
     rows = list(batch.files.select_related("assignment__request", "assignment__unit", "job"))
     done = sum(1 for row in rows if row.status != "queued")
+    for row in rows:
+        pickable = row.status == "unroutable" and row.upload_id and row.job_id is None
+        row.choices = assignment_choices(user, row) if user and pickable else []
     return rows, done
+
+
+MAX_CHOICES = 200
+
+
+def assignment_choices(user, row) -> list[tuple[str, list]]:
+    """Reports a coordinator may pick by hand for a file of a batch: open ones they may import
+    for, those of the units the routing named (or hesitated between) first, then the rest of
+    the same period, then the others; at most MAX_CHOICES."""
+    scope = permissions.units_in_scope(user, "reporting.review")
+    open_ones = [
+        a
+        for a in Assignment.objects.filter(
+            request__issuer__in=scope, unit__in=scope, submission__status__in=EDITABLE
+        )
+        .select_related("request__period", "unit", "submission")
+        .order_by("-request__issued_at", "unit_name", "pk")[: MAX_CHOICES * 2]
+        if not is_locked(a)
+    ]
+    route = row.route or {}
+    named = {c["code"] for c in route.get("choices") or []}
+    if route.get("unit"):
+        named.add(route["unit"]["code"])
+    period = route.get("period")
+    groups = [
+        ("Đơn vị nhận ra từ tệp", [a for a in open_ones if a.unit.code in named]),
+        (
+            "Cùng kỳ báo cáo",
+            [a for a in open_ones if a.unit.code not in named and a.request.period.code == period],
+        ),
+        (
+            "Các báo cáo khác",
+            [a for a in open_ones if a.unit.code not in named and a.request.period.code != period],
+        ),
+    ]
+    kept, result = 0, []
+    for label, items in groups:
+        items = items[: MAX_CHOICES - kept]
+        kept += len(items)
+        if items:
+            result.append((label, items))
+    return result

@@ -13,6 +13,7 @@ from danvan.ingest import DocumentError
 from danvan.ingest.sniff import sniff
 from danvan.reporting import selectors as reporting_selectors
 from danvan.reporting import services as reporting_services
+from danvan.reporting.models import Assignment
 
 from . import archives, proposals, routing, storage, tasks
 from .access import confirms_on_behalf, require_import_for
@@ -283,3 +284,44 @@ def import_batch(actor, batch_id: int, row_ids: list[int]) -> int:
             queued += 1
         record_event(actor, "imports.batch.import", "Batch", batch.pk, summary=f"{queued} tệp")
     return queued
+
+
+def choose_route(actor, batch_id: int, row_id: int, assignment_id: int) -> int:
+    """The coordinator names by hand the report a file answers (its unit or request was not
+    recognised, or was ambiguous), then the file is queued for import like a routed one.
+    Only reports the coordinator may import for, still open; at most once per file."""
+    batch = Batch.objects.filter(pk=batch_id).first()
+    if batch is None:
+        raise ImportRefused("Không tìm thấy lô tệp.")
+    assignment = (
+        Assignment.objects.select_related("request__issuer", "unit", "submission")
+        .filter(pk=assignment_id)
+        .first()
+    )
+    if assignment is None:
+        raise ImportRefused("Không tìm thấy báo cáo đã chọn.")
+    require_import_for(actor, assignment)
+    if not _open_for_import(assignment):
+        raise ImportRefused(
+            f"Báo cáo của {assignment.unit_name} {assignment.submission.get_status_display().lower()}; "
+            "không nhập thêm được."
+        )
+    with transaction.atomic():
+        changed = BatchFile.objects.filter(
+            pk=row_id,
+            batch=batch,
+            status__in=(BatchFileStatus.UNROUTABLE, BatchFileStatus.ROUTED),
+            job__isnull=True,
+        ).update(status=BatchFileStatus.ROUTED, assignment=assignment, error="")
+        if not changed:
+            raise ImportRefused(
+                "Tệp này không còn chờ chọn nơi nhận (đã nhập hoặc không đọc được)."
+            )
+        record_event(
+            actor,
+            "imports.batch_file.chosen",
+            "BatchFile",
+            row_id,
+            summary=f"{assignment.unit_name} — {assignment.request.title}"[:200],
+        )
+    return import_batch(actor, batch_id, [row_id])

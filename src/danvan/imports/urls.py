@@ -10,4 +10,5 @@ urlpatterns = [
     path("lo/moi/", views.batch_new, name="batch_new"),
     path("lo/<int:batch_id>/", views.batch, name="batch"),
     path("lo/<int:batch_id>/nhap/", views.batch_import, name="batch_import"),
+    path("lo/<int:batch_id>/tep/<int:row_id>/chon/", views.batch_choose, name="batch_choose"),
 ]

@@ -145,7 +145,7 @@ def batch(request, batch_id: int):
         found = selectors.get_batch(request.user, batch_id)
     except selectors.JobNotFound as exc:
         raise Http404(str(exc)) from exc
-    rows, done = selectors.batch_rows(found)
+    rows, done = selectors.batch_rows(found, request.user)
     polling = bool(request.headers.get("HX-Request"))
     if polling and done == len(rows):
         response = HttpResponse(status=204)
@@ -173,4 +173,25 @@ def batch_import(request, batch_id: int):
     ids = [n for n in map(parse_whole, request.POST.getlist("row")) if n is not None]
     count = services.import_batch(request.user, found.pk, ids)
     messages.success(request, f"Đã đưa {count} tệp vào nhập; mở từng tệp để xác nhận số liệu.")
+    return redirect("imports:batch", batch_id=found.pk)
+
+
+@login_required
+@require_POST
+def batch_choose(request, batch_id: int, row_id: int):
+    """A file whose unit or request was not recognised: the report picked by hand."""
+    try:
+        found = selectors.get_batch(request.user, batch_id)
+    except selectors.JobNotFound as exc:
+        raise Http404(str(exc)) from exc
+    assignment_id = parse_whole(request.POST.get("assignment", ""))
+    if assignment_id is None:
+        messages.error(request, "Chọn báo cáo (yêu cầu và đơn vị) mà tệp này trả lời.")
+        return redirect("imports:batch", batch_id=found.pk)
+    try:
+        services.choose_route(request.user, found.pk, row_id, assignment_id)
+    except services.ImportRefused as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "Đã đưa tệp vào nhập; mở tệp để xác nhận số liệu.")
     return redirect("imports:batch", batch_id=found.pk)
