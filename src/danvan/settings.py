@@ -1,7 +1,8 @@
 """Django settings. Everything a deployment changes comes from the environment:
 
 DATABASE_URL (default: SQLite in var/), DANVAN_DATA_DIR, DANVAN_SECRET_KEY, DANVAN_DEBUG,
-DANVAN_ALLOWED_HOSTS, DANVAN_SECURE_COOKIES.
+DANVAN_ALLOWED_HOSTS, DANVAN_SECURE_COOKIES, DANVAN_HSTS_SECONDS, DANVAN_SSL_REDIRECT,
+DANVAN_TRUSTED_PROXIES.
 """
 
 from __future__ import annotations
@@ -132,10 +133,20 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Login throttling: this many failures for one username (or from one address) within the
-# window locks further attempts until the window has passed.
+# Login throttling, per account from one address, per address, and per account from all
+# addresses (at a far higher bar): past this many failures within the window, each further
+# attempt waits a delay that doubles from DANVAN_LOGIN_FIRST_DELAY_SECONDS up to the window,
+# counted from the last failure; never one long lock that an attacker could hold.
 DANVAN_LOGIN_MAX_FAILURES = int(os.environ.get("DANVAN_LOGIN_MAX_FAILURES", "5"))
 DANVAN_LOGIN_WINDOW_SECONDS = int(os.environ.get("DANVAN_LOGIN_WINDOW_SECONDS", "900"))
+DANVAN_LOGIN_FIRST_DELAY_SECONDS = int(os.environ.get("DANVAN_LOGIN_FIRST_DELAY_SECONDS", "30"))
+# Addresses (or networks, "10.0.0.0/8") of the reverse proxies in front of the site: only
+# when the direct peer is one of them is the client taken from X-Forwarded-For.
+DANVAN_TRUSTED_PROXIES = [
+    item.strip() for item in os.environ.get("DANVAN_TRUSTED_PROXIES", "").split(",") if item.strip()
+]
+# A "Quên mật khẩu" link (or one an administrator sends) works for this long, once.
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("DANVAN_PASSWORD_RESET_SECONDS", str(60 * 60)))
 
 # Sessions end after two idle hours and when the browser closes.
 SESSION_COOKIE_AGE = 2 * 60 * 60
@@ -148,6 +159,15 @@ _secure_cookies = os.environ.get("DANVAN_SECURE_COOKIES", "") == "1"
 SESSION_COOKIE_SECURE = _secure_cookies
 CSRF_COOKIE_SECURE = _secure_cookies
 
+# HTTPS for a real deployment, switched on by the environment: HSTS for this many seconds
+# (with subdomains and preload unless turned off), and redirecting plain HTTP to HTTPS.
+SECURE_HSTS_SECONDS = int(os.environ.get("DANVAN_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("DANVAN_HSTS_INCLUDE_SUBDOMAINS", "1") == "1"
+SECURE_HSTS_PRELOAD = os.environ.get("DANVAN_HSTS_PRELOAD", "1") == "1"
+SECURE_SSL_REDIRECT = os.environ.get("DANVAN_SSL_REDIRECT", "") == "1"
+if DANVAN_TRUSTED_PROXIES:
+    # The proxy ends TLS and says so; believed only because the proxy is trusted.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -200,6 +220,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 EMAIL_BACKEND = os.environ.get(
     "DANVAN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+# With DANVAN_EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend, each e-mail
+# is a file in this folder (for a site without a mail server, or to read what was sent).
+EMAIL_FILE_PATH = os.environ.get("DANVAN_EMAIL_DIR", str(DATA_DIR / "mail"))
 DEFAULT_FROM_EMAIL = os.environ.get("DANVAN_FROM_EMAIL", "danvan@localhost")
 # The address people reach the site at, for links in e-mails.
 DANVAN_SITE_URL = os.environ.get("DANVAN_SITE_URL", "http://127.0.0.1:8000")

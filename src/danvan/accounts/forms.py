@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth.forms import PasswordResetForm
 
 from .models import Role
 
@@ -20,3 +21,16 @@ class GrantRoleForm(forms.Form):
     username = forms.CharField(label="Tên đăng nhập", max_length=150)
     unit_code = forms.CharField(label="Mã đơn vị", max_length=40)
     role = forms.ChoiceField(label="Vai trò", choices=Role.choices)
+
+
+class ForgotPasswordForm(PasswordResetForm):
+    email = forms.EmailField(
+        label="Địa chỉ thư điện tử của tài khoản",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+        error_messages={"invalid": "Địa chỉ thư điện tử không hợp lệ."},
+    )
+
+
+class AdminResetForm(forms.Form):
+    username = forms.CharField(label="Tên đăng nhập", max_length=150)

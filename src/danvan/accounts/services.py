@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from django.conf import settings
-from django.contrib.auth import authenticate, get_user_model
+from django.contrib.auth import authenticate, get_user_model, logout
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 
 from danvan.audit.services import record_event
 from danvan.orgs.models import OrgUnit
 from danvan.vn.numbers import parse_whole
 
-from . import permissions
+from . import permissions, throttle
 from .errors import AccountError, AccountNotFound
-from .models import LoginFailure, Membership, Role
+from .models import Membership, Role
+from .network import client_address
 
 
 class LoginRefused(Exception):
@@ -27,38 +24,31 @@ class LoginRefused(Exception):
 WRONG_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng."
 
 
-def _window_start() -> dt.datetime:
-    return timezone.now() - dt.timedelta(seconds=settings.DANVAN_LOGIN_WINDOW_SECONDS)
-
-
-def _is_throttled(username: str, ip_address: str) -> bool:
-    recent = LoginFailure.objects.filter(at__gte=_window_start())
-    limit = settings.DANVAN_LOGIN_MAX_FAILURES
-    # One address guessing many usernames is stopped too, at a higher bar (shared office NAT).
-    return (
-        recent.filter(username__iexact=username).count() >= limit
-        or recent.filter(ip_address=ip_address).count() >= limit * 4
-    )
-
-
 def log_in(request, username: str, password: str):
     """Authenticate, counting failures; return the user or raise LoginRefused."""
     username = (username or "").strip()
-    ip_address = request.META.get("REMOTE_ADDR", "")
-    if _is_throttled(username, ip_address):
-        minutes = max(1, settings.DANVAN_LOGIN_WINDOW_SECONDS // 60)
-        record_event(None, "accounts.login.throttled", "User", username[:128], summary=ip_address)
+    address = client_address(request)
+    wait = throttle.wait_seconds(username, address)
+    if wait:
+        record_event(None, "accounts.login.throttled", "User", username[:128], summary=address)
         raise LoginRefused(
-            f"Đăng nhập sai quá nhiều lần. Tài khoản tạm khóa, vui lòng thử lại sau {minutes} phút."
+            f"Đăng nhập sai nhiều lần. Vui lòng chờ {throttle.how_long(wait)} rồi thử lại."
         )
     user = authenticate(request, username=username, password=password)
     if user is None:
-        LoginFailure.objects.create(username=username[:150], ip_address=ip_address)
-        record_event(None, "accounts.login.failed", "User", username[:128], summary=ip_address)
+        throttle.record_failure(username, address)
+        record_event(None, "accounts.login.failed", "User", username[:128], summary=address)
         raise LoginRefused(WRONG_CREDENTIALS)
-    LoginFailure.objects.filter(username__iexact=username).delete()
-    record_event(user, "accounts.login", "User", user.pk, summary=ip_address)
+    throttle.forget(username, address)
+    record_event(user, "accounts.login", "User", user.pk, summary=address)
     return user
+
+
+def log_out(request) -> None:
+    user = request.user
+    if getattr(user, "pk", None):
+        record_event(user, "accounts.logout", "User", user.pk, summary=client_address(request))
+    logout(request)
 
 
 def change_password(user, new_password: str) -> None:

@@ -1,19 +1,21 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import login, logout, update_session_auth_hash
+from django.contrib.auth import login, update_session_auth_hash
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from . import selectors, services
+from . import passwords, selectors, services
 from .errors import AccountError
-from .forms import GrantRoleForm, LoginForm
+from .forms import AdminResetForm, ForgotPasswordForm, GrantRoleForm, LoginForm
 
 
 @sensitive_post_parameters("password")
@@ -40,7 +42,7 @@ def login_view(request):
 
 @require_POST
 def logout_view(request):
-    logout(request)
+    services.log_out(request)
     messages.info(request, "Bạn đã đăng xuất.")
     return redirect("accounts:login")
 
@@ -92,3 +94,60 @@ def revoke(request, membership_id: int):
     else:
         messages.success(request, "Đã thu hồi quyền.")
     return redirect("accounts:roles")
+
+
+class ForgotPassword(auth_views.PasswordResetView):
+    """ "Quên mật khẩu": the link goes by e-mail; the page says the same whoever asks."""
+
+    form_class = ForgotPasswordForm
+    template_name = "accounts/password_reset_form.html"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        passwords.request_reset(self.request, form.cleaned_data["email"])
+        return redirect(self.get_success_url())
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class ForgotPasswordSent(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class ResetPassword(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        passwords.reset_done(self.request, form.user)
+        return response
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class ResetPasswordDone(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+@login_required
+@require_POST
+def admin_reset(request):
+    """An administrator resets someone's password; the link is shown here once."""
+    form = AdminResetForm(request.POST)
+    error = link = None
+    if form.is_valid():
+        try:
+            link = passwords.admin_reset(request.user, form.cleaned_data["username"])
+        except AccountError as exc:
+            error = exc.message
+    else:
+        error = "Cần nhập tên đăng nhập của người cần đặt lại mật khẩu."
+    return render(
+        request,
+        "accounts/admin_reset.html",
+        {"username": form.cleaned_data.get("username", ""), "link": link, "error": error},
+        status=400 if error else 200,
+    )
