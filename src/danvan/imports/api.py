@@ -80,7 +80,8 @@ def confirm(request, job_id: int, payload: ConfirmIn):
         request.auth,
         job_id,
         payload.base_version,
-        {key: str(value) for key, value in payload.values.items()},
+        # JSON numbers stay numbers (1.821 is not 1821); text is read the Vietnamese way.
+        dict(payload.values),
         payload.sections,
     )
     return _job(selectors.get_job(request.auth, job_id))
