@@ -332,3 +332,13 @@ def test_the_consolidation_picks_a_period_by_its_name_and_keeps_the_code_in_the_
     assert '<option value="2022S1" selected>6 tháng đầu năm 2022</option>' in page
     assert "<h1>Tổng hợp số liệu: Thành ủy Đà Nẵng, 6 tháng đầu năm 2022</h1>" in page
     assert "so sánh với 6 tháng đầu năm 2021." in page
+
+
+def test_the_catalogue_page_says_which_indicators_take_whole_numbers(login_client):
+    page = login_client("dn.baocao").get("/bao-cao/chi-tieu/").content.decode()
+    assert (
+        "<td>Tiếp công dân (lượt)</td><td>tiep-cong-dan-luot</td><td>lượt</td><td>Số nguyên</td>"
+    ) in page
+    assert (
+        "<td>Kinh phí hỗ trợ Tết</td><td>ho-tro-tet-kinh-phi</td><td>đồng</td><td>Số thập phân</td>"
+    ) in page
