@@ -76,8 +76,3 @@ def rule_problems(values: dict[Key, Decimal], indicators: list[Indicator]) -> li
         if left is not None and right is not None and not COMPARE[rule.operator](left, right):
             errors.append(f"{rule.message} ({format_number(left)} so với {format_number(right)}).")
     return errors
-
-
-def check_values(values: dict[Key, Decimal], indicators: list[Indicator]) -> list[str]:
-    """Every problem, as submitting sees them."""
-    return [*field_problems(values, indicators).values(), *rule_problems(values, indicators)]
