@@ -202,3 +202,24 @@ def test_a_file_without_its_request_is_imported_into_a_report_picked_by_hand(cli
     row.refresh_from_db()
     assert row.status == "imported" and row.assignment == target
     assert ImportJob.objects.filter(assignment=target, upload=row.upload).count() == 1
+
+
+def test_a_file_for_a_report_already_answered_is_offered_as_its_next_version(coordinator):
+    with time_machine.travel(JUNE_2019, tick=True):
+        first = services.start_batch(coordinator, [("dau.txt", UBND_REPORT)])
+        services.run_queued()
+        row = BatchFile.objects.get(batch=first)
+        services.import_batch(coordinator, first.pk, [row.pk])
+        services.run_queued()
+        job = ImportJob.objects.get(assignment=row.assignment, upload=row.upload)
+        services.confirm_import(coordinator, job.pk, 0, {}, {})
+        later = services.start_batch(
+            coordinator, [("bo-sung.txt", UBND_REPORT + "\nBổ sung số liệu.\n".encode())]
+        )
+        services.run_queued()
+    again = BatchFile.objects.get(batch=later)
+    assert again.status == "routed" and again.assignment == row.assignment
+    assert (
+        "Báo cáo này đã có bản 1; tệp sẽ được nhập thành bản mới để xác nhận."
+        in again.route["reasons"]
+    )

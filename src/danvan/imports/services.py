@@ -229,6 +229,12 @@ def route_batch_file(row_id: int) -> BatchFile:
         )
     elif assignment is not None:
         status, error = BatchFileStatus.ROUTED, ""
+        if assignment.submission.version:
+            # Already answered (a draft saved, or returned): the file becomes its next version.
+            found.reasons.append(
+                f"Báo cáo này đã có bản {assignment.submission.version}; "
+                "tệp sẽ được nhập thành bản mới để xác nhận."
+            )
     else:
         status, error = BatchFileStatus.UNROUTABLE, " ".join(found.problems)[:500]
     with transaction.atomic():  # once, however many times the task runs
