@@ -10,6 +10,7 @@ the fork, and what it finds comes back through a pipe.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import resource
@@ -21,6 +22,9 @@ from typing import Any
 from django.conf import settings
 
 from danvan.ingest import DocumentError
+
+PR_SET_PDEATHSIG = 1
+WATCH_EVERY_S = 0.1
 
 
 class BudgetExceeded(Exception):
@@ -53,24 +57,41 @@ def _too_big(megabytes: int) -> str:
     )
 
 
-def _address_space() -> int:
-    """This process's current virtual memory size in bytes (Linux)."""
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[0]) * resource.getpagesize()
+def _statm(pid: int | str = "self", field: int = 0) -> int:
+    """From /proc/PID/statm (Linux), in bytes: field 0 the address space, 1 the resident set."""
+    try:
+        with open(f"/proc/{pid}/statm") as statm:
+            return int(statm.read().split()[field]) * resource.getpagesize()
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel kills this process when the worker that forked it dies."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
 
 
 def _child(conn, work: Callable[..., Any], args: tuple, memory: int) -> None:
     os.setpgid(0, 0)  # its own process group: the parent ends it together with its converters
+    _die_with_parent()
     if memory:
-        cap = _address_space() + memory
+        # A backstop against a sudden huge allocation; the parent watches the resident memory.
+        cap = _statm() + memory
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    conn.send(("start", _statm(field=1)))
     try:
         result = work(lambda step: conn.send(("step", step)), *args)
         conn.send(("ok", result))
     except MemoryError:
         conn.send(("memory", None))
     except DocumentError as exc:
-        conn.send(("document", (exc.reason, exc.message)))
+        if isinstance(exc.__context__, MemoryError):  # the reader's own "too complex"
+            conn.send(("memory", None))
+        else:
+            conn.send(("document", (exc.reason, exc.message)))
     except Exception as exc:  # noqa: BLE001 — reported to the parent, which raises it there
         conn.send(("error", f"{type(exc).__name__}: {exc}"[:500]))
     finally:
@@ -102,11 +123,18 @@ def run_bounded(
     process.start()
     sender.close()
     deadline = time.monotonic() + seconds
+    resident_at_start = None
     try:
         while True:
             remaining = deadline - time.monotonic()
-            if remaining <= 0 or not receiver.poll(remaining):
+            if remaining <= 0:
                 raise BudgetExceeded(_too_slow(seconds))
+            if not receiver.poll(min(remaining, WATCH_EVERY_S)):
+                # The memory the work added (resident pages beyond those it started with).
+                grown = _statm(process.pid, 1) - (resident_at_start or 0)
+                if memory and resident_at_start is not None and grown > memory:
+                    raise BudgetExceeded(_too_big(memory // (1024 * 1024)))
+                continue
             try:
                 kind, payload = receiver.recv()
             except (EOFError, OSError):
@@ -114,7 +142,9 @@ def run_bounded(
                 raise BudgetExceeded(_too_big(memory // (1024 * 1024))) from None
             except MemoryError:
                 raise BudgetExceeded(_too_big(memory // (1024 * 1024))) from None
-            if kind == "step":
+            if kind == "start":
+                resident_at_start = payload
+            elif kind == "step":
                 if progress is not None:
                     progress(payload)
             elif kind == "ok":
