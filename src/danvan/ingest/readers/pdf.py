@@ -26,6 +26,7 @@ from ..layout import MARK_OPEN, Layout, Line, mark
 from ..structure.header import is_decoration, type_name_of
 from ..structure.labels import find_label
 from ..structure.paragraphs import is_caps_line, join_lines
+from .pdf_spacing import glue_fixes, unglue
 from .pdf_tables import PageTables
 from .pdf_widgets import assign, header_first, read_stamps, with_stamps
 
@@ -98,10 +99,12 @@ def _read(pdf: pdfium.PdfDocument, name: str, max_pages: int) -> Layout:
     margins = _margins(pages, body_size)
     closing_at = _closing_position(pages)
     notes = _Notes(layout)
+    glued: dict[str, str] = {}  # words pdfium ran together, with their spaces back
     for page_index, (lines, width, textpage) in enumerate(pages):
         if closing_at and page_index > closing_at[0]:
             break  # appendices after the signature are not part of the letter
         lines = _strip_edges([line for line in lines if not _STAMP.search(line.text)], running)
+        glued.update(glue_fixes(textpage, lines))
         foot = _footnote_zone(lines, body_size)
         body, zone = lines[: len(lines) - foot], lines[len(lines) - foot :]
         notes.add_page(zone, page_index)
@@ -134,6 +137,7 @@ def _read(pdf: pdfium.PdfDocument, name: str, max_pages: int) -> Layout:
         tables.place(layout, page_index + 1, None)
     tables.place(layout, count + 1, None)  # annexes after the signature keep their tables
     layout.footnotes = notes.finish()
+    unglue(layout, glued)
     return layout
 
 
