@@ -26,6 +26,7 @@ from ..structure.tables import header_rows
 _WORD = re.compile(r"\S+")
 THIN = 2.5  # a path this thin is a rule
 TOLERANCE = 2.0  # points within which edges meet or line up
+MIN_CELL_WIDTH = 40.0  # points: narrower boxes are mostly highlighted words
 MAX_EDGES = 4000  # a page drawn with more path edges than this is a picture, not a table
 
 
@@ -123,7 +124,10 @@ def _edges(page) -> tuple[list[list[float]], list[list[float]]]:
             boxes.append((x0, y0, x1, y1))
         if len(horizontal) + len(vertical) + len(boxes) > MAX_EDGES:
             return [], []
-    if len(horizontal) < 2 or len(vertical) < 2:
+    wide = sum(1 for x0, _, x1, _ in boxes if x1 - x0 >= MIN_CELL_WIDTH)
+    # Without rules, cells drawn as frames or fills; many narrow boxes are words highlighted
+    # one by one (a signed letter's marked text), not cells.
+    if (len(horizontal) < 2 or len(vertical) < 2) and wide * 2 >= len(boxes):
         for x0, y0, x1, y1 in boxes:
             horizontal += [[y0, x0, x1], [y1, x0, x1]]
             vertical += [[x0, y0, y1], [x1, y0, y1]]

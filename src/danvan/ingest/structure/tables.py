@@ -92,6 +92,7 @@ def table_figures(table: Table, index: int) -> list[Figure]:
             if text and not _COLUMN_NUMBER.match(text) and text not in parts:
                 parts.append(text)
         column_headers.append(" ".join(parts))
+    folded = [fold(h) for h in column_headers]
     figures: list[Figure] = []
     for r in range(head, len(layout)):
         line = layout[r]
@@ -99,8 +100,7 @@ def table_figures(table: Table, index: int) -> list[Figure]:
         unit = None
         for c, at in enumerate(line):
             text = _text(table, at).strip()
-            header = fold(column_headers[c]) if c < len(column_headers) else ""
-            if _unit_column(header):
+            if c < len(folded) and _unit_column(folded[c]):
                 unit = text or None
             elif not row_header and text and not _numeric(text) and not _ROW_LABEL.match(text):
                 row_header = text
@@ -109,9 +109,10 @@ def table_figures(table: Table, index: int) -> list[Figure]:
                 continue  # covered by a cell above, or the rest of a wide cell
             text = _text(table, at).strip()
             header = column_headers[c] if c < len(column_headers) else ""
-            if not text or text == row_header or fold(header) in _ROW_NUMBER_HEADERS:
+            kind = folded[c] if c < len(folded) else ""
+            if not text or text == row_header or kind in _ROW_NUMBER_HEADERS:
                 continue
-            if _unit_column(fold(header)):
+            if _unit_column(kind):
                 continue
             figure = _figure(text, header)
             if figure is None:
