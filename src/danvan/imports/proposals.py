@@ -99,6 +99,7 @@ def reference_list(parsed: dict) -> list[dict]:
                 "date": r.get("date"),
                 "kind": r.get("kind"),
                 "issued_by": r.get("issued_by"),
+                "subject": r.get("subject"),
                 "in": r.get("in"),
                 "sentence": sentence,
             }
@@ -142,6 +143,7 @@ def register_references(actor, job) -> int:
                 day,
                 kind=reference.get("kind") or "",
                 issued_by=reference.get("issued_by") or "",
+                title=reference.get("subject") or "",
             )
         except InvalidSymbol:
             continue

@@ -88,8 +88,10 @@ def _citation(c) -> dict:
 )
 @paginate(PageNumberPagination, page_size=50)
 def documents(request, filters: Query[RegistryFilters]):
-    found = selectors.registry(filters.q, filters.type_code, filters.issuer_code, filters.year)
-    return [_document(d) for d in found]
+    found = selectors.registry(
+        request.auth, filters.q, filters.type_code, filters.issuer_code, filters.year
+    )
+    return [_document(m.document) for m in found]
 
 
 @router.get(
@@ -98,7 +100,7 @@ def documents(request, filters: Query[RegistryFilters]):
     summary="Một văn bản và các báo cáo trích dẫn nó (trong phạm vi được xem)",
 )
 def document(request, document_id: int):
-    found = Document.objects.filter(pk=document_id).first()
+    found = selectors.get_document(request.auth, document_id)
     if found is None:
         raise NotFound("Không tìm thấy văn bản trong sổ.")
     return {

@@ -8,6 +8,8 @@ import io
 from danvan.accounts import permissions
 from danvan.vn.text import fold
 
+from . import matches, scope
+from .matches import Match
 from .models import Document
 
 # The registry (issue 7): search, facets, and who cites a document -----------------------------
@@ -26,10 +28,16 @@ REGISTRY_FIELDS = [
 ]
 
 
-def registry(query: str = "", type_code: str = "", issuer_code: str = "", year: int | None = None):
-    """Documents matching every word of `query`, diacritics and case ignored ("quy che dan van")."""
-    documents = Document.objects.all()
-    for word in fold(query).split():
+def registry(
+    user, query: str = "", type_code: str = "", issuer_code: str = "", year: int | None = None
+) -> list[Match]:
+    """The documents `user` may see matching every word of `query` (diacritics and case
+    ignored: "quy che dan van") in their own fields or in a citing sentence the user may read,
+    each with the reason it matched."""
+    documents = scope.visible_documents(user)
+    words = fold(query).split()
+    for word in words:
+        # A first cut in the database; `matches.match` then keeps only what the user may read.
         documents = documents.filter(search_text__contains=word)
     if type_code:
         documents = documents.filter(type_code=type_code)
@@ -37,37 +45,48 @@ def registry(query: str = "", type_code: str = "", issuer_code: str = "", year: 
         documents = documents.filter(issuer_code=issuer_code)
     if year:
         documents = documents.filter(date__year=year)
-    return documents.order_by("-date", "symbol", "id")
+    documents = list(documents.order_by("-date", "symbol", "id"))
+    sentences: dict[int, list[str]] = {}
+    if words:
+        for document_id, sentence in (
+            scope.readable_citations(user)
+            .filter(document__in=[d.pk for d in documents])
+            .values_list("document_id", "sentence")
+        ):
+            sentences.setdefault(document_id, []).append(sentence)
+    found = (matches.match(d, words, sentences.get(d.pk, [])) for d in documents)
+    # Documents found by their own number or subject first, then those found by a citation.
+    return sorted((m for m in found if m is not None), key=lambda m: bool(m.sentences))
 
 
-def registry_facets() -> dict[str, list]:
+def get_document(user, document_id: int) -> Document | None:
+    """The document when `user` may see it (else None, as if it did not exist)."""
+    return scope.visible_documents(user).filter(pk=document_id).first()
+
+
+def registry_facets(user) -> dict[str, list]:
+    documents = scope.visible_documents(user)
     return {
         "type_codes": sorted(
-            filter(None, Document.objects.values_list("type_code", flat=True).distinct())
+            filter(None, documents.values_list("type_code", flat=True).distinct())
         ),
         "issuer_codes": sorted(
-            filter(None, Document.objects.values_list("issuer_code", flat=True).distinct())
+            filter(None, documents.values_list("issuer_code", flat=True).distinct())
         ),
         "years": sorted(
-            {d.year for d in Document.objects.exclude(date=None).values_list("date", flat=True)},
+            {d.year for d in documents.exclude(date=None).values_list("date", flat=True)},
             reverse=True,
         ),
     }
 
 
 def citations_for(user, document: Document):
-    """The reports citing `document` that `user` may see, with their sentence."""
-    citations = document.citations.select_related(
-        "submission__assignment__request", "submission__assignment__unit"
+    """The reports citing `document` that `user` may read, with their sentence."""
+    return list(
+        scope.readable_citations(user)
+        .filter(document=document)
+        .select_related("submission__assignment__request__period", "submission__assignment__unit")
     )
-    view = permissions.scope_paths(user, "reporting.view")
-    board = permissions.scope_paths(user, "reporting.board")
-    return [
-        c
-        for c in citations
-        if permissions.covers(view, c.submission.assignment.unit_path)
-        or permissions.covers(board, c.submission.assignment.request.issuer.path)
-    ]
 
 
 def signatures_for(user, document: Document) -> list[dict]:
@@ -96,11 +115,11 @@ def signatures_for(user, document: Document) -> list[dict]:
     return []
 
 
-def registry_csv() -> str:
+def registry_csv(user) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(REGISTRY_FIELDS)
-    for document in Document.objects.order_by("date", "symbol", "id"):
+    for document in scope.visible_documents(user).order_by("date", "symbol", "id"):
         writer.writerow(
             [
                 document.date.isoformat()

@@ -16,7 +16,6 @@ from danvan.accounts import permissions
 from danvan.vn.numbers import parse_whole
 
 from . import selectors, services
-from .models import Document
 
 # The registry ---------------------------------------------------------------------------
 
@@ -26,6 +25,7 @@ def registry(request):
     query = request.GET.get("q", "").strip()
     year = request.GET.get("nam", "")
     documents = selectors.registry(
+        request.user,
         query,
         request.GET.get("loai", ""),
         request.GET.get("co-quan", ""),
@@ -37,7 +37,7 @@ def registry(request):
         "registry/registry.html",
         {
             "page": page,
-            "facets": selectors.registry_facets(),
+            "facets": selectors.registry_facets(request.user),
             "query": query,
             "filters": request.GET,
             "issuer_filter": request.GET.get("co-quan", ""),
@@ -48,7 +48,7 @@ def registry(request):
 
 @login_required
 def registry_document(request, document_id: int):
-    document = Document.objects.filter(pk=document_id).first()
+    document = selectors.get_document(request.user, document_id)
     if document is None:
         raise Http404("Không tìm thấy văn bản trong sổ.")
     return render(
@@ -65,7 +65,7 @@ def registry_document(request, document_id: int):
 @login_required
 def registry_export(request):
     response = HttpResponse(
-        "\ufeff" + selectors.registry_csv(), content_type="text/csv; charset=utf-8"
+        "\ufeff" + selectors.registry_csv(request.user), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = 'attachment; filename="so-van-ban.csv"'
     return response
