@@ -125,8 +125,13 @@ def test_a_consolidation_is_issued_by_the_board_of_its_date():
     assert any(text.startswith("Công an thành phố Đà Nẵng: ") for text in first)
     assert any("8.692 tin, bài" in text for text in first)
     assert in_2022["preamble"][0]["text"] == (
-        "Trên cơ sở 4 báo cáo của các đơn vị, Ban Dân vận Thành ủy tổng hợp kết quả như sau:"
+        "Trên cơ sở báo cáo của các đơn vị (tổng hợp từ 4/4 đơn vị), Ban Dân vận Thành ủy tổng "
+        "hợp kết quả như sau (số liệu tại Phụ lục kèm theo):"
     )
+    # The figures go to a Phụ lục of their own; the file's author is the board's full name.
+    assert in_2022["tables"][0]["annex"] == "Số liệu tổng hợp 6 tháng đầu năm 2022"
+    assert in_2022["properties"] == {"author": "Ban Dân vận Thành ủy Đà Nẵng"}
+    assert in_2026["properties"] == {"author": "Ban Tuyên giáo và Dân vận Thành ủy Đà Nẵng"}
     rows = in_2022["tables"][0]["rows"]
     # Nothing was reported for 2021: no comparison columns.
     assert rows[0] == ["Chỉ tiêu", "Đơn vị tính", "6 tháng đầu năm 2022"]
@@ -156,8 +161,10 @@ def test_a_submission_carries_the_units_header_texts_and_figures():
         parsed["header"]["symbol"],
     ) == (None, "CÔNG AN THÀNH PHỐ ĐÀ NẴNG", "03/BC-CATP")
     assert parsed["preamble"][0]["text"] == (
-        "Thực hiện yêu cầu của Ban Dân vận Thành ủy, Công an thành phố báo cáo kết quả như sau:"
+        "Thực hiện yêu cầu của Ban Dân vận Thành ủy, Công an thành phố báo cáo kết quả như sau "
+        "(số liệu tại Phụ lục kèm theo):"
     )
+    assert parsed["tables"][0]["annex"] == "Số liệu báo cáo 6 tháng đầu năm 2022"
     texts = [p["text"] for p in parsed["outline"][0]["paragraphs"]]
     assert any("8.692 tin, bài" in text for text in texts)
     assert not any(text.startswith("Công an thành phố Đà Nẵng:") for text in texts)
