@@ -41,6 +41,8 @@ class Table:
     # A writer's addition to the schema: a table with an annex title is printed in its own
     # "Phụ lục" after the signature, not in the body.
     annex: str | None = None
+    # Merged cells (schema /2): (row, index in that row) → (rowspan, colspan).
+    spans: tuple[tuple[int, int, int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,24 @@ def _footnotes(raw: list) -> dict[int, str]:
     return notes
 
 
+def _spans(rows: Any) -> tuple[tuple[int, int, int, int], ...]:
+    out = []
+    for r, row in enumerate(rows if isinstance(rows, list) else []):
+        for c, cell in enumerate(row if isinstance(row, list) else []):
+            if isinstance(cell, dict):
+                spans = [cell.get("rowspan", 1), cell.get("colspan", 1)]
+                if all(isinstance(n, int) and 1 <= n <= 1000 for n in spans):
+                    out.append((r, c, spans[0], spans[1]))
+    return tuple(out)
+
+
+def _cell_text(cell: Any) -> str:
+    """A cell is a string, or (schema /2) a merged cell {"text", "rowspan", "colspan"}: its text."""
+    if isinstance(cell, dict):
+        cell = cell.get("text")
+    return "" if cell is None else str(cell)
+
+
 def document_from_dict(raw: Any) -> Document:
     """Check and convert the parsed-document dict; a wrong shape raises PublishError."""
     if not isinstance(raw, dict):
@@ -195,10 +215,7 @@ def document_from_dict(raw: Any) -> Document:
     for i, table in enumerate(_list(raw.get("tables"), "tables")):
         table = _dict(table, f"tables[{i}]")
         rows = tuple(
-            tuple(
-                _NOT_XML.sub(" ", "" if cell is None else str(cell))
-                for cell in _list(row, f"tables[{i}].rows")
-            )
+            tuple(_NOT_XML.sub(" ", _cell_text(cell)) for cell in _list(row, f"tables[{i}].rows"))
             for row in _list(table.get("rows"), f"tables[{i}].rows")
         )
         tables.append(
@@ -206,6 +223,7 @@ def document_from_dict(raw: Any) -> Document:
                 rows=rows,
                 after_paragraph=_text(table.get("after_paragraph"), f"tables[{i}].after_paragraph"),
                 annex=_text(table.get("annex"), f"tables[{i}].annex"),
+                spans=_spans(table.get("rows")),
             )
         )
     properties = _dict(raw.get("properties"), "properties")

@@ -26,20 +26,46 @@ def _repeat_as_header(row) -> None:
     tr_pr.append(OxmlElement("w:tblHeader"))
 
 
+def _placed(table: Table) -> list[tuple[int, int, int, int, str]]:
+    """Each cell's (row, grid column, rowspan, colspan, text): a merged cell covers the grid
+    positions to its right and below, which the following cells skip."""
+    spans = {(r, i): (rs, cs) for r, i, rs, cs in table.spans}
+    taken: set[tuple[int, int]] = set()
+    out = []
+    for r, row in enumerate(table.rows):
+        c = 0
+        for i, text in enumerate(row):
+            while (r, c) in taken:
+                c += 1
+            rowspan, colspan = spans.get((r, i), (1, 1))
+            rowspan = min(rowspan, len(table.rows) - r)
+            taken.update((r + dr, c + dc) for dr in range(rowspan) for dc in range(colspan))
+            out.append((r, c, rowspan, colspan, text))
+            c += colspan
+    return out
+
+
 def write_table(document, table: Table, layout: Layout) -> None:
     if not table.rows:
         return
-    columns = max(len(row) for row in table.rows)
+    placed = _placed(table)
+    columns = max(c + colspan for _, c, _, colspan, _ in placed)
     grid = document.add_table(rows=len(table.rows), cols=columns)
     grid.style = "Table Grid"
     style = layout.table
-    for r, row in enumerate(table.rows):
+    for r, c, rowspan, colspan, _ in placed:
+        if rowspan > 1 or colspan > 1:
+            grid.cell(r, c).merge(grid.cell(r + rowspan - 1, c + colspan - 1))
+    texts = {(r, c): text for r, c, _, _, text in placed}
+    for r in range(len(table.rows)):
         # The first row holds the column titles: bold and centred.
         head = r == 0 and len(table.rows) > 1
         if head:
             _repeat_as_header(grid.rows[0])
         for c in range(columns):
-            text = row[c] if c < len(row) else ""
+            if (r, c) not in texts:
+                continue  # covered by a merged cell, or past the end of a short row
+            text = texts[(r, c)]
             cell_paragraph = grid.cell(r, c).paragraphs[0]
             align = "center" if head else ("right" if is_figure(text) else "left")
             format_paragraph(cell_paragraph, align)
