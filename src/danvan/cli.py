@@ -29,6 +29,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "units": ("danvan.commands.units", "Nhập/xuất đơn vị và quan hệ kế thừa (CSV, JSON)"),
     "render": ("danvan.commands.render", "Viết văn bản DOCX/PDF theo thể thức Đảng hoặc Nhà nước"),
+    "backup": (
+        "danvan.commands.backup",
+        "Sao lưu cơ sở dữ liệu, tệp đã lưu và khóa vào một tệp (có tổng kiểm tra)",
+    ),
+    "restore": (
+        "danvan.commands.restore",
+        "Kiểm tra bản sao lưu và khôi phục vào cơ sở dữ liệu trống",
+    ),
 }
 
 
