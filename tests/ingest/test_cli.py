@@ -20,6 +20,8 @@ SPEC_KEYS = [
     "figures",
     "closing",
     "warnings",
+    "signatures",  # version 2
+    "mentions",  # version 2
 ]
 
 

@@ -253,6 +253,8 @@ class ParsedDocument:
     closing: Closing = field(default_factory=Closing)
     warnings: list[str] = field(default_factory=list)
     signatures: list[DigitalSignature] = field(default_factory=list)  # version 2
+    # Places and bodies the document names, for routing (version 2; structure/mentions.py).
+    mentions: dict[str, list[str]] = field(default_factory=lambda: {"places": [], "bodies": []})
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -269,6 +271,7 @@ class ParsedDocument:
             "closing": self.closing.to_dict(),
             "warnings": list(self.warnings),
             "signatures": [s.to_dict() for s in self.signatures],
+            "mentions": {key: list(names) for key, names in self.mentions.items()},
         }
 
     def paragraphs(self) -> list[Paragraph]:

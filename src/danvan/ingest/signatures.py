@@ -19,6 +19,7 @@ does not count.
 from __future__ import annotations
 
 import logging
+import unicodedata
 from collections.abc import Iterable, Sequence
 from io import BytesIO
 from pathlib import Path
@@ -186,9 +187,10 @@ def _verify(signature, anchors: list, content: _Content) -> DigitalSignature:
 
 
 def _first(value) -> str:
+    """One value of a certificate's name, in NFC (certificates often carry decomposed marks)."""
     if isinstance(value, list):
         value = value[0] if value else ""
-    return str(value or "").strip()
+    return unicodedata.normalize("NFC", str(value or "").strip())
 
 
 def _trust(status, anchors: list) -> bool | None:

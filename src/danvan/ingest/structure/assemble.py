@@ -12,6 +12,7 @@ from .figures import find_figures
 from .footnotes import link_explicit, link_glued
 from .header import is_decoration, parse_header
 from .labels import find_label
+from .mentions import find_mentions
 from .paragraphs import _looks_heading, join_lines
 from .references import find_references
 from .tables import header_rows, table_figures
@@ -83,8 +84,21 @@ def build(layout: Layout, source: Source) -> ParsedDocument:
         _collect(doc, notes[k].text, "footnote", warnings)
     for index, table in enumerate(doc.tables):
         doc.figures.extend(table_figures(table, index))
+    doc.mentions = find_mentions(_named_texts(doc))
     doc.warnings = _dedupe(warnings)
     return doc
+
+
+def _named_texts(doc: ParsedDocument) -> list[str]:
+    """Where a document names places and bodies: header, body, closing, in reading order."""
+    h, sig = doc.header, doc.closing.signature
+    return [
+        *filter(None, [h.parent_issuer, h.issuer, h.place, h.title]),
+        *h.addressees,
+        *(p.text for p in doc.paragraphs()),
+        *doc.closing.recipients,
+        *sig.authority,
+    ]
 
 
 def _unmark_blocks(doc: ParsedDocument) -> None:
