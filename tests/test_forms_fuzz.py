@@ -25,20 +25,15 @@ ROLES = ["", "admin", "dn.dieuphoi", "dn.lanhdao", "dn.baocao", "dn.xem"]  # "":
 # thousands with spaces, words for numbers, counts with a fraction, numbers past any column,
 # markup, lone UTF-16 surrogates, dates that do not exist).
 AWKWARD = [
-    "abc",
     "mười",
     "1 868",
-    "1.868",
-    "95,5",
     "95.5",
     "12,5",
     "-5",
-    "9" * 40,
     str(2**64),
     "9" * 5000,
     "<script>alert('x')</script><b>đậm</b>",
-    "\ud800",
-    "Báo cáo \udfff giữa câu",
+    "Báo cáo \udfff giữa câu \ud800",
     "",
     "32/13/2030",
     "x" * 301,
@@ -218,7 +213,6 @@ def test_no_form_gives_a_server_error(client, login_client, role):
     jobs = [f"/nhap-tep/lan/{pk}/" for pk in ImportJob.objects.values_list("pk", flat=True)[:1]]
     batches = [f"/nhap-tep/lo/{pk}/" for pk in Batch.objects.values_list("pk", flat=True)[:1]]
     forms = find_forms(client, ["/", *jobs, *batches] if role else ["/tai-khoan/dang-nhap/"])
-    print(role, [(a, f["method"], sorted(f["fields"]), f["files"]) for a, f in forms])
     assert forms, f"{role or 'a visitor'} should see at least one form"
     failures = []
 
