@@ -63,6 +63,7 @@ def test_json_for_one_file_has_the_spec_keys_in_order():
         "symbol",
         "date",
         "issued_by",
+        "subject",  # an addition: the cited document's "về …"
         "in",
     ]
     assert list(data["figures"][0]) == ["text", "value", "unit", "total", "approx", "context", "in"]
