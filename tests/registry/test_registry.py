@@ -62,7 +62,8 @@ def test_csv_round_trip_and_a_bad_row_writes_nothing(db):
     exported = registry_csv(SYSTEM)
     assert (
         exported.splitlines()[0]
-        == "kind,system,number,year,type_code,issuer_code,symbol,date,issued_by,title"
+        == "Loại văn bản,Hệ thống,Số,Năm,Mã loại,Mã cơ quan ban hành,Số ký hiệu,Ngày ban hành,"
+        "Cơ quan ban hành,Trích yếu"
     )
     import csv
 

@@ -26,6 +26,29 @@ REGISTRY_FIELDS = [
     "issued_by",
     "title",
 ]
+# The CSV's column headers, in Vietnamese; the importer reads these or the field names.
+REGISTRY_HEADERS = {
+    "kind": "Loại văn bản",
+    "system": "Hệ thống",
+    "number": "Số",
+    "year": "Năm",
+    "type_code": "Mã loại",
+    "issuer_code": "Mã cơ quan ban hành",
+    "symbol": "Số ký hiệu",
+    "date": "Ngày ban hành",
+    "issued_by": "Cơ quan ban hành",
+    "title": "Trích yếu",
+}
+_FIELD_OF_HEADER = {header.casefold(): name for name, header in REGISTRY_HEADERS.items()}
+
+
+def field_row(row: dict) -> dict:
+    """A CSV row keyed by field names, whether its headers are the Vietnamese ones the export
+    writes or the field names."""
+    return {
+        _FIELD_OF_HEADER.get((key or "").strip().casefold(), (key or "").strip()): value
+        for key, value in row.items()
+    }
 
 
 def registry(
@@ -118,7 +141,7 @@ def signatures_for(user, document: Document) -> list[dict]:
 def registry_csv(user) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(REGISTRY_FIELDS)
+    writer.writerow([REGISTRY_HEADERS[name] for name in REGISTRY_FIELDS])
     for document in scope.visible_documents(user).order_by("date", "symbol", "id"):
         writer.writerow(
             [

@@ -16,6 +16,7 @@ from danvan.vn.text import fold
 
 from .models import Citation, Document, IssuedNumber, NumberSeries
 from .numbering import series_bounds, series_key, series_label
+from .selectors import field_row
 
 KIND_BY_TYPE_CODE = {
     "CV": "Công văn",
@@ -137,7 +138,8 @@ def import_registry(actor, rows: list[dict]) -> RegistryImport:
     """Rows as the CSV export writes them; all checked first, then written in one transaction."""
     permissions.require(actor, "documents.manage")
     errors, parsed_rows = [], []
-    for line, row in enumerate(rows, start=2):
+    for line, raw in enumerate(rows, start=2):
+        row = field_row(raw)
         symbol = (row.get("symbol") or "").strip()
         day = None
         if (row.get("date") or "").strip():
