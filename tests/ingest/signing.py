@@ -5,6 +5,7 @@ certificates cannot be fetched here, so trust is proved on signatures we make ou
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -114,9 +115,15 @@ def sign(data: bytes, who: Identity, field: str) -> bytes:
         ),
         cert_registry=SimpleCertificateStore(),
     )
-    writer = IncrementalPdfFileWriter(BytesIO(data), strict=False)
-    out = signers.sign_pdf(writer, signers.PdfSignatureMetadata(field_name=field), signer=signer)
-    return out.getvalue()
+
+    def run() -> bytes:
+        writer = IncrementalPdfFileWriter(BytesIO(data), strict=False)
+        meta = signers.PdfSignatureMetadata(field_name=field)
+        return signers.sign_pdf(writer, meta, signer=signer).getvalue()
+
+    # pyHanko runs its own event loop: outside the one a browser test may have left running.
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(run).result()
 
 
 def redraw_page(data: bytes, text: str) -> bytes:

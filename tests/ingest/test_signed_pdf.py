@@ -145,3 +145,18 @@ def test_scanned_letter_signature_read_without_its_text():
 
 def test_unsigned_files_have_no_signatures(danang):
     assert danang.signatures == [] and danang.to_dict()["signatures"] == []
+
+
+def test_verified_inside_a_running_event_loop():
+    """An async caller (or a browser test's loop) must not turn signatures into 'unreadable':
+    pyHanko's synchronous API runs its own loop, so the check moves to a thread."""
+    import asyncio
+
+    data = (INCOMING / "mttq-lam-dong-cv-477-hoi-quan-chung-2025-scan.pdf").read_bytes()
+
+    async def inside():
+        return read_signatures(data)
+
+    (only,) = asyncio.run(inside())
+    assert only.signer == "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH LÂM ĐỒNG"
+    assert only.problems == UNKNOWN_CA

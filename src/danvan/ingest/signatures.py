@@ -18,9 +18,11 @@ does not count.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import unicodedata
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from io import BytesIO
 from pathlib import Path
 
@@ -98,6 +100,21 @@ def read_signatures(
     """Every digital signature of the PDF `data`, verified offline (see the module doc)."""
     if b"/ByteRange" not in data:
         return []
+    if _loop_running():  # pyHanko's synchronous API runs its own event loop: not inside one
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(_read, data, trust_anchors).result()
+    return _read(data, trust_anchors)
+
+
+def _loop_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+def _read(data: bytes, trust_anchors) -> list[DigitalSignature]:
     logging.getLogger("pyhanko").setLevel(logging.CRITICAL)  # its tracebacks are our problems
     logging.getLogger("pyhanko_certvalidator").setLevel(logging.CRITICAL)
     from pyhanko.pdf_utils.reader import PdfFileReader
