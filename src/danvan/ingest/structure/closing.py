@@ -11,9 +11,12 @@ from ..model import Closing, Signature
 from .header import clean_entry, is_decoration
 
 _NOI_NHAN = re.compile(r"^\s*N[oơ]i\s+nh[aậâ]n\s*[:.]?\s*", re.IGNORECASE)
+# The signing authority; a dotted prefix may be glued to what follows ("KT.CHỦ TỊCH").
 _AUTHORITY = re.compile(
-    r"^\s*(?:T/M|TM\.?|K/T|KT\.?|TL\.?|T/L|TUQ\.?|Q\.|Q/|THAY MẶT|KÝ THAY|THỪA LỆNH|THỪA ỦY QUYỀN)\s+\S",
+    r"^\s*(?:(?:T/M|K/T|T/L|Q/|TM|KT|TL|TUQ|THAY MẶT|KÝ THAY|THỪA LỆNH|THỪA ỦY QUYỀN)\s+"
+    r"|(?:TM|KT|TL|TUQ|Q)\.\s*)\S",
 )
+_GLUED_DOT = re.compile(r"^\s*(TM|KT|TL|TUQ|Q)\.(?=\S)")
 _LIST_ITEM = re.compile(r"^\s*[-–+•]\s*")
 # E-signature stamps and signing placeholders are not the signer's name.
 _NOT_NAME = re.compile(
@@ -138,7 +141,7 @@ def _signature(lines: list[str]) -> Signature:
     while index < len(lines) and not _AUTHORITY.match(lines[index]) and not _is_caps(lines[index]):
         index += 1
     while index < len(lines) and _AUTHORITY.match(lines[index]) and len(signature.authority) < 2:
-        signature.authority.append(lines[index])
+        signature.authority.append(_GLUED_DOT.sub(r"\1. ", lines[index]))
         index += 1
     if index < len(lines) and _is_caps(lines[index]) and not _NOT_NAME.search(lines[index]):
         signature.title = lines[index]

@@ -1,0 +1,25 @@
+"""Header and closing variants of real files in samples/incoming/ (issue 12, point 4).
+Expected values read by hand from each file (antiword's text or the page)."""
+
+from pathlib import Path
+
+import pytest
+
+from danvan.ingest import parse_file
+
+INCOMING = Path(__file__).resolve().parents[3] / "shared" / "samples" / "incoming"
+
+
+@pytest.fixture(scope="module")
+def qd_09_can_tho():
+    return parse_file(INCOMING / "ubnd-can-tho-qd-09-2010-khcn.doc").to_dict()
+
+
+def test_an_authority_line_with_no_space_after_the_dot(qd_09_can_tho):
+    """The signature table reads "TM.ỦY BAN NHÂN DÂN" / "KT.CHỦ TỊCH" / "PHÓ CHỦ TỊCH" /
+    "(đã ký)" / "Trần Tuấn Anh"."""
+    assert qd_09_can_tho["closing"]["signature"] == {
+        "authority": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"],
+        "title": "PHÓ CHỦ TỊCH",
+        "name": "Trần Tuấn Anh",
+    }
