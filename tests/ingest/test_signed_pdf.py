@@ -160,3 +160,14 @@ def test_verified_inside_a_running_event_loop():
     (only,) = asyncio.run(inside())
     assert only.signer == "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH LÂM ĐỒNG"
     assert only.problems == UNKNOWN_CA
+
+
+def test_annex_with_picture_only_widgets():
+    """Phụ lục I: two signature widgets that show only a picture — no number is invented."""
+    doc = parse_file(INCOMING / "hdtd-lam-dong-phu-luc-i-chi-so-cchc-2025.pdf")
+    assert (doc.header.number, doc.header.symbol, doc.header.date) == (None, None, None)
+    assert [(s.signer, s.signed_at) for s in doc.signatures] == [
+        ("SỞ NỘI VỤ", "2026-02-06T15:46:20+07:00"),
+        ("SỞ NỘI VỤ", "2026-02-06T15:45:53+07:00"),
+    ]
+    assert [s.covers_whole_file for s in doc.signatures] == [False, True]
