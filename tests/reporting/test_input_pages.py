@@ -342,3 +342,13 @@ def test_the_catalogue_page_says_which_indicators_take_whole_numbers(login_clien
     assert (
         "<td>Kinh phí hỗ trợ Tết</td><td>ho-tro-tet-kinh-phi</td><td>đồng</td><td>Số thập phân</td>"
     ) in page
+
+
+def test_the_api_compares_no_revision_past_64_bits(client, demo_user, report):
+    client.force_login(demo_user("dn.baocao"))
+    response = client.get(
+        f"/api/reporting/assignments/{report.assignment_id}/compare",
+        {"first": 1, "second": str(HUGE)},
+    )
+    assert response.status_code == 404
+    assert response.json()["detail"] == "Không tìm thấy phiên bản cần so sánh."

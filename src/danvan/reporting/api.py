@@ -361,13 +361,7 @@ def accept(request, assignment_id: int):
 )
 def compare(request, assignment_id: int, first: int, second: int):
     assignment = selectors.get_assignment(request.auth, assignment_id)
-    found = {
-        r.number: r
-        for r in selectors.revisions(assignment, request.auth).filter(number__in=[first, second])
-    }
-    if first not in found or second not in found:
-        raise NotFound("Không tìm thấy phiên bản cần so sánh.")
-    diff = selectors.compare(found[first], found[second])
+    diff = selectors.compare(*selectors.revision_pair(assignment, request.auth, first, second))
     return {"sections": dict(diff.sections), "values": [list(v) for v in diff.values]}
 
 

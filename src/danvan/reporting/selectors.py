@@ -232,6 +232,18 @@ def revisions(assignment: Assignment, user=None) -> QuerySet[Revision]:
     ).order_by("number")
 
 
+def revision_pair(
+    assignment: Assignment, user, first: int, second: int
+) -> tuple[Revision, Revision]:
+    """Two of a submission's revisions the user may read, by number; NotFound otherwise (a
+    number past 64 bits included, which SQLite cannot even compare)."""
+    numbers = [n for n in (first, second) if 0 < n <= MAX_WHOLE]
+    found = {r.number: r for r in revisions(assignment, user).filter(number__in=numbers)}
+    if first not in found or second not in found:
+        raise NotFound("Không tìm thấy phiên bản cần so sánh.")
+    return found[first], found[second]
+
+
 @dataclass
 class RevisionDiff:
     sections: list[tuple[str, list[str]]]  # section key, unified diff lines

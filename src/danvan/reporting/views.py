@@ -158,22 +158,18 @@ def review(request, assignment_id: int, decision: str):
 @login_required
 def compare(request, assignment_id: int, first: int, second: int):
     assignment = _assignment_or_404(request.user, assignment_id)
-    revisions = {
-        r.number: r
-        for r in selectors.revisions(assignment, request.user).filter(number__in=[first, second])
-    }
-    if first not in revisions or second not in revisions:
-        raise Http404("Không tìm thấy phiên bản cần so sánh.")
+    try:
+        older, newer = selectors.revision_pair(assignment, request.user, first, second)
+    except ReportingError as exc:
+        raise Http404(exc.messages[0]) from exc
     return render(
         request,
         "reporting/compare.html",
         {
             "assignment": assignment,
-            "first": revisions[first],
-            "second": revisions[second],
-            "comparison": compare_revisions(
-                assignment.request.template, revisions[first], revisions[second]
-            ),
+            "first": older,
+            "second": newer,
+            "comparison": compare_revisions(assignment.request.template, older, newer),
         },
     )
 
