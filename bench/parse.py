@@ -12,6 +12,9 @@
    page and pages per second on this machine's cores; goal under 5 s for an A4 page.
 3. `memory_300`: peak memory of parsing a 300-page PDF joined from the samples' pages with
    pypdfium2, measured in a child process; goal under 500 MB.
+4. `largest_jobs`: an import job's whole work (read and match) on the largest accepted file of
+   each format, seconds and peak memory against the job budget (`--at-limit`: also a text
+   file as large as an upload may be).
 """
 
 from __future__ import annotations
@@ -209,6 +212,73 @@ def memory_300(sources: list[Path]) -> None:
     )
 
 
+_JOB_CHILD = """
+import os, resource, sys, time
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danvan.settings")
+import django
+django.setup()
+from danvan.imports.jobs import _read_and_match
+from danvan.imports.services import max_upload_bytes
+from danvan.indicators.catalogue import INDICATORS
+from danvan.ingest import DocumentError
+data = open(sys.argv[1], "rb").read()
+start = time.perf_counter()
+try:
+    _read_and_match(lambda step: None, data, sys.argv[1], max_upload_bytes(), [],
+                    {row[0] for row in INDICATORS})
+    outcome = "read"
+except DocumentError as error:
+    outcome = "refused: " + error.reason
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(f"{seconds:.2f}", f"{peak:.0f}", outcome)
+"""
+
+
+def largest_jobs(folders: list[Path], at_limit: bool) -> None:
+    """An import job's whole work (read, structure, match every indicator) on the largest
+    accepted file of each format among the samples — and, with --at-limit, on a text file as
+    large as an upload may be (the Cần Thơ report repeated) — in a child process each: seconds
+    and peak memory, against the job budget (DANVAN_JOB_TIME_LIMIT_S, DANVAN_JOB_MEMORY_MB)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danvan.settings")
+    from django.conf import settings
+
+    limit_bytes = settings.DANVAN_MAX_UPLOAD_BYTES
+    largest: dict[str, Path] = {}
+    for path in _files([*folders, SAMPLES / "seeds"]):
+        kind, size = path.suffix.lower(), path.stat().st_size
+        if size <= limit_bytes and (kind not in largest or size > largest[kind].stat().st_size):
+            largest[kind] = path
+    print(
+        f"\nimport jobs, largest accepted file per format (budget {settings.DANVAN_JOB_TIME_LIMIT_S}"
+        f" s, {settings.DANVAN_JOB_MEMORY_MB} MB beyond the worker):"
+    )
+    with tempfile.TemporaryDirectory(prefix="danvan-bench-") as tmp:
+        files = sorted(largest.values())
+        if at_limit:
+            seed = (SAMPLES / "seeds" / "cantho-dukhoi-dan-van-6t-2019.txt").read_bytes()
+            text = Path(tmp) / "at-upload-limit.txt"
+            text.write_bytes(seed * (limit_bytes // len(seed)))
+            files.append(text)
+        for path in files:
+            done = subprocess.run(
+                [sys.executable, "-c", _JOB_CHILD, str(path)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            size = f"{path.stat().st_size / 1e6:6.2f} MB"
+            if done.returncode != 0:
+                print(f"  {path.name[:50]:50} {size} the child failed: {done.stderr[-200:]}")
+                continue
+            seconds, peak, outcome = done.stdout.split(maxsplit=2)
+            within = float(seconds) <= settings.DANVAN_JOB_TIME_LIMIT_S
+            print(
+                f"  {path.name[:50]:50} {size} {float(seconds):7.2f} s  peak {float(peak):6.0f} MB"
+                f"  {outcome.strip()}{'' if within else '  (over the time budget: fails)'}"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
@@ -217,6 +287,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-ocr", action="store_true", help="skip the OCR figures")
     parser.add_argument("--no-memory", action="store_true", help="skip the 300-page figure")
+    parser.add_argument(
+        "--at-limit", action="store_true", help="also an import job on a text at the upload limit"
+    )
     args = parser.parse_args()
     scans = speed(args.folders, args.repeat)
     if not args.no_ocr:
@@ -224,6 +297,7 @@ def main() -> None:
     if not args.no_memory:
         text_pdfs = [p for p in _files(args.folders) if p.suffix == ".pdf" and p not in scans]
         memory_300(text_pdfs)
+    largest_jobs(args.folders, args.at_limit)
 
 
 if __name__ == "__main__":
