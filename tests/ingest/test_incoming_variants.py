@@ -23,3 +23,18 @@ def test_an_authority_line_with_no_space_after_the_dot(qd_09_can_tho):
         "title": "PHÓ CHỦ TỊCH",
         "name": "Trần Tuấn Anh",
     }
+
+
+def test_a_party_draft_number_with_no_digits_and_no_colon():
+    """Page 1 prints "THÀNH ỦY HÀ NỘI / BAN TỔ CHỨC / * / Số     - HD/BTCTU" beside
+    "ĐẢNG CỘNG SẢN VIỆT NAM / Hà Nội, ngày        tháng 11 năm 2025", then "HƯỚNG DẪN /
+    Nghiệp vụ công tác tổ chức đảng và đảng viên"."""
+    parsed = parse_file(INCOMING / "btctu-ha-noi-hd-nghiep-vu-to-chuc-dang-2025-draft.pdf")
+    header = parsed.to_dict()["header"]
+    assert parsed.form == "party"
+    assert header["parent_issuer"] == "THÀNH ỦY HÀ NỘI"
+    assert header["issuer"] == "BAN TỔ CHỨC"
+    assert (header["number"], header["symbol"], header["type_code"]) == (None, "-HD/BTCTU", "HD")
+    assert (header["place"], header["date"]) == ("Hà Nội", None)
+    assert header["type_name"] == "HƯỚNG DẪN"
+    assert header["title"] == "Nghiệp vụ công tác tổ chức đảng và đảng viên"

@@ -106,3 +106,17 @@ def test_symbols_in_running_text_skip_dates_and_ratios():
         "Quyết định số 2806-QĐ/TU ngày 02/12/2021, 13/24 vụ, 97/97 tổ chức, K/T, 04-CTr/ BDVTW-TCCT"
     )
     assert [s.text for _, s in find_symbols(text)] == ["2806-QĐ/TU", "04-CTr/BDVTW-TCCT"]
+
+
+def test_a_party_draft_symbol_with_its_number_left_blank():
+    from danvan.vn.symbols import parse_symbol
+
+    symbol = parse_symbol("- HD/BTCTU")
+    assert (symbol.text, symbol.system, symbol.number, symbol.type_code, symbol.issuer_code) == (
+        "-HD/BTCTU",
+        "party",
+        None,
+        "HD",
+        "BTCTU",
+    )
+    assert parse_symbol("- XYZ/BTCTU") is None  # not a document type

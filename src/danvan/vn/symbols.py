@@ -28,6 +28,10 @@ STATE_PATTERN = (
 SYMBOL = re.compile(rf"(?<![\w/.\-–])(?:{PARTY_PATTERN}|{STATE_PATTERN})")
 # A blank-number draft: "Số:   /BC-UBND".
 BLANK_SYMBOL = re.compile(rf"(?<![\w/])/\s?(?P<brest>{_TOKEN}(?:\s?[-–]\s?{_TOKEN})*)")
+# A Party draft's number left blank, with no colon before it: "Số     - HD/BTCTU".
+PARTY_BLANK = re.compile(
+    rf"(?<![\w/])[-–]\s?(?P<ptype>[A-ZĐ]{{1,6}})\s?/\s?(?P<pissuer>{_TOKEN}(?:\s?[-–]\s?{_TOKEN})*)"
+)
 
 System = Literal["party", "state"]
 
@@ -90,6 +94,11 @@ def parse_symbol(text: str) -> Symbol | None:
         if len(parts) == 2 and is_type_code(parts[0]):
             return Symbol(f"/{rest}", "state", None, None, parts[0], parts[1])
         return Symbol(f"/{rest}", "state", None, None, None, rest)
+    party = PARTY_BLANK.fullmatch(text)
+    if party and is_type_code(party.group("ptype")):
+        issuer = _clean(party.group("pissuer"))
+        code = party.group("ptype")
+        return Symbol(f"-{code}/{issuer}", "party", None, None, code, issuer)
     return None
 
 

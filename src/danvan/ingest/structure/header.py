@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...vn.dates import DATE_AFTER_NGAY, make_date
-from ...vn.symbols import BLANK_SYMBOL, SYMBOL, from_match, parse_symbol
+from ...vn.symbols import BLANK_SYMBOL, PARTY_BLANK, SYMBOL, from_match, parse_symbol
 from ...vn.text import fold, squeeze
 from ..layout import Line
 from ..model import Header
@@ -26,6 +26,9 @@ _TYPE_FOLDED = sorted(((fold(k), k) for k in TYPE_NAMES), key=lambda kv: -len(kv
 
 _DECORATION = re.compile(r"^(?:[\s\-_*=~·•]+|\s*\.{3,}\s*)$")
 _SO = re.compile(r"^\s*Số\s*[:.]?\s*", re.IGNORECASE)
+_BLANK_DAY = re.compile(
+    r"ngày[\s.…_]*tháng\s*(?:\d{1,2}|[\s.…_]*)\s*năm\s*(?:\d{4}|[\s.…_]*)", re.IGNORECASE
+)
 _VV = re.compile(r"^\s*V/v\s*[:.]?\s*", re.IGNORECASE)
 _KINH_GUI = re.compile(r"^\s*Kính\s+gửi\s*[:.]?\s*", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^\s*(?P<place>[^\d,]{2,40}?)\s*,\s*(?=ngày)", re.IGNORECASE)
@@ -107,6 +110,9 @@ class _Builder:
         elif blank:
             parsed = parse_symbol(blank.group(0))
             tail = rest[blank.end() :]
+        elif party_blank := PARTY_BLANK.search(rest):
+            parsed = parse_symbol(party_blank.group(0))
+            tail = rest[party_blank.end() :]
         else:
             return False
         if parsed:
@@ -121,7 +127,7 @@ class _Builder:
     def place_date(self, text: str) -> bool:
         match = DATE_AFTER_NGAY.search(text)
         if not match:
-            return False
+            return self._undated(text)
         place = _PLACE_DATE.match(text[: match.start()] + "ngày")
         if not place and "tháng" not in match.group(0):
             return False  # a bare "ngày 02/12/2021" is body text, not the header date
@@ -137,6 +143,17 @@ class _Builder:
         self.header.date = value.isoformat() if value else None
         if warning:
             self.result.warnings.append(f"header: {warning}")
+        return True
+
+
+    def _undated(self, text: str) -> bool:
+        """A draft's "Hà Nội, ngày      tháng 11 năm 2025": the place, and no date."""
+        blank = _BLANK_DAY.search(text)
+        place = _PLACE_DATE.match(text[: blank.start()] + "ngày") if blank else None
+        if not place:
+            return False
+        self.header.place = squeeze(place.group("place"))
+        self.header.date = None
         return True
 
 
