@@ -50,14 +50,11 @@ def _period_name(code: str) -> str:
 def consolidation(request):
     units, root, period, report_request = _parameters(request)
     result, error = None, None
+    accepted_only = request.GET.get("chi-tiep-nhan") == "1"
     if period:
         try:
             result = selectors.consolidate(
-                request.user,
-                root,
-                period,
-                report_request,
-                accepted_only=request.GET.get("chi-tiep-nhan") == "1",
+                request.user, root, period, report_request, accepted_only=accepted_only
             )
         except InvalidPeriod as exc:
             error = str(exc)
@@ -73,6 +70,7 @@ def consolidation(request):
             "previous_name": _period_name(result.previous_code) if result else "",
             "request_obj": report_request,
             "result": result,
+            "accepted_only": accepted_only,
             "error": error,
             "query": request.GET.urlencode(),
         },

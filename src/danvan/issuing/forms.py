@@ -58,6 +58,12 @@ class ExportForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    keep_authority = forms.BooleanField(
+        label="Giữ nguyên quyền hạn ký như đã nhập",
+        required=False,
+        help_text="Chỉ cần khi thể thức không có cách viết tương ứng (ví dụ TUQ. trong văn bản "
+        "của Đảng).",
+    )
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=120, required=False)
     signer_name = forms.CharField(label="Họ tên người ký", max_length=120, required=False)
     layout = forms.ChoiceField(label="Thể thức", choices=LAYOUT_CHOICES, initial="auto")

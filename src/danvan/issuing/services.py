@@ -19,6 +19,7 @@ from danvan.publish import (
     render_pdf_bytes,
 )
 from danvan.publish.pdf import find_soffice
+from danvan.publish.signing import convert_authorities
 from danvan.registry.services import Allocation, allocate_number
 
 from . import selectors
@@ -79,6 +80,21 @@ class ExportedFile:
     filename: str
     content_type: str
     number: int | None  # None: a draft with a blank number
+    # What the writer kept as typed although the rules would not (TUQ. in a Party document).
+    warnings: tuple[str, ...] = ()
+
+
+def _layout(names, day: dt.date, layout: str):
+    return choose_layout(names.form, day) if layout == "auto" else get_layout(layout)
+
+
+def signing_warnings(
+    target: ExportTarget, options: selectors.ExportOptions, layout: str = "auto"
+) -> list[str]:
+    """The signing authority lines the chosen rules have no spelling for, in Vietnamese: the
+    export page asks before writing them as typed."""
+    chosen = _layout(target.names_for(options.day), options.day, layout)
+    return convert_authorities(options.authority, chosen.system)[1]
 
 
 def export_document(
@@ -100,7 +116,8 @@ def export_document(
         raise PublishError("Ngày văn bản không hợp lệ.")
     day = options.day
     names = target.names_for(day)
-    chosen = choose_layout(names.form, day) if layout == "auto" else get_layout(layout)
+    chosen = _layout(names, day, layout)
+    warnings = tuple(convert_authorities(options.authority, chosen.system)[1])
     if fmt == "pdf" and find_soffice() is None:
         raise PublishError(
             "Không tìm thấy LibreOffice (lệnh soffice) trên máy chủ để chuyển sang PDF; "
@@ -129,7 +146,7 @@ def export_document(
             issued_by=names.unit.name,
         )
         filename = f"{stem}-so-{allocation.number:02d}.{fmt}"
-        return ExportedFile(content, filename, CONTENT_TYPES[fmt], allocation.number)
+        return ExportedFile(content, filename, CONTENT_TYPES[fmt], allocation.number, warnings)
     content = write(None)
     record_draft_export(actor, *target.audit, summary=f"Xuất bản dự thảo: {target.heading}")
-    return ExportedFile(content, f"{stem}-du-thao.{fmt}", CONTENT_TYPES[fmt], None)
+    return ExportedFile(content, f"{stem}-du-thao.{fmt}", CONTENT_TYPES[fmt], None, warnings)

@@ -1,4 +1,5 @@
-"""What can be exported, for whom: a unit's submission or a request's consolidation, with
+"""What can be exported, for whom: a unit's submission, a request's consolidation or the
+consolidation of a unit's subtree for a period, with
 everything the export page and the API both need (default date, names as of a date, the
 document builder, suggested recipients, file stem, audit subject)."""
 
@@ -67,4 +68,23 @@ def consolidation_target(user, request_id: int) -> ExportTarget:
         recipients_for=lambda day: selectors.default_recipients(addressee, day),
         stem=f"tong-hop-{report_request.issuer.code}-{report_request.period.code}",
         audit=("ReportRequest", report_request.pk),
+    )
+
+
+def unit_consolidation_target(
+    user, unit_code: str, period_code: str, accepted_only: bool = False
+) -> ExportTarget:
+    """The roll-up of a unit's subtree for a period, issued by the board whose request it
+    answers (NotFound for an unknown unit or period; ScopeDenied unless `user` may see the
+    roll-up and coordinates or leads that board)."""
+    scope = selectors.unit_consolidation_for_export(user, unit_code, period_code, accepted_only)
+    addressee = scope.root if scope.root.pk != scope.issuer.pk else None
+    return ExportTarget(
+        heading=scope.request.title if scope.request else scope.title,
+        default_day=timezone.localdate(),
+        names_for=lambda day: selectors.issuer_names(scope.issuer, day),
+        build=lambda options: selectors.unit_consolidation_document(user, scope, options),
+        recipients_for=lambda day: selectors.default_recipients(addressee, day),
+        stem=f"tong-hop-{scope.root.code}-{scope.period_code}",
+        audit=("OrgUnit", scope.root.pk),
     )

@@ -8,4 +8,9 @@ urlpatterns = [
     path(
         "tong-hop/<int:request_id>/xuat/", views.export_consolidation, name="export_consolidation"
     ),
+    path(
+        "tong-hop/don-vi/<str:unit_code>/<str:period_code>/xuat/",
+        views.export_unit_consolidation,
+        name="export_unit_consolidation",
+    ),
 ]

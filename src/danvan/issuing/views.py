@@ -1,5 +1,6 @@
-"""“Xuất văn bản”: a submission or a request's consolidation as a Party or State document,
-DOCX or PDF. Thin: the selectors build the document, the services give the number."""
+"""“Xuất văn bản”: a submission, a request's consolidation or a unit's consolidation for a
+period as a Party or State document, DOCX or PDF. Thin: the selectors build the document, the
+services give the number."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from danvan.publish import PublishError
 from danvan.registry.numbering import series_key, series_label
@@ -23,7 +25,7 @@ def _download(exported: services.ExportedFile) -> HttpResponse:
     return response
 
 
-def _export(request, target: targets.ExportTarget, back_url: str):
+def _export(request, target: targets.ExportTarget, back_url: str, keep: dict | None = None):
     """The export page: GET shows the form filled with suggestions (for the date in ?ngay=, so
     the names and the next number follow a date the user picks), POST writes the file."""
     default_day = target.default_day
@@ -64,7 +66,14 @@ def _export(request, target: targets.ExportTarget, back_url: str):
             signer_name=data["signer_name"],
         )
         typed = data["number"]
+        warnings = services.signing_warnings(target, options, data["layout"])
         try:
+            if warnings and not data["keep_authority"]:
+                raise PublishError(
+                    " ".join(warnings)
+                    + " Sửa quyền hạn ký, hoặc đánh dấu “Giữ nguyên quyền hạn ký như đã nhập” "
+                    "rồi tải xuống lại."
+                )
             return _download(
                 services.export_document(
                     request.user,
@@ -93,6 +102,8 @@ def _export(request, target: targets.ExportTarget, back_url: str):
             "error": error,
             "day": day,
             "day_form": DayForm(initial={"ngay": day}),
+            # Query parameters the date picker must carry (it replaces the query string).
+            "keep": (keep or {}).items(),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -114,3 +125,17 @@ def export_consolidation(request, request_id: int):
     except NotFound as exc:
         raise Http404(exc.messages[0]) from exc
     return _export(request, target, f"{reverse('consolidation:view')}?yeu-cau={request_id}")
+
+
+@login_required
+def export_unit_consolidation(request, unit_code: str, period_code: str):
+    accepted_only = request.GET.get("chi-tiep-nhan") == "1"
+    try:
+        target = targets.unit_consolidation_target(
+            request.user, unit_code, period_code, accepted_only
+        )
+    except NotFound as exc:
+        raise Http404(exc.messages[0]) from exc
+    keep = {"chi-tiep-nhan": "1"} if accepted_only else {}
+    back = urlencode({"don-vi": unit_code, "ky": period_code, **keep})
+    return _export(request, target, f"{reverse('consolidation:view')}?{back}", keep)
