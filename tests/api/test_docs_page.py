@@ -16,7 +16,7 @@ def test_swagger_ui_lists_the_operations_under_the_sites_csp(live_server, transa
     response = page.goto(f"{live_server.url}/api/docs")
     assert "script-src 'self'" in response.headers["content-security-policy"]
     assert "<script>" not in page.content()
-    page.wait_for_selector(".opblock-summary-path", timeout=15000)
+    page.wait_for_selector(".opblock-summary-path", timeout=60000)
     paths = [
         p.replace("\u200b", "") for p in page.locator(".opblock-summary-path").all_inner_texts()
     ]
