@@ -5,6 +5,9 @@ nothing the second time; a job over its time or memory budget fails and keeps no
 outcome is audited; the reminders keep one chain however often the worker starts."""
 
 import datetime as dt
+import os
+import socket
+import subprocess
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -170,3 +173,30 @@ def test_the_reminders_keep_one_chain_however_often_the_worker_starts(db):
 
     assert reporting_tasks.schedule_reminders() is False  # the worker restarted: same chain
     assert reminders.filter(status=TaskResultStatus.READY).count() == 1
+
+
+def test_the_worker_start_requeues_what_a_dead_worker_left_running_and_runs_it_once(upload):
+    job = upload(SEED_FILE.read_bytes(), "bi-ngat.txt")
+    other = upload(SEED_FILE.read_bytes(), "dang-chay.txt")
+    # A worker on this host took the first task and was killed while reading the file: its
+    # row stays "running" under its id, the job stays at its first step.
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    (interrupted,) = task_rows(tasks.run_import, job.pk)
+    interrupted.claim(f"{socket.gethostname()[:40]}:{gone.pid}")
+    ImportJob.objects.filter(pk=job.pk).update(status=JobStatus.READING)
+    # Another worker, alive (this test's parent process), is running the second one.
+    (running,) = task_rows(tasks.run_import, other.pk)
+    running.claim(f"{socket.gethostname()[:40]}:{os.getppid()}")
+
+    assert background.sweep_interrupted() == 1
+    interrupted.refresh_from_db()
+    running.refresh_from_db()
+    assert interrupted.status == TaskResultStatus.READY
+    assert running.status == TaskResultStatus.RUNNING, "a live worker's task is left to it"
+
+    assert background.run_pending() == 1
+    job.refresh_from_db()
+    assert job.status == JobStatus.READY and job.result["values"]
+    assert outcomes(job) == [("imports.job.ready", "bi-ngat.txt")]
+    assert background.sweep_interrupted() == 0
