@@ -66,6 +66,11 @@ def run(args) -> int:
             f"{args.host}:{args.port}",
             "--workers",
             str(args.workers),
+            # The application is loaded once, before the workers start: the first request does
+            # not pay for it (and cannot time out doing so on a busy machine).
+            "--preload",
+            "--timeout",
+            "120",
             "--access-logfile",
             "-",
             "--log-level",
