@@ -38,3 +38,22 @@ def test_a_party_draft_number_with_no_digits_and_no_colon():
     assert (header["place"], header["date"]) == ("Hà Nội", None)
     assert header["type_name"] == "HƯỚNG DẪN"
     assert header["title"] == "Nghiệp vụ công tác tổ chức đảng và đảng viên"
+
+
+def test_a_quoc_hieu_that_starts_left_of_the_middle():
+    """Page 1: "BỘ NỘI VỤ" and "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" on one line, the motto
+    beginning before the page's middle; the number 12094 and the day 15 are stamped by the
+    signing system; "V/v hướng dẫn triển khai Đề án / xác định Chỉ số cải cách hành chính";
+    "Kính gửi: - Các bộ, cơ quan ngang bộ; - Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung
+    ương."."""
+    header = parse_file(INCOMING / "bnv-cv-12094-huong-dan-chi-so-cchc-2025.pdf").to_dict()[
+        "header"
+    ]
+    assert (header["parent_issuer"], header["issuer"]) == (None, "BỘ NỘI VỤ")
+    assert header["symbol"] == "12094/BNV-CCHC"
+    assert (header["place"], header["date"]) == ("Hà Nội", "2025-12-15")
+    assert header["title"] == "hướng dẫn triển khai Đề án xác định Chỉ số cải cách hành chính"
+    assert header["addressees"] == [
+        "Các bộ, cơ quan ngang bộ",
+        "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương",
+    ]

@@ -309,12 +309,17 @@ def _segments(line: _PLine, textpage, stamps=()) -> list[tuple[float, str]]:
     return segments
 
 
+_RIGHT_HEAD = re.compile(r"cong hoa xa hoi|dang cong san viet nam")
+
+
 def _sides(segments: list[tuple[float, str]], mid: float) -> list[tuple[bool, str]]:
     """Group segments into the left and right column: [(is_left, text), …]. A gap inside
     one column ("Số:      /BC-UBND", a blank number) does not split it."""
     out: list[tuple[bool, str]] = []
-    for x, text in segments:
-        left = x < mid
+    for index, (x, text) in enumerate(segments):
+        # The national motto or the Party's name opens the right column even when it starts
+        # left of the middle (a long Quốc hiệu under a short issuer: "BỘ NỘI VỤ   CỘNG HOÀ …").
+        left = x < mid and not (index and _RIGHT_HEAD.match(fold(text)))
         if out and out[-1][0] == left:
             out[-1] = (left, f"{out[-1][1]} {text}")
         else:
