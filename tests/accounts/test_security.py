@@ -284,3 +284,11 @@ def test_check_deploy_is_clean_with_the_production_environment(tmp_path, db):
     # Without that environment (as in this test run), the same check warns.
     found = {message.id for message in run_checks(include_deployment_checks=True)}
     assert {"security.W004", "security.W008", "security.W012", "security.W016"} <= found
+
+
+def test_the_admin_site_signs_in_through_the_throttled_login_page(client, db):
+    response = client.get("/quan-tri/login/?next=/quan-tri/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/tai-khoan/dang-nhap/?next=")
+    attempt(client, "admin", DEMO_PASSWORD)
+    assert client.get("/quan-tri/").status_code == 200

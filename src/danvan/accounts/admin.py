@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_required
 
 from danvan.audit.admin import AuditedAdmin
 
@@ -18,3 +19,8 @@ class MembershipAdmin(AuditedAdmin):
 class LoginFailureAdmin(admin.ModelAdmin):
     list_display = ("username", "ip_address", "at")
     readonly_fields = ("username", "ip_address", "at")
+
+
+# The admin site signs people in through the site's own login page, so its throttling, client
+# address and audit apply there too (the admin's own login form would bypass them).
+admin.site.login = login_required(admin.site.login)
