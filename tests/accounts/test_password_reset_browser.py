@@ -25,6 +25,8 @@ def site(live_server, transactional_db, settings):
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="vi-VN")
+    # The live server's first answer loads every URL module; on a busy machine that is slow.
+    context.set_default_timeout(120_000)
     yield context.new_page()
     context.close()
 
