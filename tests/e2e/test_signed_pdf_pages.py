@@ -67,7 +67,9 @@ def _check(page, site, log_in):
     log_in(page, site, "ct.baocao")
     page.goto(f"{site}/nhap-tep/lan/{clean_job.pk}/")
     lines = page.locator("#signatures p")
-    assert lines.count() == 2  # the deputy director, then the department's stamps
+    assert lines.count() == 2, page.inner_text(
+        "#signatures"
+    )  # the deputy director, then the department's stamps
     assert " ".join(lines.nth(0).inner_text().split()).startswith(INTACT)
     assert "thiếu chứng thư CA" in lines.nth(0).inner_text()
     assert page.locator("#signatures [role=alert]").count() == 0

@@ -151,13 +151,16 @@ def test_verified_inside_a_running_event_loop():
     """An async caller (or a browser test's loop) must not turn signatures into 'unreadable':
     pyHanko's synchronous API runs its own loop, so the check moves to a thread."""
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     data = (INCOMING / "mttq-lam-dong-cv-477-hoi-quan-chung-2025-scan.pdf").read_bytes()
 
     async def inside():
         return read_signatures(data)
 
-    (only,) = asyncio.run(inside())
+    # In a thread of its own: this test's worker may already run a browser test's loop.
+    with ThreadPoolExecutor(1) as pool:
+        (only,) = pool.submit(asyncio.run, inside()).result()
     assert only.signer == "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH LÂM ĐỒNG"
     assert only.problems == UNKNOWN_CA
 
