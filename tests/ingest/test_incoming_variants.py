@@ -57,3 +57,20 @@ def test_a_quoc_hieu_that_starts_left_of_the_middle():
         "Các bộ, cơ quan ngang bộ",
         "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương",
     ]
+
+
+def test_an_annex_alone_has_no_issuer_and_keeps_its_title():
+    """Page 1 opens "Phụ lục I / KẾT QUẢ ĐÁNH GIÁ ĐỐI VỚI CÁC TIÊU CHÍ THUỘC CÔNG TÁC / CHỈ ĐẠO
+    ĐIỀU HÀNH NĂM 2025", then the ruled table "I. ĐỐI VỚI CẤP SỞ": no issuer, number, date."""
+    header = parse_file(INCOMING / "hdtd-lam-dong-phu-luc-i-chi-so-cchc-2025.pdf").to_dict()[
+        "header"
+    ]
+    assert (header["parent_issuer"], header["issuer"], header["symbol"], header["date"]) == (
+        None,
+        None,
+        None,
+        None,
+    )
+    assert header["title"] == (
+        "KẾT QUẢ ĐÁNH GIÁ ĐỐI VỚI CÁC TIÊU CHÍ THUỘC CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH NĂM 2025"
+    )

@@ -145,7 +145,6 @@ class _Builder:
             self.result.warnings.append(f"header: {warning}")
         return True
 
-
     def _undated(self, text: str) -> bool:
         """A draft's "Hà Nội, ngày      tháng 11 năm 2025": the place, and no date."""
         blank = _BLANK_DAY.search(text)
@@ -207,6 +206,11 @@ def parse_header(body: list[Line], left: list[str], right: list[str]) -> HeaderR
             b.so(text)
     consumed = _scan_body(b, body, columns=bool(left or right))
     header = b.header
+    if _is_annex_alone(left, right, body) and not (b.seen_so or header.date):
+        # An annex sent as its own file ("Phụ lục I" over its title) has no issuer: the
+        # capital lines are its title.
+        b.title_lines = b.title_lines or b.issuer_lines
+        b.issuer_lines = []
     header.parent_issuer, header.issuer = _split_issuer(b.issuer_lines)
     if b.title_lines:
         header.title = squeeze(" ".join(t.strip() for t in b.title_lines)) or None
@@ -220,6 +224,14 @@ def parse_header(body: list[Line], left: list[str], right: list[str]) -> HeaderR
         header.type_code = "CV"
     b.result.consumed = consumed
     return b.result
+
+
+_ANNEX = re.compile(r"^\s*Phụ\s+lục\b", re.IGNORECASE)
+
+
+def _is_annex_alone(left: list[str], right: list[str], body: list[Line]) -> bool:
+    first = [texts[0] for texts in (left, right) if texts] + [line.text for line in body[:1]]
+    return any(_ANNEX.match(text) for text in first)
 
 
 def _scan_body(b: _Builder, body: list[Line], *, columns: bool) -> int:
