@@ -74,3 +74,14 @@ def test_an_annex_alone_has_no_issuer_and_keeps_its_title():
     assert header["title"] == (
         "KẾT QUẢ ĐÁNH GIÁ ĐỐI VỚI CÁC TIÊU CHÍ THUỘC CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH NĂM 2025"
     )
+
+
+def test_a_symbol_with_an_ampersand_is_cited_whole():
+    """Báo cáo 329/BC-UBND (corpus) cites "Văn bản số 4756/BTP-KTVB&QLXLVPHC ngày 05/8/2025
+    của Bộ Tư pháp"."""
+    corpus = INCOMING.parent / "corpus"
+    references = parse_file(corpus / "ubnd-lam-dong-bc-329-cchc-2025.pdf").to_dict()["references"]
+    cited = [r for r in references if r["number"] == "4756"]
+    assert [(r["symbol"], r["date"]) for r in cited][:1] == [
+        ("4756/BTP-KTVB&QLXLVPHC", "2025-08-05")
+    ]

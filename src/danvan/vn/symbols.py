@@ -18,7 +18,8 @@ TYPE_CODES = frozenset(
     PC PB PG PL L LĐ NĐ TT TTLT KL TC GCN GXN GĐ ĐT BTT TH QCPH ĐC""".split()
 )
 
-_TOKEN = r"[^\W\d_][^\W_]*"
+# A symbol part; "&" may join two of its letters ("SNV-CCHC&VTLT").
+_TOKEN = r"[^\W\d_](?:[^\W_]|&(?=[^\W\d_]))*"
 _ISSUER = rf"{_TOKEN}(?:\s?[-–]\s?{_TOKEN})*"
 PARTY_PATTERN = rf"(?P<pnum>\d+)\s?[-–]\s?(?P<ptype>[^\W\d_]{{1,5}})\s?/\s?(?P<piss>{_ISSUER})"
 STATE_PATTERN = (
