@@ -12,8 +12,11 @@ from danvan.orgs import interchange, selectors, services
 from danvan.orgs.models import OrgSuccession, OrgUnit
 from danvan.reporting.models import ReportRequest, ReportTemplate
 
-UNITS_HEADER = "code,name,short_name,kind,issuer_code,parent_code,valid_from,valid_to,note\n"
-SUCCESSIONS_HEADER = "predecessor_code,successor_code,date,kind,note\n"
+UNITS_HEADER = (
+    "Mã đơn vị,Tên đơn vị,Tên ngắn,Loại,Mã cơ quan ban hành,Mã đơn vị cấp trên,Hiệu lực từ,"
+    "Hiệu lực đến,Ghi chú\n"
+)
+SUCCESSIONS_HEADER = "Mã đơn vị trước,Mã đơn vị kế thừa,Ngày,Loại,Ghi chú\n"
 
 
 def snapshot():
@@ -196,9 +199,21 @@ def test_one_bad_row_among_good_ones_writes_nothing(db):
 
 def test_csv_without_required_columns_is_unreadable(db):
     with pytest.raises(
-        interchange.InterchangeError, match="thiếu cột: kind, parent_code, valid_from"
+        interchange.InterchangeError, match="thiếu cột: Loại, Mã đơn vị cấp trên, Hiệu lực từ"
     ):
         interchange.units_from_csv("code,name\nA,B\n")
+
+
+def test_a_file_headed_with_the_field_names_is_read_too(db):
+    (row,) = interchange.units_from_csv(
+        "code,name,kind,parent_code,valid_from\nDN-X,Đơn vị X,agency,DN-TU,2024-01-01\n"
+    )
+    assert (row.code, row.name, row.parent_code, row.valid_from) == (
+        "DN-X",
+        "Đơn vị X",
+        "DN-TU",
+        "2024-01-01",
+    )
 
 
 def test_json_that_is_not_json(db):

@@ -23,6 +23,22 @@ UNIT_FIELDS = [
     "note",
 ]
 SUCCESSION_FIELDS = ["predecessor_code", "successor_code", "date", "kind", "note"]
+# The CSV files' column headers, in Vietnamese; files headed with the field names are read too.
+CSV_HEADERS = {
+    "code": "Mã đơn vị",
+    "name": "Tên đơn vị",
+    "short_name": "Tên ngắn",
+    "kind": "Loại",
+    "issuer_code": "Mã cơ quan ban hành",
+    "parent_code": "Mã đơn vị cấp trên",
+    "valid_from": "Hiệu lực từ",
+    "valid_to": "Hiệu lực đến",
+    "note": "Ghi chú",
+    "predecessor_code": "Mã đơn vị trước",
+    "successor_code": "Mã đơn vị kế thừa",
+    "date": "Ngày",
+}
+_FIELD_OF_HEADER = {header.casefold(): name for name, header in CSV_HEADERS.items()}
 
 
 class InterchangeError(ValueError):
@@ -60,8 +76,12 @@ def _clean(value) -> str:
 def _read_csv(text: str, expected: list[str], what: str) -> list[tuple[int, dict]]:
     text = text.lstrip("\ufeff")
     reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
-    missing = [name for name in expected if name not in header]
+    header = [
+        _FIELD_OF_HEADER.get((name or "").strip().casefold(), (name or "").strip())
+        for name in reader.fieldnames or []
+    ]
+    reader.fieldnames = header
+    missing = [CSV_HEADERS[name] for name in expected if name not in header]
     if missing:
         raise InterchangeError(f"Tệp CSV {what} thiếu cột: {', '.join(missing)}.")
     # Line numbers as a spreadsheet shows them: the header is line 1.
@@ -147,7 +167,7 @@ def to_json(units: list[UnitRow], successions: list[SuccessionRow]) -> str:
 def _to_csv(rows, names: list[str]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n")
-    writer.writeheader()
+    writer.writerow({name: CSV_HEADERS[name] for name in names})
     for row in rows:
         writer.writerow(_public(row))
     return buffer.getvalue()
