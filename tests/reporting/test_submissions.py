@@ -282,7 +282,8 @@ def test_each_save_is_a_new_revision_and_the_values_follow_the_latest(police):
         "dn.baocao",
         police,
         {"ket-qua": "B"},
-        {"tin-bai": "12"},
+        # Keys left out would keep their saved values; "" clears them.
+        {"tin-bai": "12", "don-tiep-nhan": "", "don-tiep-nhan:to-cao": ""},
     )
     assert list(police.revisions.values_list("number", "kind", "created_at")) == [
         (1, "save", at("2023-07-01", 8)),
@@ -322,8 +323,9 @@ def test_compare_shows_the_changed_lines_and_values(police):
         {
             "ket-qua": "Ban hành kế hoạch.\nĐăng tải 8.692 tin, bài.\nTiếp nhận 67 thư.",
             "nhiem-vu": "Tiếp tục tuyên truyền.",
+            "han-che": "",
         },
-        {"tin-bai": "8.692", "thu-to-giac": "67", "duong-day-nong": "4.433"},
+        {"tin-bai": "8.692", "thu-to-giac": "67", "duong-day-nong": "4.433", "don-tiep-nhan": ""},
     )
     diff = selectors.compare(first, second)
     assert diff.sections == [
