@@ -115,7 +115,9 @@ class Evidence:
             text=body_text(parsed),
             signer_words=signer_words,
             addressees=addressee_text(parsed),
-            own_paths=[m.unit.path for m in memberships_of(actor)] if actor else [],
+            own_paths=[m.unit.path for m in memberships_of(actor)]
+            if getattr(actor, "pk", None)
+            else [],
             issuer_places=header_places(parsed),
         )
 
