@@ -296,3 +296,26 @@ def test_excerpt_whose_footnotes_start_at_five():
     assert [f.id for f in doc.footnotes] == [5, 6]
     assert doc.preamble[0].footnotes == [5, 6]
     assert doc.preamble[0].text == "Tiếp nhận 2.403 đơn, đã thụ lý giải quyết 43 đơn."
+
+
+def test_step_headings_and_party_sub_headings_with_a_dash():
+    """Synthetic: a plan's "BƯỚC MỘT" / "BƯỚC HAI" steps above numbered items, and the Party's
+    "1.1-" sub-headings under "1-"."""
+    text = (
+        "BƯỚC MỘT: CHUẨN BỊ\n1- Công tác tuyên truyền\n1.1- Nội dung tuyên truyền\n"
+        "Tuyên truyền sâu rộng trong Nhân dân.\n1.2- Hình thức\nQua hệ thống loa truyền thanh.\n"
+        "BƯỚC HAI: TRIỂN KHAI\nCác đơn vị tổ chức thực hiện.\n"
+    )
+    doc = parse_bytes(text.encode(), "buoc.txt")
+    assert [(s.label, s.title, s.level) for s in doc.outline] == [
+        ("BƯỚC MỘT", "CHUẨN BỊ", 1),
+        ("BƯỚC HAI", "TRIỂN KHAI", 1),
+    ]
+    item = doc.outline[0].children[0]
+    assert (item.label, item.title, item.level) == ("1", "Công tác tuyên truyền", 2)
+    assert [(s.label, s.title, s.level) for s in item.children] == [
+        ("1.1", "Nội dung tuyên truyền", 3),
+        ("1.2", "Hình thức", 3),
+    ]
+    assert item.children[0].paragraphs[0].text == "Tuyên truyền sâu rộng trong Nhân dân."
+    assert doc.outline[1].paragraphs[0].text == "Các đơn vị tổ chức thực hiện."

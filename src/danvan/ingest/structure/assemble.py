@@ -19,6 +19,7 @@ from .tables import header_rows, table_figures
 
 _STYLE_ORDER = (
     "part",
+    "step",
     "chapter",
     "upper",
     "roman",

@@ -1,4 +1,5 @@
-"""Section labels: "Phần thứ nhất", "Chương I", "A.", "I.", "Điều 1.", "1.", "2.1.", "a)"."""
+"""Section labels: "Phần thứ nhất", "Bước một", "Chương I", "A.", "I.", "Điều 1.", "1.", "2.1."
+(and the Party's "1.1-"), "a)"."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _LABEL = re.compile(
     rf"""^\s*(?:
         (?P<part>(?:PHẦN|Phần)\s+(?:THỨ|thứ)\s+\w+|PHẦN\s+{_ROMAN}\b|Phần\s+{_ROMAN}\b)\s*[.:\-–]?\s*
+      | (?P<step>(?:BƯỚC|Bước)\s+(?:MỘT|HAI|BA|BỐN|NĂM|SÁU|BẢY|TÁM|CHÍN|MƯỜI|\d{{1,2}}))\s*[.:\-–]?\s*
       | (?P<chapter>(?:CHƯƠNG|Chương)\s+(?:[IVXL]+|\d{{1,2}})\b)\s*[.:\-–]?\s*
       | (?P<article>Điều\s+\d{{1,3}})\s*[.:]\s+
       | (?P<roman>(?=[IVX]){_ROMAN})\s*[.\-–]\s+
       | (?P<upper>[A-HJ-PR-UWYZĐ])\s*[.)]\s+
-      | (?P<deep>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\.?\s+
+      | (?P<deep>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})(?:\.|\s*[-–])?\s+
       | (?P<arabic>\d{{1,2}})\s*[.\-–)]\s+
       | (?P<alpha>[a-zđ])\s*[).]\s+
     )""",
@@ -23,7 +25,7 @@ _LABEL = re.compile(
 
 @dataclass(frozen=True)
 class Label:
-    style: str  # part, chapter, upper, roman, article, arabic, deep2…deep4, alpha
+    style: str  # part, step, chapter, upper, roman, article, arabic, deep2…deep4, alpha
     label: str
     rest: str
 
@@ -35,6 +37,8 @@ def find_label(text: str) -> Label | None:
     rest = text[match.end() :].strip()
     if match.group("part"):
         return Label("part", " ".join(match.group("part").split()), rest)
+    if match.group("step"):  # "BƯỚC MỘT: CHUẨN BỊ" in plans and guides
+        return Label("step", " ".join(match.group("step").split()), rest)
     if match.group("chapter"):
         return Label("chapter", " ".join(match.group("chapter").split()), rest)
     if match.group("article"):
