@@ -58,6 +58,12 @@ INSTALLED_APPS = [
     "danvan.imports",
     "danvan.portal",
     "danvan.tokens",
+    # The registers of dân vận work; each hands its provider to danvan.registers.
+    "danvan.programmes",
+    "danvan.exemplars",
+    "danvan.sentiment",
+    "danvan.petitions",
+    "danvan.search",
     "django_tasks",
     "django_tasks_db",
 ]

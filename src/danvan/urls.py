@@ -24,6 +24,11 @@ urlpatterns = [
     path("thong-bao/", include("danvan.notifications.urls")),
     path("van-ban/", include("danvan.registry.urls")),
     path("van-ban/", include("danvan.issuing.urls")),
+    path("chuong-trinh-phoi-hop/", include("danvan.programmes.urls")),
+    path("dan-van-kheo/", include("danvan.exemplars.urls")),
+    path("tinh-hinh-nhan-dan/", include("danvan.sentiment.urls")),
+    path("tiep-dan-don-thu/", include("danvan.petitions.urls")),
+    path("tim-kiem/", include("danvan.search.urls")),
     path("", include("danvan.portal.urls")),
 ]
 

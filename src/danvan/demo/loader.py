@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from danvan import registers
 from danvan.accounts import services as account_services
 from danvan.accounts.models import Membership
 from danvan.accounts.permissions import SYSTEM
@@ -104,4 +105,5 @@ def load_demo() -> dict[str, int]:
         load_cycles()
         current_cycle()
         date_demo_notifications()
+        registers.load_demos()
     return {"units_created": len(result.created), "users_created": users_created}

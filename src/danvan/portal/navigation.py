@@ -57,11 +57,16 @@ NAV_ITEMS = (
     NavItem(
         "Sổ văn bản", "registry:registry", EVERYONE, "Văn bản được trích dẫn và văn bản yêu cầu"
     ),
-    NavItem("Chương trình phối hợp", None, STAFF, "Chương trình, kế hoạch, sơ kết"),
-    NavItem("Dân vận khéo", None, EVERYONE, "Mô hình, điển hình"),
-    NavItem("Tình hình Nhân dân", None, EVERYONE, "Dư luận xã hội, điểm nóng"),
-    NavItem("Tiếp dân, đơn thư", None, EVERYONE, "Tiếp công dân, khiếu nại, tố cáo, kiến nghị"),
-    NavItem("Tìm kiếm", None, EVERYONE, "Tìm không dấu trong văn bản và báo cáo"),
+    NavItem("Chương trình phối hợp", "programmes:index", STAFF, "Chương trình, kế hoạch, sơ kết"),
+    NavItem("Dân vận khéo", "exemplars:index", EVERYONE, "Mô hình, điển hình"),
+    NavItem("Tình hình Nhân dân", "sentiment:index", EVERYONE, "Dư luận xã hội, điểm nóng"),
+    NavItem(
+        "Tiếp dân, đơn thư",
+        "petitions:index",
+        EVERYONE,
+        "Tiếp công dân, khiếu nại, tố cáo, kiến nghị",
+    ),
+    NavItem("Tìm kiếm", "search:index", EVERYONE, "Tìm không dấu trong văn bản và báo cáo"),
     NavItem(
         "Phân quyền", "accounts:roles", frozenset({Role.ADMIN}), "Người dùng và vai trò theo đơn vị"
     ),

@@ -38,6 +38,7 @@ from .models import (
 )
 from .outline import flat_sections
 from .selectors import current_content, template_indicators
+from .signals import submission_accepted
 from .values import key_text, read_values, values_to_json
 
 EDITABLE = {SubmissionStatus.DRAFT, SubmissionStatus.RETURNED}
@@ -619,6 +620,11 @@ def _review(actor, submission_id: int, kind: str, status: str, comment: str) -> 
             f"/bao-cao/nop/{submission.assignment_id}/",
             key=f"{kind}:{submission.pk}:{revision.number}",
         )
+        if status == SubmissionStatus.ACCEPTED:
+            submission.refresh_from_db()
+            submission_accepted.send(
+                sender=Submission, submission=submission, revision=revision, actor=actor
+            )
     return revision
 
 

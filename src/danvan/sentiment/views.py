@@ -1,0 +1,10 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+
+@login_required
+def index(request):
+    return render(request, "portal/soon.html", {"title": TITLE})
+
+
+TITLE = "Tình hình Nhân dân"
