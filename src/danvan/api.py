@@ -9,6 +9,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from danvan.accounts.api import router as accounts_router
 from danvan.accounts.errors import AccountError, AccountNotFound
 from danvan.consolidation.api import router as consolidation_router
+from danvan.exemplars.api import router as exemplars_router
 from danvan.imports.api import router as imports_router
 from danvan.imports.selectors import JobNotFound
 from danvan.imports.services import ImportRefused
@@ -18,12 +19,16 @@ from danvan.orgs.api import router as orgs_router
 from danvan.orgs.interchange import InterchangeError
 from danvan.orgs.selectors import UnitNotFound
 from danvan.orgs.services import ImportRejected
+from danvan.petitions.api import router as petitions_router
+from danvan.programmes.api import router as programmes_router
 from danvan.publish import PublishError
 from danvan.registry.api import router as registry_router
 from danvan.registry.services import NumberTaken
 from danvan.reporting.api import router as reporting_router
 from danvan.reporting.errors import ConcurrentEdit, NotFound, ReportingError
 from danvan.reporting.periods import InvalidPeriod
+from danvan.search.api import router as search_router
+from danvan.sentiment.api import router as sentiment_router
 from danvan.tokens.api import router as tokens_router
 from danvan.tokens.auth import BearerToken, SessionCookie
 from danvan.tokens.errors import InvalidToken, TokenError, TokenNotFound
@@ -58,6 +63,11 @@ api = NinjaAPI(
 api.add_router("/orgs", orgs_router)
 api.add_router("/accounts", accounts_router)
 api.add_router("/reporting", reporting_router)
+api.add_router("/programmes", programmes_router)
+api.add_router("/exemplars", exemplars_router)
+api.add_router("/sentiment", sentiment_router)
+api.add_router("/petitions", petitions_router)
+api.add_router("/search", search_router)
 api.add_router("/indicators", indicators_router)
 api.add_router("/consolidation", consolidation_router)
 api.add_router("/imports", imports_router)
