@@ -11,7 +11,9 @@ A provider has three parts (and two optional ones):
   period alone), each with its provenance in Vietnamese;
 - `inbox_items()`: due and overdue things a person must update, with dates;
 - `tiles()`: counts for dashboards;
-- optionally `search()` for the one search box and `load_demo()` for the demo loader.
+- optionally `search()` for the one search box, `load_demo()` for the demo loader and
+  `assignment_links(user, assignment)` -> [(label, url)]: pages of the register where the unit
+  answering that report assignment enters the register's own records (shown on the submission page).
 """
 
 from __future__ import annotations
@@ -148,6 +150,15 @@ def search(user, query: str, limit: int = 20) -> list[SearchHit]:
         if finder is not None:
             hits.extend(finder(user, query, limit))
     return hits
+
+
+def assignment_links(user, assignment) -> list[tuple[str, str]]:
+    links: list[tuple[str, str]] = []
+    for provider in _PROVIDERS.values():
+        finder = getattr(provider, "assignment_links", None)
+        if finder is not None:
+            links.extend(finder(user, assignment))
+    return links
 
 
 def load_demos() -> dict[str, object]:
