@@ -101,6 +101,11 @@ def register(provider: Provider) -> None:
     _PROVIDERS[provider.key] = provider
 
 
+def unregister(key: str) -> None:
+    """Take a provider out again (tests that register a provider of their own); no-op if absent."""
+    _PROVIDERS.pop(key, None)
+
+
 def providers() -> list[Provider]:
     return list(_PROVIDERS.values())
 
