@@ -119,6 +119,9 @@ def _read(data: bytes, trust_anchors) -> list[DigitalSignature]:
     logging.getLogger("pyhanko_certvalidator").setLevel(logging.CRITICAL)
     from pyhanko.pdf_utils.reader import PdfFileReader
 
+    from .hexstrings import install
+
+    install()
     anchors = load_anchors(trust_anchors or ())
     try:
         reader = PdfFileReader(BytesIO(data), strict=False)
@@ -233,10 +236,21 @@ class _Content:
     def __init__(self, reader) -> None:
         self.reader = reader
         self.revisions = reader.xrefs.total_revisions
+        # The earliest revision known to be followed by no change of content: any later
+        # revision has the same pages and drawing, and fewer revisions after it.
+        self.clean_from: int | None = None
 
     def changed_after(self, revision: int) -> bool | None:
         if revision >= self.revisions - 1:
             return False
+        if self.clean_from is not None and revision >= self.clean_from:
+            return False
+        changed = self._changed_after(revision)
+        if changed is False:
+            self.clean_from = revision
+        return changed
+
+    def _changed_after(self, revision: int) -> bool | None:
         try:
             pages, drawn, nodes = self._content_refs(revision)
             old = self.reader.get_historical_resolver(revision)
