@@ -6,6 +6,9 @@ the installation's administrators and act everywhere.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 
 from danvan.orgs.models import OrgUnit
@@ -70,6 +73,7 @@ def scope_paths(user, action: str) -> list[str] | None:
                 "unit__path", flat=True
             )
         )
+        | _granted_paths(user, action, roles)
     )
     # Drop paths already covered by a shorter one, so callers get the scope roots.
     roots: list[str] = []
@@ -77,6 +81,25 @@ def scope_paths(user, action: str) -> list[str] | None:
         if not any(path.startswith(root) for root in roots):
             roots.append(path)
     return roots
+
+
+# Grant sources widen a user's scope beyond the subtrees of their memberships: a function
+# (user, action, roles) -> unit paths the user may also act on for that action (a coordination
+# programme lets its board issue review requests to partners from other trees). Registered by
+# the app that owns the grants, from its AppConfig.ready(); this module imports none of them.
+GrantSource = Callable[[Any, str, frozenset[str]], Iterable[str]]
+_GRANT_SOURCES: list[GrantSource] = []
+
+
+def register_grant_source(source: GrantSource) -> GrantSource:
+    """Add a grant source (once; registering the same function again changes nothing)."""
+    if source not in _GRANT_SOURCES:
+        _GRANT_SOURCES.append(source)
+    return source
+
+
+def _granted_paths(user, action: str, roles: frozenset[str]) -> set[str]:
+    return {path for source in _GRANT_SOURCES for path in source(user, action, roles)}
 
 
 def acts_anywhere(user, action: str) -> bool:
