@@ -1,5 +1,5 @@
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -8,8 +8,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from danvan.accounts import services as account_services
 from danvan.accounts.selectors import active_membership
-from danvan.reporting import selectors as reporting_selectors
+from danvan.reporting import clock
 
+from . import dashboards
+from .charts import chart_xlsx as chart_xlsx_bytes
 from .navigation import items_for
 from .selectors import database_status
 
@@ -25,6 +27,7 @@ def healthz(request):
 
 @login_required
 def home(request):
+    """The role's dashboard (see dashboards.py), then the capabilities as cards."""
     active = active_membership(request)
     role = active.role if active else None
     cards = [
@@ -33,14 +36,29 @@ def home(request):
         if item.url_name != "portal:home"
     ]
     context = {"role": role, "cards": cards}
+    today = clock.today()
     if role == "reporter":
-        context["inbox"] = reporting_selectors.inbox(request.user)
-    if role in ("coordinator", "leader", "viewer") or request.user.is_superuser:
-        context["boards"] = [
-            reporting_selectors.status_board(request.user, r)
-            for r in reporting_selectors.requests_for(request.user)[:5]
-        ]
+        context["reporter"] = dashboards.reporter_dashboard(request.user, today)
+        context["charts"] = context["reporter"].charts
+    elif role in ("coordinator", "leader", "viewer") or request.user.is_superuser:
+        context["staff"] = dashboards.staff_dashboard(request.user, active, today)
+        context["charts"] = context["staff"].charts
     return render(request, "portal/home.html", context)
+
+
+@login_required
+def chart_xlsx(request, key: str):
+    """One chart of the user's dashboard as a workbook (the same numbers as the picture)."""
+    charts = dashboards.charts_for(request.user, active_membership(request), clock.today())
+    chart = next((c for c in charts if c.key == key), None)
+    if chart is None:
+        raise Http404("Không tìm thấy biểu đồ.")
+    response = HttpResponse(
+        chart_xlsx_bytes(chart),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="bieu-do-{chart.key}.xlsx"'
+    return response
 
 
 @login_required
