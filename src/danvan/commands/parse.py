@@ -25,6 +25,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-pages", type=int, default=500, help="giới hạn số trang (mặc định 500)"
     )
+    parser.add_argument(
+        "--trust-anchors",
+        action="append",
+        default=None,
+        metavar="TỆP_HOẶC_THƯ_MỤC",
+        help="chứng thư CA (tệp PEM/DER hoặc thư mục) để kiểm tra chữ ký số; có thể lặp lại",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,6 +42,21 @@ def run(args: argparse.Namespace) -> int:
     if not path.exists():
         print(f"Lỗi: không tìm thấy {path}.", file=sys.stderr)
         return 2
+    anchors = getattr(args, "trust_anchors", None) or []
+    for anchor in anchors:
+        if not Path(anchor).exists():
+            print(f"Lỗi: không tìm thấy chứng thư CA {anchor}.", file=sys.stderr)
+            return 2
+    if anchors:
+        from danvan.ingest.signatures import load_anchors
+
+        if not load_anchors(anchors):
+            print(
+                "Lỗi: không đọc được chứng thư CA nào trong " + ", ".join(anchors) + ".",
+                file=sys.stderr,
+            )
+            return 2
+        limits["trust_anchors"] = anchors
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
         status = 0
