@@ -1,8 +1,10 @@
 from django.urls import path
 
-from . import views
+from . import review_urls, views
 
 app_name = "programmes"
 urlpatterns = [
     path("", views.index, name="index"),
 ]
+# Programme reviews (review_urls.py).
+urlpatterns += review_urls.urlpatterns
