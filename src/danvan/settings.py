@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "danvan.indicators",
     "danvan.reporting",
     "danvan.consolidation",
+    "danvan.analysis",
     "danvan.notifications",
     "danvan.imports",
     "danvan.portal",
@@ -242,6 +243,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Each import job (reading the file and matching its figures) runs in a child process within
 # this time (seconds) and this much memory (MB beyond the worker's own); beyond, it fails.
 DANVAN_JOB_TIME_LIMIT_S = int(os.environ.get("DANVAN_JOB_TIME_LIMIT_S", "120"))
+# Finished background tasks (done or failed) are deleted from the queue after this many days.
+DANVAN_TASK_KEEP_DAYS = int(os.environ.get("DANVAN_TASK_KEEP_DAYS", "30"))
 DANVAN_JOB_MEMORY_MB = int(os.environ.get("DANVAN_JOB_MEMORY_MB", "1024"))
 # How often the worker sends the deadline reminders that are due (they are idempotent).
 DANVAN_REMINDER_EVERY_S = int(os.environ.get("DANVAN_REMINDER_EVERY_S", "3600"))

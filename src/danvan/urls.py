@@ -20,6 +20,7 @@ urlpatterns = [
     path("don-vi/", include("danvan.orgs.urls")),
     path("bao-cao/", include("danvan.reporting.urls")),
     path("tong-hop/", include("danvan.consolidation.urls")),
+    path("phan-tich/", include("danvan.analysis.urls")),
     path("nhap-tep/", include("danvan.imports.urls")),
     path("thong-bao/", include("danvan.notifications.urls")),
     path("van-ban/", include("danvan.registry.urls")),

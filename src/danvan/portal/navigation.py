@@ -46,6 +46,12 @@ NAV_ITEMS = (
         frozenset({Role.COORDINATOR, Role.LEADER, Role.VIEWER}),
         "Cộng dồn chỉ tiêu, so sánh cùng kỳ",
     ),
+    NavItem(
+        "Phân tích chỉ tiêu",
+        "analysis:indicator",
+        frozenset({Role.COORDINATOR, Role.LEADER, Role.VIEWER}),
+        "Chuỗi thời gian, so sánh đơn vị, cùng kỳ năm trước, qua sắp xếp 2025",
+    ),
     NavItem("Chỉ tiêu", "reporting:indicators", EVERYONE, "Danh mục chỉ tiêu và quy tắc kiểm tra"),
     NavItem("Thông báo", "notifications:list", EVERYONE, "Nhắc hạn, báo cáo được nộp, trả lại"),
     NavItem(
