@@ -1,0 +1,219 @@
+"""The one search: report passages, registry documents and every register, in one list,
+filtered by what the user may read.
+
+Passages and documents are found by the database's own full-text engine over the folded copy
+(FTS5 on SQLite, to_tsvector/to_tsquery on PostgreSQL); the registers answer through
+`danvan.registers.search`. Scope: a passage is seen by whoever may read its report (the
+reporting pages' rule: the unit's readers and the requesting board's, a report not yet
+submitted only by those who may read drafts); a document by whoever sees it in the registry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+
+from danvan import registers
+from danvan.accounts import permissions
+from danvan.orgs.models import OrgUnit
+from danvan.registry import scope as registry_scope
+
+from .models import Entry, EntryKind
+from .text import excerpt, fts5_query, terms, tsquery
+
+PAGE_SIZE = 20
+REGISTER_LIMIT = 200
+KIND_LABELS = {EntryKind.PASSAGE: "Đoạn báo cáo", EntryKind.DOCUMENT: "Văn bản"}
+
+
+@dataclass
+class Hit:
+    kind: str
+    kind_label: str
+    title: str
+    url: str
+    excerpt: str  # safe HTML: escaped text with <mark> around the matched syllables
+    date: object = None
+    period_code: str = ""
+
+
+@dataclass
+class Results:
+    query: str
+    page: object  # a Paginator page of Hit
+    facets: list[tuple[str, str, int]] = field(default_factory=list)  # (kind, label, count)
+    total: int = 0
+
+
+def _under(field_name: str, paths) -> Q:
+    if paths is permissions.GLOBAL_SCOPE:
+        return Q()
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(**{f"{field_name}__startswith": path})
+    return condition
+
+
+def readable_passages(user) -> QuerySet[Entry]:
+    unit = "submission__assignment__unit__path"
+    issuer = "submission__assignment__request__issuer__path"
+    drafts = permissions.scope_paths(user, "reporting.drafts")
+    reach = _under(unit, permissions.scope_paths(user, "reporting.view")) | _under(
+        issuer, permissions.scope_paths(user, "reporting.board")
+    )
+    submitted = Q(submission__status__in=("submitted", "accepted"))
+    return Entry.objects.filter(kind=EntryKind.PASSAGE).filter(
+        reach & (submitted | _under(unit, drafts) | _under(issuer, drafts))
+    )
+
+
+def _matching(query_terms) -> RawSQL:
+    if connection.vendor == "postgresql":
+        return RawSQL(
+            "SELECT id FROM search_entry WHERE to_tsvector('simple'::regconfig, folded) "
+            "@@ to_tsquery('simple'::regconfig, %s)",
+            [tsquery(query_terms)],
+        )
+    return RawSQL(
+        "SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s",
+        [fts5_query(query_terms)],
+    )
+
+
+def _entries(user, query_terms, kind: str, unit: OrgUnit | None, period: str):
+    passages = readable_passages(user)
+    documents = Entry.objects.filter(
+        kind=EntryKind.DOCUMENT,
+        document__in=registry_scope.visible_documents(user).values("pk"),
+    )
+    if unit is not None:
+        passages = passages.filter(unit_path__startswith=unit.path)
+        documents = documents.filter(unit_path__startswith=unit.path)
+    if period:
+        passages = passages.filter(period_code=period)
+        documents = documents.none()
+    matching = _matching(query_terms)
+    return {
+        EntryKind.PASSAGE: passages.filter(id__in=matching),
+        EntryKind.DOCUMENT: documents.filter(id__in=matching),
+    }
+
+
+class _Combined:
+    """Database hits (a queryset, sliced by the paginator) followed by the registers' hits."""
+
+    def __init__(self, entries: QuerySet[Entry], entry_count: int, extra: list[Hit], convert):
+        self.entries, self.entry_count, self.extra, self.convert = (
+            entries,
+            entry_count,
+            extra,
+            convert,
+        )
+
+    def count(self) -> int:
+        return self.entry_count + len(self.extra)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, item: slice) -> list[Hit]:
+        start, stop = item.start or 0, item.stop if item.stop is not None else self.count()
+        hits: list[Hit] = []
+        if start < self.entry_count:
+            hits.extend(self.convert(e) for e in self.entries[start : min(stop, self.entry_count)])
+        extra_start = max(0, start - self.entry_count)
+        extra_stop = max(0, stop - self.entry_count)
+        hits.extend(self.extra[extra_start:extra_stop])
+        return hits
+
+
+def _entry_hit(entry: Entry, query_terms) -> Hit:
+    if entry.kind == EntryKind.PASSAGE:
+        url = reverse("reporting:submission", args=[entry.submission.assignment_id])
+        url += f"#section-{entry.section}"
+        request = entry.submission.assignment.request
+        title = f"{request.title} — {entry.title}"
+    else:
+        url = reverse("registry:registry_document", args=[entry.document_id])
+        title = entry.title
+    return Hit(
+        kind=entry.kind,
+        kind_label=KIND_LABELS[entry.kind],
+        title=title,
+        url=url,
+        excerpt=mark_safe(excerpt(entry.text, query_terms)),  # noqa: S308 - escaped in excerpt()
+        date=entry.date,
+        period_code=entry.period_code,
+    )
+
+
+def _register_hits(user, query: str, query_terms) -> list[tuple[str, str, Hit]]:
+    found = []
+    keyed = {p.label: p.key for p in registers.providers()}
+    for hit in registers.search(user, query, REGISTER_LIMIT):
+        found.append(
+            (
+                keyed.get(hit.register, "so"),
+                hit.register,
+                Hit(
+                    kind=keyed.get(hit.register, "so"),
+                    kind_label=hit.register,
+                    title=hit.title,
+                    url=hit.url,
+                    excerpt=mark_safe(excerpt(hit.excerpt or hit.title, query_terms)),  # noqa: S308
+                    date=hit.date,
+                ),
+            )
+        )
+    return found
+
+
+def search(
+    user,
+    query: str,
+    kind: str = "",
+    unit: OrgUnit | None = None,
+    period: str = "",
+    page: int = 1,
+    per_page: int = PAGE_SIZE,
+) -> Results:
+    query_terms = terms(query)
+    if not query_terms:
+        return Results(query=query, page=Paginator([], per_page).get_page(1))
+    by_kind = _entries(user, query_terms, kind, unit, period)
+    counts = {k: qs.count() for k, qs in by_kind.items()}
+    register_hits = [] if period or unit is not None else _register_hits(user, query, query_terms)
+    facets = [(k, KIND_LABELS[k], counts[k]) for k in by_kind]
+    register_counts: dict[tuple[str, str], int] = {}
+    for key, label, _hit in register_hits:
+        register_counts[(key, label)] = register_counts.get((key, label), 0) + 1
+    facets += [(key, label, n) for (key, label), n in register_counts.items()]
+    if kind in by_kind:
+        entries, entry_count, extra = by_kind[kind], counts[kind], []
+    elif kind:  # one register's hits alone
+        entries, entry_count = Entry.objects.none(), 0
+        extra = [h for key, _label, h in register_hits if key == kind]
+    else:
+        entries = Entry.objects.filter(
+            Q(pk__in=by_kind[EntryKind.PASSAGE].values("pk"))
+            | Q(pk__in=by_kind[EntryKind.DOCUMENT].values("pk"))
+        )
+        entry_count = sum(counts.values())
+        extra = [h for _key, _label, h in register_hits]
+    entries = entries.select_related("submission__assignment__request", "document").order_by(
+        "-kind", "-date", "-id"
+    )
+    combined = _Combined(entries, entry_count, extra, lambda e: _entry_hit(e, query_terms))
+    paginator = Paginator(combined, per_page)
+    return Results(
+        query=query,
+        page=paginator.get_page(page),
+        facets=facets,
+        total=combined.count(),
+    )

@@ -1,0 +1,216 @@
+"""The one search on the real database (FTS5 on SQLite, to_tsvector on PostgreSQL): accent-
+insensitive syllable matching, the index updated with the report in the same transaction,
+scope for every role, facets, highlighting, pagination, the API."""
+
+import re
+
+import pytest
+from django.db import transaction
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from danvan.reporting import selectors as reporting_selectors
+from danvan.reporting import services
+from danvan.reporting.models import Assignment
+from danvan.search import selectors
+from danvan.search.index import rebuild
+from danvan.search.models import Entry
+
+PASSAGE = (
+    "Triển khai thực hiện Quy chế dân chủ ở cơ sở gắn với “Dân vận khéo”; đối thoại với "
+    "các hộ dân khu vực Cồn Dầu, phường Hòa Xuân về bồi thường, tái định cư."
+)
+
+
+def police_assignment() -> Assignment:
+    """The Đà Nẵng police's assignment in the current half-year request (due, not yet sent)."""
+    return (
+        Assignment.objects.filter(unit__code="DN-CATP", submission__status="draft")
+        .select_related("request__template", "submission")
+        .get()
+    )
+
+
+def first_section(assignment: Assignment) -> str:
+    return assignment.request.template.sections[0]["key"]
+
+
+def save(demo_user, text: str, submit: bool = False):
+    assignment = police_assignment()
+    sections = {first_section(assignment): text}
+    reporter = demo_user("dn.baocao")
+    revision = services.save_draft(
+        reporter, assignment.submission.pk, assignment.submission.version, sections, {}
+    )
+    if submit:
+        assignment.submission.refresh_from_db()
+        revision = services.submit(
+            reporter, assignment.submission.pk, assignment.submission.version, sections, {}
+        )
+    return assignment, revision
+
+
+def titles(results) -> list[str]:
+    return [h.title for h in results.page]
+
+
+def test_folded_query_finds_the_accented_passage_with_marks(demo_user):
+    assignment, _ = save(demo_user, PASSAGE, submit=True)
+    results = selectors.search(demo_user("dn.dieuphoi"), "quy che dan chu Hoa Xuan")
+    passages = [h for h in results.page if h.kind == "passage"]
+    assert len(passages) == 1
+    hit = passages[0]
+    assert hit.url == f"/bao-cao/nop/{assignment.pk}/#section-{first_section(assignment)}"
+    assert "<mark>Quy</mark> <mark>chế</mark> <mark>dân</mark> <mark>chủ</mark>" in hit.excerpt
+    assert "<mark>Hòa</mark> <mark>Xuân</mark>" in hit.excerpt
+    assert ("passage", "Đoạn báo cáo", 1) in results.facets
+
+
+def test_syllables_not_substrings_and_phrases_in_order(demo_user):
+    save(demo_user, PASSAGE, submit=True)
+    coordinator = demo_user("dn.dieuphoi")
+    # "dan van kheo" finds “Dân vận khéo”; "dan va" does not ("va" is not a syllable there).
+    assert selectors.search(coordinator, "dan van kheo", kind="passage").total == 1
+    assert selectors.search(coordinator, "hoa xua", kind="passage").total == 0
+    # A quoted phrase needs its syllables in order: "xuan hoa" is not in the passage.
+    assert selectors.search(coordinator, '"xuan hoa"', kind="passage").total == 0
+    assert selectors.search(coordinator, '"hoa xuan"', kind="passage").total == 1
+    # đ folds to d: "doi thoai" finds "đối thoại"
+    assert selectors.search(coordinator, "doi thoai", kind="passage").total == 1
+
+
+def test_index_follows_the_latest_revision_in_the_same_transaction(demo_user):
+    with transaction.atomic():
+        assignment, revision = save(demo_user, "Nội dung cũ về Hòa Xuân")
+        # Visible inside the writer's transaction, before it commits.
+        assert Entry.objects.filter(revision=revision).count() == 1
+    save(demo_user, "Nội dung mới về Cẩm Lệ")
+    reporter = demo_user("dn.baocao")
+    assert selectors.search(reporter, "hoa xuan", kind="passage").total == 0
+    assert selectors.search(reporter, "cam le", kind="passage").total == 1
+
+
+@pytest.mark.parametrize(
+    ("username", "finds_draft", "finds_submitted"),
+    [
+        ("dn.baocao", True, True),  # the unit's reporter
+        ("dn.dieuphoi", True, True),  # the requesting board's coordinator
+        ("dn.lanhdao", True, True),
+        ("dn.xem", False, True),  # a viewer reads submitted reports only
+        ("ct.dieuphoi", False, False),  # another province
+        ("ct.baocao", False, False),
+        ("admin", True, True),
+    ],
+)
+def test_scope_for_every_role(demo_user, username, finds_draft, finds_submitted):
+    user = demo_user(username)
+    save(demo_user, "Đối thoại tại Cồn Dầu")
+    assert (selectors.search(user, "con dau", kind="passage").total == 1) is finds_draft
+    save(demo_user, "Đối thoại tại Cồn Dầu", submit=True)
+    assert (selectors.search(user, "con dau", kind="passage").total == 1) is finds_submitted
+
+
+def test_documents_are_found_and_scoped_like_the_registry(demo_user):
+    coordinator = demo_user("dn.dieuphoi")
+    documents = reporting_selectors.requests_for(coordinator).exclude(request_document=None)
+    document = documents.first().request_document
+    results = selectors.search(coordinator, document.symbol, kind="document")
+    assert document.symbol in [h.title.split(" ngày ")[0].split(" ", 1)[-1] for h in results.page]
+    for username in ("ct.dieuphoi", "dn.xem", "ct.baocao", "dn.baocao"):
+        user = demo_user(username)
+        visible = set(
+            __import__("danvan.registry.scope", fromlist=["x"])
+            .visible_documents(user)
+            .values_list("pk", flat=True)
+        )
+        found = selectors.search(user, document.symbol, kind="document")
+        assert all(h.url.rstrip("/").rsplit("/", 1)[-1].isdigit() for h in found.page)
+        ids = {int(h.url.rstrip("/").rsplit("/", 1)[-1]) for h in found.page}
+        assert ids <= visible
+
+
+def test_rebuild_equals_the_live_index(db):
+    before = sorted(Entry.objects.values_list("kind", "folded", "unit_path"))
+    rebuild()
+    assert sorted(Entry.objects.values_list("kind", "folded", "unit_path")) == before
+    assert before  # the demo's reports and documents are indexed
+
+
+def test_page_paginates_and_filters_by_period(login_client, demo_user):
+    save(demo_user, PASSAGE, submit=True)
+    client = login_client("dn.dieuphoi")
+    response = client.get("/tim-kiem/", {"q": "dân", "loai": "passage"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<mark>" in html
+    total = selectors.search(demo_user("dn.dieuphoi"), "dân", kind="passage").total
+    assert f"Tìm thấy {total} kết quả" in html
+    if total > 20:
+        assert "Trang 1/" in html
+    assert (
+        client.get("/tim-kiem/", {"q": "hoa xuan", "ky": "2019S1"})
+        .content.decode()
+        .count('data-kind="passage"')
+        == 0
+    )
+    bad = client.get("/tim-kiem/", {"q": "x", "ky": "2026Q9"})
+    assert bad.status_code == 400
+    assert "không hợp lệ" in bad.content.decode()
+
+
+def test_page_query_count(login_client, demo_user, django_assert_max_num_queries):
+    save(demo_user, PASSAGE, submit=True)
+    client = login_client("dn.dieuphoi")
+    with django_assert_max_num_queries(25):
+        response = client.get("/tim-kiem/", {"q": "dan"})
+    assert response.status_code == 200
+
+
+def test_empty_query_and_no_result(login_client):
+    client = login_client("dn.xem")
+    assert "Nhập từ khóa để tìm." in client.get("/tim-kiem/").content.decode()
+    html = client.get("/tim-kiem/", {"q": "zzzkhongco"}).content.decode()
+    assert "Không tìm thấy kết quả nào" in html
+
+
+def test_api(client, demo_user, bearer):
+    save(demo_user, PASSAGE, submit=True)
+    response = client.get(
+        "/api/search/", {"q": "quy che dan chu hoa xuan"}, headers=bearer("dn.dieuphoi")
+    )
+    assert response.status_code == 200, response.content
+    body = response.json()
+    passages = [r for r in body["results"] if r["kind"] == "passage"]
+    assert len(passages) == 1 and "<mark>Hòa</mark>" in passages[0]["excerpt_html"]
+    outside = client.get("/api/search/", {"q": "hoa xuan"}, headers=bearer("ct.dieuphoi"))
+    assert [r for r in outside.json()["results"] if r["kind"] == "passage"] == []
+    assert (
+        client.get(
+            "/api/search/", {"q": "a", "period": "20x"}, headers=bearer("dn.xem")
+        ).status_code
+        == 400
+    )
+    assert (
+        client.get(
+            "/api/search/", {"q": "a", "unit": "KHONG"}, headers=bearer("dn.xem")
+        ).status_code
+        == 404
+    )
+    assert client.get("/api/search/", {"q": "a"}).status_code == 401
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    q=st.text(max_size=250),
+    loai=st.text(max_size=50),
+    ky=st.text(max_size=12),
+    don_vi=st.text(max_size=45),
+    trang=st.one_of(st.text(max_size=25), st.integers().map(str)),
+)
+def test_search_form_never_fails(login_client, q, loai, ky, don_vi, trang):
+    client = login_client("dn.dieuphoi")
+    response = client.get(
+        "/tim-kiem/", {"q": q, "loai": loai, "ky": ky, "don_vi": don_vi, "trang": trang}
+    )
+    assert response.status_code in (200, 400), response.status_code
+    assert re.search(r"<h1>Tìm kiếm</h1>", response.content.decode()) or response.status_code == 400
