@@ -43,7 +43,10 @@ class ReviewError(ReportingError):
     """A rule of programme reviews refused the action; `messages` are Vietnamese."""
 
 
-def _check_instruments(instruments: list[Instrument], period_code: str, kind: str) -> None:
+def _check_instruments(
+    instruments: list[Instrument], period_code: str, kind: str, *, past: bool = False
+) -> None:
+    """`past`: a review of a period gone by may cover instruments ended since."""
     errors = []
     if not instruments:
         errors.append("Cần chọn ít nhất một chương trình phối hợp.")
@@ -53,7 +56,7 @@ def _check_instruments(instruments: list[Instrument], period_code: str, kind: st
     if len(owners) > 1:
         errors.append("Các chương trình sơ kết chung phải cùng một cơ quan thường trực.")
     for instrument in instruments:
-        if instrument.state not in SIGNED_STATES:
+        if instrument.state not in SIGNED_STATES and not (past and instrument.signed_on):
             errors.append(
                 f"{instrument} đang ở trạng thái “{instrument.get_state_display()}”: chỉ sơ kết "
                 "được chương trình đã ký, đang có hiệu lực."
@@ -155,7 +158,7 @@ def adopt_request(
     """A review whose answers are a request issued before the programmes were recorded (the
     same board, the same period): its submissions become the review's answers."""
     period_code = _period(report_request.period.code, kind)
-    _check_instruments(instruments, period_code, kind)
+    _check_instruments(instruments, period_code, kind, past=True)
     permissions.require(actor, "reporting.issue", report_request.issuer)
     with transaction.atomic():
         reviews = [

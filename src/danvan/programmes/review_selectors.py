@@ -93,9 +93,20 @@ def progress_page(user, assignment_id):
 # The joint report's facts ------------------------------------------------------------------
 
 
+# Abbreviations of short names spelled out in running text ("UBND thành phố").
+SPELLED = {"UBND ": "Ủy ban nhân dân ", "BCH ": "Bộ Chỉ huy ", "MTTQ ": "Mặt trận Tổ quốc "}
+
+
+def spelled(name: str) -> str:
+    for short, full in SPELLED.items():
+        if name.startswith(short):
+            return full + name[len(short) :]
+    return name
+
+
 def _name(unit, day: dt.date) -> tuple[str, str]:
     unit = unit_as_of(unit, day)
-    return unit.short_name or unit.name, unit.name
+    return spelled(unit.short_name or unit.name), unit.name
 
 
 def _texts(sections: list[dict], texts: dict[str, str]) -> dict[str, list[str]]:

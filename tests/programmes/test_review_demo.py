@@ -1,0 +1,81 @@
+"""The demo's Đà Nẵng programmes and their 2022S1 review: loaded once, idempotent, and the joint
+report built from the partners' 2022 answers reads like the sample (the structure, who said
+what, who was late)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from danvan.issuing.selectors import ExportOptions
+from danvan.programmes import joint_report, review_selectors
+from danvan.programmes.demo import REQUEST_TITLE, load_demo
+from danvan.programmes.models import Instrument, Progress, Review
+from danvan.reporting.models import ReportRequest
+from reporting.cycle import user
+
+pytestmark = pytest.mark.django_db
+
+
+def _request():
+    return ReportRequest.objects.get(title=REQUEST_TITLE, issuer__code="DN-BDVTU")
+
+
+def test_the_four_programmes_with_their_central_basis():
+    programmes = Instrument.objects.filter(kind="chuong_trinh", owner__code="DN-BDVTU")
+    partners = sorted(
+        p.unit.code for i in programmes for p in i.parties.all() if p.unit.code != "DN-BDVTU"
+    )
+    assert partners == ["DN-BCHQS", "DN-BDBP", "DN-CATP", "DN-UBND"]
+    police = programmes.get(symbol="07-CTr/BDVTU-CATP")
+    assert [d.symbol for d in police.based_on.all()] == ["05-CTr/BDVTW-BCA"]
+
+
+def test_a_second_load_changes_nothing():
+    before = (Instrument.objects.count(), Review.objects.count(), Progress.objects.count())
+    assert load_demo() == {"programmes": 0}
+    assert (Instrument.objects.count(), Review.objects.count(), Progress.objects.count()) == before
+
+
+def test_the_2022_review_answers_are_the_partner_reports():
+    request = _request()
+    assert Review.objects.filter(report_request=request).count() == 4
+    # Progress of the accepted reports (UBND, police) is accepted; the others wait.
+    accepted = sorted(
+        {
+            p.party.unit.code
+            for p in Progress.objects.filter(review__report_request=request, accepted=True)
+        }
+    )
+    assert accepted == ["DN-CATP", "DN-UBND"]
+
+
+def test_the_joint_report_reads_like_the_sample():
+    facts = review_selectors.joint_review(user("dn.dieuphoi"), _request(), dt.date(2022, 7, 5))
+    document = joint_report.build(facts, ExportOptions(day=dt.date(2022, 7, 5)))
+    headings = [(s["label"], s["title"]) for s in document["outline"]]
+    assert headings == [
+        ("I", "Công tác phối hợp triển khai"),
+        ("II", "Kết quả triển khai thực hiện"),
+        ("III", "Đánh giá chung"),
+        ("IV", "Phương hướng, nhiệm vụ 6 tháng cuối năm 2022"),
+    ]
+    results = document["outline"][1]["children"]
+    assert [s["title"] for s in results] == [
+        "Kết quả thực hiện Chương trình phối hợp với Ủy ban nhân dân thành phố",
+        "Kết quả thực hiện Chương trình phối hợp với Bộ Chỉ huy Quân sự thành phố, Công an thành "
+        "phố và Bộ Chỉ huy Bộ đội Biên phòng thành phố",
+    ]
+    first = results[0]["paragraphs"][0]["text"]
+    assert first.startswith("Ủy ban nhân dân thành phố")
+    shortcomings = document["outline"][2]["children"][1]["paragraphs"]
+    late = [p["text"] for p in shortcomings if "chậm so với hạn" in p["text"]]
+    assert late == [
+        "Việc chấp hành chế độ thông tin, báo cáo chưa đúng tiến độ chương trình phối hợp đã đề "
+        "ra: gửi báo cáo chậm so với hạn 15/6/2022: Bộ Chỉ huy Bộ đội Biên phòng thành phố (gửi ngày "
+        "20/6/2022)."
+    ]
+    assert document["footnotes"][0]["text"].startswith(
+        "Chương trình phối hợp số 03-CTr/BDVTW-BCSĐCP ngày 15/12/2021"
+    )
