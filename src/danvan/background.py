@@ -2,7 +2,7 @@
 
 `danvan worker` (and `danvan serve`, beside the web server) calls `run_worker`. The library has
 no retries and no periodic tasks of its own, so this module adds what the worker needs at
-start: `sweep_interrupted` puts back in the queue the tasks a dead worker left running (every
+start: `prune_finished` drops old finished rows, `sweep_interrupted` puts back in the queue the tasks a dead worker left running (every
 task is idempotent by its job id, so running one again never doubles its effect), and
 `schedule_lock` lets a self-rescheduling task (the reminders) keep exactly one chain however
 many workers start. Tests and the demo run the same worker in this process (`run_pending`).
@@ -67,6 +67,19 @@ def sweep_interrupted() -> int:
                 pk=row.pk, status=TaskResultStatus.RUNNING
             ).update(status=TaskResultStatus.READY, started_at=None)
     return requeued
+
+
+def prune_finished(now: dt.datetime | None = None) -> int:
+    """Delete the rows of tasks that ended (done or failed) more than
+    DANVAN_TASK_KEEP_DAYS ago; what a user sees (an import's state and reason) lives in the
+    app's own tables, so the queue only keeps recent history. Returns how many rows went."""
+    cutoff = (now or timezone.now()) - dt.timedelta(days=settings.DANVAN_TASK_KEEP_DAYS)
+    deleted, _ = DBTaskResult.objects.filter(
+        backend_name=BACKEND,
+        status__in=[TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED],
+        finished_at__lt=cutoff,
+    ).delete()
+    return deleted
 
 
 def pending(task) -> DBTaskResult:

@@ -200,3 +200,23 @@ def test_the_worker_start_requeues_what_a_dead_worker_left_running_and_runs_it_o
     assert job.status == JobStatus.READY and job.result["values"]
     assert outcomes(job) == [("imports.job.ready", "bi-ngat.txt")]
     assert background.sweep_interrupted() == 0
+
+
+def test_finished_tasks_older_than_the_keeping_time_are_pruned_and_nothing_else(upload, settings):
+    settings.DANVAN_TASK_KEEP_DAYS = 30
+    done, failed, waiting = (upload(SEED_FILE.read_bytes(), f"{n}.txt") for n in ("a", "b", "c"))
+    now = timezone.now()
+    (done_row,) = task_rows(tasks.run_import, done.pk)
+    (failed_row,) = task_rows(tasks.run_import, failed.pk)
+    DBTaskResult.objects.filter(pk=done_row.pk).update(
+        status=TaskResultStatus.SUCCESSFUL, finished_at=now - dt.timedelta(days=31)
+    )
+    DBTaskResult.objects.filter(pk=failed_row.pk).update(
+        status=TaskResultStatus.FAILED, finished_at=now - dt.timedelta(days=29)
+    )
+    assert background.prune_finished(now) == 1
+    assert not task_rows(tasks.run_import, done.pk)
+    assert len(task_rows(tasks.run_import, failed.pk)) == 1, "failed 29 days ago: kept"
+    assert len(task_rows(tasks.run_import, waiting.pk)) == 1, "never finished: kept"
+    # 2 days later the failed one is past 30 days too.
+    assert background.prune_finished(now + dt.timedelta(days=2)) == 1

@@ -2,7 +2,7 @@
 imports, batch routing and the deadline reminders. `danvan serve` runs one beside the web
 server; run it alone on a host of its own.
 
-At start it puts back in the queue the tasks a dead worker left running, queues any import
+At start it drops finished tasks older than DANVAN_TASK_KEEP_DAYS, puts back in the queue the tasks a dead worker left running, queues any import
 still waiting without a task, and starts the reminders' chain (once, however many workers)."""
 
 
@@ -21,12 +21,13 @@ def run(args) -> int:
     from danvan.imports.tasks import queue_waiting
     from danvan.reporting.tasks import schedule_reminders
 
+    pruned = background.prune_finished()
     requeued = background.sweep_interrupted()
     queued = queue_waiting()
     schedule_reminders()
     print(
         f"Tiến trình nền đã sẵn sàng: lấy lại {requeued} việc bị gián đoạn, "
-        f"xếp hàng {queued} tệp đang chờ.",
+        f"xếp hàng {queued} tệp đang chờ, xóa {pruned} việc đã xong từ lâu.",
         flush=True,
     )
     if args.once:
