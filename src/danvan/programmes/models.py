@@ -194,6 +194,17 @@ class Party(models.Model):
     # The joint report's grouping label ("II.1 Ủy ban nhân dân", "II.2 Lực lượng vũ trang").
     group = models.CharField("nhóm trong báo cáo", max_length=120, blank=True)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    # Set when a person confirmed the change of party after the unit ended (2025 reform): the
+    # row stays for the history (its progress, its signature); `replaced_by` carries on.
+    replaced_by = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replaces",
+        verbose_name="bên kế thừa",
+    )
+    ended_on = models.DateField("thôi tham gia từ ngày", null=True, blank=True)
 
     class Meta:
         ordering = ["instrument", "order", "id"]
