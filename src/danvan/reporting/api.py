@@ -12,8 +12,11 @@ from danvan.orgs.models import OrgUnit
 from . import periods, selectors, services
 from .errors import NotFound
 from .models import ReportTemplate
+from .register_api import RegisterItemOut, inbox_items_out
+from .register_api import router as register_router
 
 router = Router(tags=["Báo cáo"])
+router.add_router("", register_router)  # /assignments/{id}/register-figures
 
 
 class PeriodOut(Schema):
@@ -85,6 +88,7 @@ class InboxOut(Schema):
     overdue: list[AssignmentOut]
     returned: list[AssignmentOut]
     done: list[AssignmentOut]
+    register_items: list[RegisterItemOut]  # "Việc cần cập nhật trong sổ theo dõi"
 
 
 class RevisionOut(Schema):
@@ -215,6 +219,9 @@ def period(request, code: str):
     }
 
 
+BOX = ("due", "overdue", "returned", "done")
+
+
 @router.get(
     "/inbox",
     response={200: InboxOut, **errors(*AUTHENTICATED)},
@@ -223,8 +230,8 @@ def period(request, code: str):
 def inbox(request):
     box = selectors.inbox(request.auth)
     return {
-        name: [_assignment(a) for a in getattr(box, name)]
-        for name in ("due", "overdue", "returned", "done")
+        **{name: [_assignment(a) for a in getattr(box, name)] for name in BOX},
+        "register_items": inbox_items_out(request.auth),
     }
 
 

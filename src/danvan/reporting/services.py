@@ -517,7 +517,8 @@ def save_draft(
         submission = _load(submission_id)
         _check_editable(actor, submission, base_version, on_behalf=on_behalf)
         sections, values = _merged(submission, sections, values)
-        kind = RevisionKind.IMPORT if source else RevisionKind.SAVE
+        imported = source and source.get("kind") != "register"  # registers' figures: a save
+        kind = RevisionKind.IMPORT if imported else RevisionKind.SAVE
         revision = _write(
             actor,
             submission,

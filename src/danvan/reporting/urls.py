@@ -1,11 +1,16 @@
 from django.urls import path
 
-from . import views
+from . import register_views, views
 
 app_name = "reporting"
 urlpatterns = [
     path("hop-thu/", views.inbox, name="inbox"),
     path("nop/<int:assignment_id>/", views.submission, name="submission"),
+    path(
+        "nop/<int:assignment_id>/so-theo-doi/",
+        register_views.register_figures_page,
+        name="register_figures",
+    ),
     path("nop/<int:assignment_id>/<str:decision>/", views.review, name="review"),
     path(
         "nop/<int:assignment_id>/so-sanh/<int:first>/<int:second>/", views.compare, name="compare"
