@@ -1,0 +1,427 @@
+"""Writes to the "Dân vận khéo" register: each one permission-checked, transactional and
+audited. Bad input raises `EntryInvalid` / `TransitionRefused` with Vietnamese messages and
+changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+
+from danvan.accounts import permissions
+from danvan.audit.services import record_event
+from danvan.orgs.models import OrgUnit
+from danvan.registry import services as registry_services
+from danvan.vn.text import fold, has_surrogates
+
+from . import lifecycle
+from .lifecycle import TransitionRefused
+from .models import (
+    Assessment,
+    Conclusion,
+    CriteriaSet,
+    Entry,
+    Level,
+    Metric,
+    Output,
+    Recognition,
+    RecognitionForm,
+    Status,
+    StatusEvent,
+)
+from .permissions import ASSESS, RECOGNISE, REGISTER
+from .rules import TEXT_FIELDS, check_entry
+
+ENTRY_FIELDS = (
+    "kind",
+    "subject",
+    "channel",
+    "field",
+    "tags",
+    "sub_movement",
+    "start_date",
+    "evaluation_date",
+    *TEXT_FIELDS,
+)
+
+
+class EntryInvalid(ValueError):
+    def __init__(self, errors: dict[str, str]):
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors
+
+
+def search_text_of(entry: Entry) -> str:
+    parts = [entry.name, entry.area, entry.forces_lead, entry.forces_coordinating]
+    parts += [entry.content[:500], entry.owner_unit.name, entry.person_name]
+    return fold(" ".join(p for p in parts if p))[:4000]
+
+
+def _snapshot(entry: Entry) -> dict:
+    row = {f: getattr(entry, f) for f in ENTRY_FIELDS}
+    for key in ("start_date", "evaluation_date"):
+        row[key] = row[key].isoformat() if row[key] else None
+    return {**row, "owner_unit": entry.owner_unit.code, "status": entry.status}
+
+
+def _check_day(day: dt.date, today: dt.date | None = None) -> None:
+    today = today or dt.date.today()
+    if not isinstance(day, dt.date) or day > today:
+        raise TransitionRefused("Ngày không được sau hôm nay.")
+
+
+def _event(entry, *, actor, target, at, by_unit, level="", decision=None, note=""):
+    last = entry.events.order_by("-at", "-id").first()
+    if last is not None and at < last.at:
+        raise TransitionRefused(
+            f"Ngày {at:%d/%m/%Y} trước bước trước đó ({last.at:%d/%m/%Y}); lịch sử phải theo thứ tự thời gian."
+        )
+    event = StatusEvent.objects.create(
+        entry=entry,
+        from_status=entry.status if entry.pk and last is not None else "",
+        status=target,
+        at=at,
+        level=level,
+        by_unit=by_unit,
+        decision=decision,
+        note=note,
+        actor=actor if getattr(actor, "pk", None) else None,
+    )
+    entry.status = target
+    if target == Status.REGISTERED and entry.registered_on is None:
+        entry.registered_on = at
+    entry.save(update_fields=["status", "registered_on", "updated_at"])
+    return event
+
+
+def create_entry(
+    *, actor, owner_unit: OrgUnit, data: dict, register: bool, at: dt.date, assignment=None
+) -> Entry:
+    """A draft ("dự kiến") or a registration ("đăng ký") of `owner_unit` on day `at`."""
+    permissions.require(actor, REGISTER, owner_unit)
+    errors = check_entry(data, registering=register)
+    if not owner_unit.is_valid_on(at):
+        errors["owner_unit"] = (
+            f"Đơn vị {owner_unit.name} không còn hiệu lực vào ngày {at:%d/%m/%Y}."
+        )
+    if errors:
+        raise EntryInvalid(errors)
+    _check_day(at)
+    with transaction.atomic():
+        entry = Entry(owner_unit=owner_unit, status=Status.PLANNED, assignment=assignment)
+        for key in ENTRY_FIELDS:
+            setattr(entry, key, data.get(key) if key in data else getattr(entry, key))
+        entry.tags = list(data.get("tags") or [])
+        entry.created_by = actor if getattr(actor, "pk", None) else None
+        entry.search_text = search_text_of(entry)
+        entry.save()
+        _event(entry, actor=actor, target=Status.PLANNED, at=at, by_unit=owner_unit)
+        if register:
+            _event(entry, actor=actor, target=Status.REGISTERED, at=at, by_unit=owner_unit)
+        record_event(
+            actor,
+            "exemplars.create",
+            "Entry",
+            entry.pk,
+            summary=entry.name[:200],
+            after=_snapshot(entry),
+        )
+    return entry
+
+
+def update_entry(*, actor, entry: Entry, data: dict) -> Entry:
+    permissions.require(actor, REGISTER, entry.owner_unit)
+    merged = {key: getattr(entry, key) for key in ENTRY_FIELDS} | {
+        k: v for k, v in data.items() if k in ENTRY_FIELDS
+    }
+    errors = check_entry(merged, registering=entry.status != Status.PLANNED)
+    if errors:
+        raise EntryInvalid(errors)
+    with transaction.atomic():
+        before = _snapshot(entry)
+        for key in ENTRY_FIELDS:
+            setattr(entry, key, merged[key])
+        entry.search_text = search_text_of(entry)
+        entry.save()
+        record_event(
+            actor,
+            "exemplars.update",
+            "Entry",
+            entry.pk,
+            summary=entry.name[:200],
+            before=before,
+            after=_snapshot(entry),
+        )
+    return entry
+
+
+def _decision(actor, symbol: str, day: dt.date, by_unit: OrgUnit, *, required: bool):
+    symbol = (symbol or "").strip()
+    if not symbol:
+        if required:
+            raise TransitionRefused("Cần số ký hiệu quyết định (ví dụ: 125-QĐ/BDVTU).")
+        return None
+    if has_surrogates(symbol) or len(symbol) > 80:
+        raise TransitionRefused("Số ký hiệu quyết định không hợp lệ.")
+    try:
+        return registry_services.register_document(
+            actor, symbol, day, kind="Quyết định", issued_by=by_unit.name, issuer_unit=by_unit
+        )
+    except registry_services.InvalidSymbol as exc:
+        raise TransitionRefused(str(exc)) from None
+
+
+def change_status(
+    *,
+    actor,
+    entry: Entry,
+    target: str,
+    at: dt.date,
+    by_unit: OrgUnit | None = None,
+    level: str = "",
+    decision_symbol: str = "",
+    note: str = "",
+) -> StatusEvent:
+    """A step a unit takes on its own entry (register, launch, run, stop…); replication is
+    the board's."""
+    action = RECOGNISE if target == Status.REPLICATED else REGISTER
+    permissions.require(actor, action, entry.owner_unit)
+    lifecycle.check_manual(entry.status, target)
+    if target == Status.REGISTERED:
+        errors = check_entry(_snapshot_data(entry), registering=True)
+        if errors:
+            raise EntryInvalid(errors)
+    if level and level not in Level.values:
+        raise TransitionRefused("Cấp không hợp lệ.")
+    if has_surrogates(note) or len(note) > 2000:
+        raise TransitionRefused("Ghi chú có ký tự không hợp lệ hoặc quá dài.")
+    _check_day(at)
+    by_unit = by_unit or entry.owner_unit
+    with transaction.atomic():
+        decision = _decision(actor, decision_symbol, at, by_unit, required=False)
+        before = entry.status
+        event = _event(
+            entry,
+            actor=actor,
+            target=target,
+            at=at,
+            by_unit=by_unit,
+            level=level,
+            decision=decision,
+            note=note,
+        )
+        record_event(
+            actor,
+            "exemplars.status",
+            "Entry",
+            entry.pk,
+            summary=f"{entry.name[:150]}: {lifecycle.label(before)} → {lifecycle.label(target)}",
+            before={"status": before},
+            after={"status": target, "at": at.isoformat()},
+        )
+    return event
+
+
+def _snapshot_data(entry: Entry) -> dict:
+    return {key: getattr(entry, key) for key in ENTRY_FIELDS}
+
+
+def criteria_for(entry: Entry, day: dt.date) -> CriteriaSet | None:
+    """The criteria set in force for the entry's unit on `day`: a province's own set over the
+    general one, the most specific and most recent first."""
+    candidates = [
+        c
+        for c in CriteriaSet.objects.select_related("scope_unit").filter(valid_from__lte=day)
+        if (c.valid_to is None or c.valid_to >= day)
+        and (c.scope_unit is None or entry.owner_unit.path.startswith(c.scope_unit.path))
+    ]
+    candidates.sort(
+        key=lambda c: (c.scope_unit.depth + 1 if c.scope_unit else 0, c.valid_from), reverse=True
+    )
+    return candidates[0] if candidates else None
+
+
+def assess(
+    *,
+    actor,
+    entry: Entry,
+    assessed_on: dt.date,
+    conclusion: str,
+    checklist: list[int],
+    assessor_unit: OrgUnit,
+    note: str = "",
+) -> Assessment:
+    permissions.require(actor, ASSESS, entry.owner_unit)
+    permissions.require(actor, ASSESS, assessor_unit)
+    if conclusion not in Conclusion.values:
+        raise TransitionRefused("Chọn kết luận đánh giá.")
+    _check_day(assessed_on)
+    criteria = criteria_for(entry, assessed_on)
+    if criteria is None:
+        raise TransitionRefused(f"Chưa có bộ tiêu chí áp dụng vào ngày {assessed_on:%d/%m/%Y}.")
+    count = len(criteria.criteria)
+    if any(not isinstance(i, int) or i < 0 or i >= count for i in checklist):
+        raise TransitionRefused("Tiêu chí đánh dấu không thuộc bộ tiêu chí đang áp dụng.")
+    if has_surrogates(note) or len(note) > 2000:
+        raise TransitionRefused("Nhận xét có ký tự không hợp lệ hoặc quá dài.")
+    target = lifecycle.after_assessment(entry.status, conclusion)
+    with transaction.atomic():
+        assessment = Assessment.objects.create(
+            entry=entry,
+            assessed_on=assessed_on,
+            criteria_set=criteria,
+            checklist=sorted(set(checklist)),
+            conclusion=conclusion,
+            assessor_unit=assessor_unit,
+            note=note,
+            actor=actor if getattr(actor, "pk", None) else None,
+        )
+        if target != entry.status:
+            _event(
+                entry,
+                actor=actor,
+                target=target,
+                at=assessed_on,
+                by_unit=assessor_unit,
+                note=f"Kết luận đánh giá: {Conclusion(conclusion).label}",
+            )
+        record_event(
+            actor,
+            "exemplars.assess",
+            "Entry",
+            entry.pk,
+            summary=f"{entry.name[:150]}: {Conclusion(conclusion).label}",
+            after={
+                "assessment": assessment.pk,
+                "conclusion": conclusion,
+                "on": assessed_on.isoformat(),
+            },
+        )
+    return assessment
+
+
+def recognise(
+    *,
+    actor,
+    entry: Entry,
+    level: str,
+    form: str,
+    decided_on: dt.date,
+    decision_symbol: str,
+    by_unit: OrgUnit,
+    period_from: int | None = None,
+    period_to: int | None = None,
+) -> Recognition:
+    permissions.require(actor, RECOGNISE, entry.owner_unit)
+    permissions.require(actor, RECOGNISE, by_unit)
+    if level not in Level.values:
+        raise TransitionRefused("Chọn cấp công nhận.")
+    if form not in RecognitionForm.values:
+        raise TransitionRefused("Chọn hình thức công nhận, khen thưởng.")
+    if level == Level.DISTRICT and decided_on >= dt.date(2025, 7, 1):
+        raise TransitionRefused("Từ 01/7/2025 không còn cấp huyện; chọn cấp xã hoặc cấp tỉnh.")
+    if period_from and period_to and period_to < period_from:
+        raise TransitionRefused("Giai đoạn: năm kết thúc phải sau năm bắt đầu.")
+    _check_day(decided_on)
+    target = lifecycle.after_recognition(entry.status, form)
+    with transaction.atomic():
+        decision = _decision(actor, decision_symbol, decided_on, by_unit, required=True)
+        recognition = Recognition.objects.create(
+            entry=entry,
+            level=level,
+            form=form,
+            decided_on=decided_on,
+            decision=decision,
+            period_from=period_from,
+            period_to=period_to,
+            by_unit=by_unit,
+            actor=actor if getattr(actor, "pk", None) else None,
+        )
+        if target != entry.status:
+            _event(
+                entry,
+                actor=actor,
+                target=target,
+                at=decided_on,
+                by_unit=by_unit,
+                level=level,
+                decision=decision,
+            )
+        record_event(
+            actor,
+            "exemplars.recognise",
+            "Entry",
+            entry.pk,
+            summary=f"{entry.name[:150]}: {RecognitionForm(form).label} ({Level(level).label})",
+            after={"recognition": recognition.pk, "decision": decision.symbol},
+        )
+    return recognition
+
+
+def add_output(
+    *,
+    actor,
+    entry: Entry,
+    metric: str,
+    value,
+    period_from: dt.date,
+    period_to: dt.date,
+    evidence: str,
+) -> Output:
+    permissions.require(actor, REGISTER, entry.owner_unit)
+    errors = {}
+    if metric not in Metric.values:
+        errors["metric"] = "Chọn chỉ số đo."
+    try:
+        value = Decimal(str(value))
+        if not value.is_finite() or value < 0 or value >= Decimal(10) ** 15:
+            raise InvalidOperation
+    except (InvalidOperation, ValueError):
+        errors["value"] = "Giá trị phải là số không âm."
+    if period_to < period_from:
+        errors["period_to"] = "Ngày kết thúc kỳ phải sau ngày bắt đầu."
+    if not evidence.strip() or has_surrogates(evidence) or len(evidence) > 2000:
+        errors["evidence"] = "Cần ghi minh chứng (văn bản, biên bản, hình ảnh…), tối đa 2000 ký tự."
+    if errors:
+        raise EntryInvalid(errors)
+    with transaction.atomic():
+        output = Output.objects.create(
+            entry=entry,
+            metric=metric,
+            value=value.quantize(Decimal("0.01")),
+            period_from=period_from,
+            period_to=period_to,
+            evidence=evidence.strip(),
+            actor=actor if getattr(actor, "pk", None) else None,
+        )
+        record_event(
+            actor,
+            "exemplars.output",
+            "Entry",
+            entry.pk,
+            summary=f"{entry.name[:150]}: {Metric(metric).label} {value}",
+            after={"output": output.pk},
+        )
+    return output
+
+
+def merge(*, actor, keep: Entry, drop: Entry) -> Entry:
+    """A person merges a duplicate into the entry that stays; the duplicate leaves the counts
+    but keeps its history."""
+    permissions.require(actor, RECOGNISE, keep.owner_unit)
+    permissions.require(actor, RECOGNISE, drop.owner_unit)
+    if keep.pk == drop.pk or keep.merged_into_id or drop.merged_into_id:
+        raise TransitionRefused("Không gộp được: hai mục phải khác nhau và chưa gộp vào mục khác.")
+    with transaction.atomic():
+        drop.merged_into = keep
+        drop.save(update_fields=["merged_into", "updated_at"])
+        record_event(
+            actor,
+            "exemplars.merge",
+            "Entry",
+            drop.pk,
+            summary=f"Gộp “{drop.name[:100]}” vào “{keep.name[:100]}”",
+            after={"merged_into": keep.pk},
+        )
+    return keep
