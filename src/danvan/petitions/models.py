@@ -242,6 +242,10 @@ class Petition(models.Model):
     def mass(self) -> bool:
         return self.people >= 5
 
+    @property
+    def outcome_label(self) -> str:
+        return dict(Outcome.choices).get(self.outcome, self.outcome)
+
 
 class Outcome(models.TextChoices):
     RIGHT = "dung", "Đúng"
