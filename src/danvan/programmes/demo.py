@@ -170,6 +170,14 @@ COMMITMENTS = {
             "cham",
             "Thông tin còn có lúc chưa kịp thời.",
         ),
+        (
+            "tuyen-truyen",
+            "Tuyên truyền phòng, chống tội phạm, phong trào toàn dân bảo vệ an ninh Tổ quốc",
+            "2022",
+            dt.date(2022, 12, 31),
+            "dang_thuc_hien",
+            "Đăng tải 8.692 tin, bài trên các trang thông tin điện tử.",
+        ),
     ],
     "DN-BDBP": [
         (

@@ -18,14 +18,15 @@ from danvan.reporting.models import Assignment, SubmissionStatus
 
 from . import review_scope as scope
 from .models import (
-    SIGNED_STATES,
     Commitment,
     Instrument,
+    InstrumentState,
     Progress,
     ProgressStatus,
     Review,
 )
 
+UNSIGNED = [InstrumentState.DU_THAO, InstrumentState.TRINH_XIN_CHU_TRUONG]
 DONE = {ProgressStatus.HOAN_THANH, ProgressStatus.HUY}
 NOT_REPORTED = "chua_bao_cao"
 STATUS_COLUMNS = [(NOT_REPORTED, "Chưa có báo cáo được tiếp nhận"), *ProgressStatus.choices]
@@ -195,12 +196,22 @@ class Item:
     note: str = ""
 
 
-def _my_commitments(user):
+def in_force_on(day: dt.date) -> Q:
+    """Commitments of plans signed and in force on `day` (their state is today's, so a plan
+    of 2022 looked at as of 2022 is taken by its dates)."""
+    return (
+        Q(plan__signed_on__isnull=False, plan__signed_on__lte=day)
+        & ~Q(plan__state__in=UNSIGNED)
+        & (Q(plan__valid_to__isnull=True) | Q(plan__valid_to__gte=day))
+    )
+
+
+def _my_commitments(user, today: dt.date):
     units = permissions.units_in_scope(user, "reporting.submit")
     return (
         Commitment.objects.filter(
             Q(lead__unit__in=units) | Q(partners__unit__in=units),
-            plan__state__in=SIGNED_STATES,
+            in_force_on(today),
             due_on__isnull=False,
         )
         .select_related("plan", "lead__unit")
@@ -213,7 +224,7 @@ def inbox_commitments(user, today: dt.date) -> list[Item]:
     reviews whose progress they have not entered."""
     if not permissions.acts_anywhere(user, "reporting.submit"):
         return []
-    commitments = list(_my_commitments(user).filter(due_on__lte=today + INBOX_AHEAD))
+    commitments = list(_my_commitments(user, today).filter(due_on__lte=today + INBOX_AHEAD))
     states = latest_accepted(commitments)
     items = []
     for commitment in commitments:
@@ -257,9 +268,7 @@ def overdue_count(user, today: dt.date) -> int | None:
         return None
     owners = permissions.units_in_scope(user, "reporting.issue")
     commitments = list(
-        Commitment.objects.filter(
-            plan__owner__in=owners, plan__state__in=SIGNED_STATES, due_on__lt=today
-        )
+        Commitment.objects.filter(in_force_on(today), plan__owner__in=owners, due_on__lt=today)
     )
     states = latest_accepted(commitments)
     return sum(1 for c in commitments if not states.get(c.pk) or states[c.pk].status not in DONE)

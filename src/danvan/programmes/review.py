@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
-from django.utils import timezone
 
 from danvan.accounts import permissions
 from danvan.audit.services import record_event
 from danvan.registry.models import Document
+from danvan.reporting import clock
 from danvan.reporting import services as reporting
 from danvan.reporting.errors import ReportingError
 from danvan.reporting.models import Assignment, ReportRequest, Submission, SubmissionStatus
@@ -251,7 +251,7 @@ def _save_rows(actor, assignment: Assignment, rows: dict[int, dict]) -> int:
         cleaned[key] = clean
     if problems:
         raise ReviewError(*dict.fromkeys(problems))
-    now = timezone.now()
+    now = clock.now()
     with transaction.atomic():
         for key, clean in cleaned.items():
             commitment, review, party = owned[key]

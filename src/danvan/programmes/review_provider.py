@@ -40,8 +40,10 @@ class ReviewProvider:
                 indicator__code__in=codes,
                 option__isnull=True,
                 submission__status=SubmissionStatus.ACCEPTED,
-                submission__assignment__request__programme_reviews__isnull=False,
-                submission__assignment__request__issuer__path__startswith=unit.path,
+                # A subquery, not a join: a request several reviews share counts once.
+                submission__assignment__request__in=Review.objects.filter(
+                    report_request__issuer__path__startswith=unit.path
+                ).values("report_request"),
                 period__start__gte=date_from - SLACK,
                 period__end__lte=date_to + SLACK,
             )
