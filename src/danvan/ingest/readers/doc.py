@@ -13,10 +13,12 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ...vn import legacy
 from ..errors import DocumentError
 from ..layout import Layout, Line, mark
 from ..model import Table
 from ..sniff import OLE_MAGIC
+from .closing_tables import closing_columns, closing_kind
 
 _RULE = re.compile(r"^-{10,}\s*$")
 _NOTE = re.compile(r"^\s*\[(\d{1,3})\]\s*(.*)$")
@@ -56,6 +58,13 @@ def read_doc(data: bytes, name: str, *, max_pages: int) -> Layout:
         if antiword:
             text = _antiword(antiword, path)
             if text is not None:
+                if soffice and legacy.detect(text[:20000]) != "unicode":
+                    # TCVN3 capitals are carried by the ".VnTimeH" font alone, which antiword's
+                    # text loses: LibreOffice keeps each run's font.
+                    try:
+                        return _via_libreoffice(soffice, path, name)
+                    except DocumentError:
+                        pass
                 return parse_antiword(text)
         if soffice:
             return _via_libreoffice(soffice, path, name)
@@ -112,7 +121,7 @@ def parse_antiword(text: str) -> Layout:
     layout.footnotes = _notes(note_lines)
     layout.marks_explicit = True
     last_paragraph: str | None = None
-    index = 0
+    index = _spilled_header(body_lines, layout)
     closed = False
     while index < len(body_lines):
         line = body_lines[index]
@@ -129,8 +138,8 @@ def parse_antiword(text: str) -> Layout:
                 and ("số" in flat or "cộng hòa" in flat or "đảng cộng sản" in flat)
             ):
                 layout.header_left, layout.header_right = _columns(rows)
-            elif any(row and re.match(r"^\s*N[oơ]i nh", row[0]) for row in rows[:3]) and not closed:
-                layout.closing_left, layout.closing_right = _columns(rows)
+            elif layout.body and not closed and _closes(rows, body_lines[index:]):
+                layout.closing_left, layout.closing_right = closing_columns(rows)
                 closed = True
             else:
                 layout.tables.append(Table(rows=rows, after_paragraph=last_paragraph))
@@ -146,6 +155,56 @@ def parse_antiword(text: str) -> Layout:
         layout.body.append(Line(text=stripped, whole=True))
         last_paragraph = stripped
     return layout
+
+
+def _closes(rows: list[list[str]], rest: list[str]) -> bool:
+    kind = closing_kind(rows)
+    if kind == "signature":
+        return sum(1 for line in rest if _PICTURE.sub("", line).strip()) <= 3
+    return kind == "recipients"
+
+
+_RIGHT_COLUMN = re.compile(
+    r"cộng\s+h[òo]a\s+xã|độc\s+lập|đảng\s+cộng\s+sản|,\s*ngày\b", re.IGNORECASE
+)
+
+
+def _spilled_header(lines: list[str], layout: Layout) -> int:
+    """A header table whose first rows antiword printed without their cell marks (the text
+    spills over the cell boundary): "ỦY BAN NHÂN DÂN" / "THÀNH PHỐ CẦN THƠ | CỘNG HÒA …" /
+    "Độc lập - Tự do - Hạnh phúc | |" / "|Số:09/2010/QĐ-UBND | Cần Thơ, ngày 21 …|". Read as
+    the two header columns, each piece placed by what it says (the Quốc hiệu, the motto and
+    the place and date stand right). Returns the index of the first line after the block,
+    or 0 when the file does not start that way."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or lines[first].lstrip().startswith("|"):
+        return 0
+    table = next(
+        (i for i in range(first, min(len(lines), first + 12)) if lines[i].lstrip().startswith("|")),
+        None,
+    )
+    if table is None or not any("|" in line for line in lines[first:table]):
+        return 0
+    end = table
+    while end < len(lines) and lines[end].lstrip().startswith("|"):
+        end += 1
+    left: list[str] = []
+    right: list[str] = []
+    for line in lines[first:end]:
+        pieces = [piece.strip() for piece in line.strip().strip("|").split("|")]
+        filled = [piece for piece in pieces if piece]
+        for position, piece in enumerate(pieces):
+            if not piece:
+                continue
+            if _RIGHT_COLUMN.search(piece) or (position > 0 and len(filled) > 1):
+                right.append(piece)
+            else:
+                left.append(piece)
+    text = " ".join(left + right).lower()
+    if not ("số" in text and ("cộng hòa" in text or "đảng cộng sản" in text or "ngày" in text)):
+        return 0
+    layout.header_left, layout.header_right = left, right
+    return end
 
 
 def _split_notes(lines: list[str]) -> tuple[list[str], list[str]]:

@@ -8,12 +8,16 @@ references inside runs, and the order of paragraphs and tables together.
 
 from __future__ import annotations
 
+import re
+
 from ...vn import legacy
 from ..errors import DocumentError
 from ..layout import Layout, Line, mark
 from ..model import Table
 from ..safety import SafeZip, parse_xml
+from .closing_tables import closing_columns, closing_kind
 from .docx_numbering import Numbering
+from .docx_styles import Styles
 from .docx_tables import table_rows
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -33,17 +37,28 @@ SDT, SDT_CONTENT, FOOTNOTE_REF, RPR, RFONTS, DEL = (
     _q(W, t) for t in ("sdt", "sdtContent", "footnoteReference", "rPr", "rFonts", "del")
 )
 TXBX_CONTENT = _q(W, "txbxContent")
+SOFT_HYPHEN = _q(W, "softHyphen")
 FALLBACK = _q(MC, "Fallback")
 INS, HYPERLINK, SMART_TAG, FLD_SIMPLE = (
     _q(W, t) for t in ("ins", "hyperlink", "smartTag", "fldSimple")
 )
 
 
+# Letters only Unicode Vietnamese has: a run holding them is not 8-bit legacy text, whatever
+# its font says (a name typed in Unicode inside a VNI document).
+_UNICODE_ONLY = re.compile(
+    "[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]"
+)
+
+
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, styles: Styles | None = None) -> None:
         self.footnote_numbers: dict[str, int] = {}
         self.textbox_lines: list[str] = []
         self.legacy_runs = 0
+        # Fonts inherited from styles count only in a document whose text is legacy.
+        self.styles = styles
+        self.paragraph = None
 
     def run_text(self, run) -> str:
         parts: list[str] = []
@@ -54,6 +69,8 @@ class _Reader:
                 parts.append("\t")
             elif child.tag in (BR, CR):
                 parts.append("\n")
+            elif child.tag == SOFT_HYPHEN:
+                parts.append("\u00ad")  # "ư" in TCVN3; dropped by repair otherwise
             elif child.tag == FOOTNOTE_REF:
                 word_id = child.get(_q(W, "id"))
                 if word_id is not None and child.get(_q(W, "customMarkFollows")) not in (
@@ -66,8 +83,10 @@ class _Reader:
                     parts.append(mark(number))
         text = "".join(parts)
         font = _run_font(run)
+        if font is None and self.styles is not None:
+            font = self.styles.run_font(run, self.paragraph)
         encoding = legacy.font_encoding(font)
-        if encoding and text:
+        if encoding and text and not _UNICODE_ONLY.search(text):
             self.legacy_runs += 1
             converted = legacy.to_unicode(text, encoding)
             text = converted.upper() if legacy.is_capitals_font(font) else converted
@@ -75,6 +94,14 @@ class _Reader:
 
     def paragraph_text(self, paragraph) -> str:
         parts: list[str] = []
+        outer, self.paragraph = self.paragraph, paragraph
+        try:
+            self._paragraph_parts(paragraph, parts)
+        finally:
+            self.paragraph = outer
+        return "".join(parts)
+
+    def _paragraph_parts(self, paragraph, parts: list[str]) -> None:
         for node in paragraph.iter():
             if node.tag == R and not _inside(node, paragraph, (FALLBACK, DEL, TXBX_CONTENT)):
                 parts.append(self.run_text(node))
@@ -83,7 +110,6 @@ class _Reader:
                     text = self.paragraph_text(inner)
                     if text.strip():
                         self.textbox_lines.append(text)
-        return "".join(parts)
 
 
 def _centered(paragraph) -> bool | None:
@@ -129,12 +155,13 @@ def read_docx(data: bytes, name: str, *, max_unpacked: int) -> Layout:
     layout = Layout(format="docx")
     if body is None:
         return layout
-    reader = _Reader()
+    reader = _Reader(_legacy_styles(archive, root, name))
     numbering_xml = archive.read("word/numbering.xml")
     numbering = Numbering.from_xml(parse_xml(numbering_xml, name)) if numbering_xml else Numbering()
     last_paragraph: str | None = None
     closed = False
-    for block in _blocks(body):
+    blocks = list(_blocks(body))
+    for position, block in enumerate(blocks):
         if block.tag == P:
             text = reader.paragraph_text(block)
             if text.strip():
@@ -154,11 +181,13 @@ def read_docx(data: bytes, name: str, *, max_unpacked: int) -> Layout:
                 block,
                 lambda cell: "\n".join(reader.paragraph_text(p) for p in cell.iter(P)).strip(),
             )
-            kind = _table_kind(rows, seen_body=bool(layout.body))
+            kind = _table_kind(
+                rows, seen_body=bool(layout.body), last=_little_after(blocks[position + 1 :])
+            )
             if kind == "header" and not layout.header_left:
                 layout.header_left, layout.header_right = _columns(rows)
             elif kind == "closing" and not closed:
-                layout.closing_left, layout.closing_right = _columns(rows)
+                layout.closing_left, layout.closing_right = closing_columns(rows)
                 closed = True
             elif kind == "addressees":
                 # "Kính gửi:" | list, set as a table: read as the lines it stands for.
@@ -176,6 +205,23 @@ def read_docx(data: bytes, name: str, *, max_unpacked: int) -> Layout:
     return layout
 
 
+def _legacy_styles(archive: SafeZip, root, name: str) -> Styles | None:
+    """The styles' fonts, when the document's text reads as TCVN3 or VNI (else None: a
+    Unicode document may keep a ".VnTime" style from an old template)."""
+    sample = "".join(node.text or "" for node, _ in zip(root.iter(T), range(5000), strict=False))
+    if legacy.detect(sample[:20000]) == "unicode":
+        return None
+    data = archive.read("word/styles.xml")
+    return Styles(parse_xml(data, name)) if data else Styles()
+
+
+def _little_after(blocks) -> bool:
+    """At most three short paragraphs and no table with text follow."""
+    texts = ["".join(t.text or "" for t in block.iter(T)).strip() for block in blocks]
+    filled = [(block, text) for block, text in zip(blocks, texts, strict=True) if text]
+    return len(filled) <= 3 and all(block.tag == P and len(text) < 200 for block, text in filled)
+
+
 def _blocks(container):
     """Paragraphs and tables in document order, looking through content controls."""
     for child in container:
@@ -189,7 +235,9 @@ def _blocks(container):
             yield from _blocks(child)
 
 
-def _table_kind(rows: list[list[str]], *, seen_body: bool) -> str:
+def _table_kind(rows: list[list[str]], *, seen_body: bool, last: bool = False) -> str:
+    """`last`: nothing but a few lines follows the table (a signature table without
+    "Nơi nhận" is the closing only there)."""
     text = "\n".join(cell for row in rows for cell in row)
     first_cells = [row[0] for row in rows if row]
     from ...vn.text import fold
@@ -199,6 +247,9 @@ def _table_kind(rows: list[list[str]], *, seen_body: bool) -> str:
         if "so:" in folded.replace(" ", "") or "cong hoa" in folded or "dang cong san" in folded:
             return "header"
     if any(fold(cell).startswith(("noi nhan", "noi nhân")) for cell in first_cells):
+        return "closing"
+    kind = closing_kind(rows) if seen_body else None
+    if kind == "recipients" or (kind == "signature" and last):
         return "closing"
     if first_cells and fold(first_cells[0]).startswith("kinh gui"):
         return "addressees"

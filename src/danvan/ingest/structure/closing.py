@@ -16,7 +16,7 @@ _AUTHORITY = re.compile(
     r"^\s*(?:(?:T/M|K/T|T/L|Q/|TM|KT|TL|TUQ|THAY MẶT|KÝ THAY|THỪA LỆNH|THỪA ỦY QUYỀN)\s+"
     r"|(?:TM|KT|TL|TUQ|Q)\.\s*)\S",
 )
-_GLUED_DOT = re.compile(r"^\s*(TM|KT|TL|TUQ|Q)\.(?=\S)")
+_GLUED_DOT = re.compile(r"^\s*(TM|KT|TL|TUQ|Q)\s*\.\s*(?=\S)")  # "KT.CHỦ TỊCH", "TM . UBND"
 _LIST_ITEM = re.compile(r"^\s*[-–+•]\s*")
 # E-signature stamps and signing placeholders are not the signer's name.
 _NOT_NAME = re.compile(

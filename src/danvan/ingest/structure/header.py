@@ -21,6 +21,7 @@ TYPE_NAMES: dict[str, str] = {
     "ĐỀ ÁN": "ĐA", "PHƯƠNG ÁN": "PA", "GIẤY MỜI": "GM", "CÔNG ĐIỆN": "CĐ", "NGHỊ ĐỊNH": "NĐ",
     "THÔNG TƯ": "TT", "LUẬT": "L", "PHÁP LỆNH": "PL", "HỢP ĐỒNG": "HĐ", "DỰ ÁN": "DA",
     "GIẤY ỦY QUYỀN": "GUQ", "GIẤY GIỚI THIỆU": "GGT", "PHIẾU GỬI": "PG", "PHIẾU CHUYỂN": "PC",
+    "NGHỊ QUYẾT LIÊN TỊCH": "NQLT", "THÔNG TƯ LIÊN TỊCH": "TTLT",
 }  # fmt: skip
 _TYPE_FOLDED = sorted(((fold(k), k) for k in TYPE_NAMES), key=lambda kv: -len(kv[0]))
 
@@ -30,6 +31,8 @@ _BLANK_DAY = re.compile(
     r"ngày[\s.…_]*tháng\s*(?:\d{1,2}|[\s.…_]*)\s*năm\s*(?:\d{4}|[\s.…_]*)", re.IGNORECASE
 )
 _VV = re.compile(r"^\s*V/v\s*[:.]?\s*", re.IGNORECASE)
+_NUMBER_GAP = re.compile(r"(?<=\d)\s+(?=/)")
+_CODE = re.compile(r"^\s*[A-Z]{1,4}\d+\s*$")  # a stray code ("XV80") beside the header
 _KINH_GUI = re.compile(r"^\s*Kính\s+gửi\s*[:.]?\s*", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^\s*(?P<place>[^\d,]{2,40}?)\s*,\s*(?=ngày)", re.IGNORECASE)
 _LEVEL_WORDS = (
@@ -67,9 +70,10 @@ def _is_caps(text: str) -> bool:
 
 
 def type_name_of(text: str) -> str | None:
+    """The type name a line prints, alone or as "QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN …"."""
     folded = fold(squeeze(text))
     for key, name in _TYPE_FOLDED:
-        if folded == key:
+        if folded == key or (folded.startswith(f"{key} cua ") and _is_caps(text)):
             return name
     return None
 
@@ -101,7 +105,7 @@ class _Builder:
         match = _SO.match(text)
         if not match or not re.search(r"[/\-]", text):
             return False
-        rest = text[match.end() :]
+        rest = _NUMBER_GAP.sub("", text[match.end() :])  # "256 /2004/QĐ-UB"
         sym = SYMBOL.search(rest)
         blank = BLANK_SYMBOL.search(rest)
         if sym and (not blank or sym.start() <= blank.start()):
@@ -174,9 +178,14 @@ def _split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     ):
         # "ỦY BAN NHÂN DÂN" + "TỈNH QUẢNG NGÃI" is one body, printed on two lines.
         groups = [f"{groups[0]} {groups[1]}", *groups[2:]]
-    if len(groups) == 1:
-        return None, groups[0]
+    if len(groups) == 1 or _JOINT.search(groups[0]):
+        # Joint issuers named in one cell ("ỦY BAN THƯỜNG VỤ QUỐC HỘI - CHÍNH PHỦ - ĐOÀN
+        # CHỦ TỊCH" / "ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM") are one issuer.
+        return None, " ".join(groups)
     return groups[0], " ".join(groups[1:])
+
+
+_JOINT = re.compile(r"\S\s+[-–]\s+\S")
 
 
 def parse_header(body: list[Line], left: list[str], right: list[str]) -> HeaderResult:
@@ -243,7 +252,7 @@ def _scan_body(b: _Builder, body: list[Line], *, columns: bool) -> int:
     while index < limit:
         line = body[index]
         text = line.text.strip()
-        if not text or is_decoration(text):
+        if not text or is_decoration(text) or (stage == "top" and _CODE.match(text)):
             if stage == "title" and b.title_lines:
                 stage = "after_title"
             index += 1
