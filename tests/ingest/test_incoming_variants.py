@@ -85,3 +85,17 @@ def test_a_symbol_with_an_ampersand_is_cited_whole():
     assert [(r["symbol"], r["date"]) for r in cited][:1] == [
         ("4756/BTP-KTVB&QLXLVPHC", "2025-08-05")
     ]
+
+
+def test_a_title_over_several_wide_lines():
+    """Báo cáo 36/BC-HĐTĐ, page 1: "BÁO CÁO" then the title over three lines, the last two
+    as wide as the text block (not measurably centred), then "I. CÔNG TÁC CHỈ ĐẠO …"."""
+    header = parse_file(INCOMING / "hdtd-lam-dong-bc-36-tham-dinh-chi-so-cchc-2025.pdf").to_dict()[
+        "header"
+    ]
+    assert header["type_name"] == "BÁO CÁO"
+    assert header["title"] == (
+        "Kết quả thẩm định và khảo sát, điều tra xã hội học xác định Chỉ số cải cách hành chính"
+        " năm 2025 của các cơ quan chuyên môn thuộc UBND tỉnh, Ban Quản lý các khu công nghiệp"
+        " và UBND các xã, phường, đặc khu"
+    )

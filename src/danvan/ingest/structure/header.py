@@ -349,7 +349,16 @@ def _title_goes_on(title: list[str], line: Line) -> bool:
     if _is_caps(text) and not _is_caps(title[-1]):
         return False  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" after a decision's title
     if line.centered is not None:
-        return line.centered and len(title) < 6
+        if line.centered or not line.layout_known:
+            return line.centered and len(title) < 6
+        # A title line as wide as the text block is not measured as centred: it goes on
+        # while no paragraph starts (a PDF reader sees the indents).
+        return (
+            not line.starts_paragraph
+            and not find_label(text)
+            and not title[-1].rstrip().endswith((".", ":", ";"))
+            and len(title) < 6
+        )
     if title[-1].rstrip().endswith((".", ";", ":")) or len(title) >= 4:
         return False
     return not _BODY_START.match(text)
