@@ -223,3 +223,26 @@ def test_a_file_for_a_report_already_answered_is_offered_as_its_next_version(coo
         "Báo cáo này đã có bản 1; tệp sẽ được nhập thành bản mới để xác nhận."
         in again.route["reasons"]
     )
+
+
+def test_the_review_page_costs_the_same_queries_for_one_or_six_unrouted_files(client, coordinator):
+    """The reports to pick from are fetched once per page, not once per unrouted file."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    with time_machine.travel(JUNE_2019, tick=True):
+        client.force_login(coordinator)
+        for n in (1, 6):
+            files = [
+                (f"khong-ro-{n}-{i}.txt", UNCITED_REPORT + f"\nGhi chú {n}-{i}.\n".encode())
+                for i in range(n)
+            ]
+            batch = services.start_batch(coordinator, files)
+            services.run_queued()
+            assert {row.status for row in batch.files.all()} == {"unroutable"}
+            with CaptureQueriesContext(connection) as queries:
+                page = client.get(f"/nhap-tep/lo/{batch.pk}/").content.decode()
+            assert page.count("Chọn báo cáo mà tệp này trả lời") == n
+            counts.append(len(queries))
+    assert counts[0] == counts[1]

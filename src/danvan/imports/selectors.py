@@ -81,21 +81,25 @@ def batch_rows(batch, user=None):
     carries the reports that user may pick for it (`row.choices`)."""
     rows = list(batch.files.select_related("assignment__request", "assignment__unit", "job"))
     done = sum(1 for row in rows if row.status != "queued")
+    pickable = [
+        row
+        for row in rows
+        if user and row.status == "unroutable" and row.upload_id and row.job_id is None
+    ]
+    open_ones = open_assignments(user) if pickable else []
     for row in rows:
-        pickable = row.status == "unroutable" and row.upload_id and row.job_id is None
-        row.choices = assignment_choices(user, row) if user and pickable else []
+        row.choices = assignment_choices(row, open_ones) if row in pickable else []
     return rows, done
 
 
 MAX_CHOICES = 200
 
 
-def assignment_choices(user, row) -> list[tuple[str, list]]:
-    """Reports a coordinator may pick by hand for a file of a batch: open ones they may import
-    for, those of the units the routing named (or hesitated between) first, then the rest of
-    the same period, then the others; at most MAX_CHOICES."""
+def open_assignments(user) -> list[Assignment]:
+    """The open reports `user` may import a file for (newest requests first), fetched once
+    for a whole batch page."""
     scope = permissions.units_in_scope(user, "reporting.review")
-    open_ones = [
+    return [
         a
         for a in Assignment.objects.filter(
             request__issuer__in=scope, unit__in=scope, submission__status__in=EDITABLE
@@ -104,6 +108,12 @@ def assignment_choices(user, row) -> list[tuple[str, list]]:
         .order_by("-request__issued_at", "unit_name", "pk")[: MAX_CHOICES * 2]
         if not is_locked(a)
     ]
+
+
+def assignment_choices(row, open_ones: list[Assignment]) -> list[tuple[str, list]]:
+    """Reports a coordinator may pick by hand for a file of a batch, among `open_ones`: those
+    of the units the routing named (or hesitated between) first, then the rest of the same
+    period, then the others; at most MAX_CHOICES."""
     route = row.route or {}
     named = {c["code"] for c in route.get("choices") or []}
     if route.get("unit"):
