@@ -217,3 +217,33 @@ def complete_task(actor, *, task: ConclusionTask, done_on: dt.date, result: str)
         task.save(update_fields=["done_on", "result"])
         record_event(actor, "petitions.task_done", "ConclusionTask", task.pk, summary=task.title)
     return task
+
+
+def default_retention_days() -> int:
+    """Days identity numbers and addresses are kept after the reception (a setting; the 2025
+    personal-data law requires a limit). Default five years."""
+    from django.conf import settings
+
+    return int(getattr(settings, "PETITIONS_IDENTITY_RETENTION_DAYS", 5 * 365))
+
+
+def purge_identities(actor, *, today: dt.date, retention_days: int | None = None) -> int:
+    """Erase identity numbers and addresses of receptions older than the retention period."""
+    days = default_retention_days() if retention_days is None else retention_days
+    cutoff = today - dt.timedelta(days=days)
+    with transaction.atomic():
+        old = ReceptionEntry.objects.filter(session__date__lt=cutoff, identity_purged=False)
+        ids = list(old.values_list("pk", flat=True))
+        # Written through the field so that the empty values are stored as such.
+        ReceptionEntry.objects.filter(pk__in=ids).update(
+            visitor_address="", identity_number="", identity_purged=True
+        )
+        if ids:
+            record_event(
+                actor,
+                "petitions.purge",
+                "ReceptionEntry",
+                "",
+                summary=f"Xóa số giấy tờ và địa chỉ của {len(ids)} lượt tiếp trước {cutoff:%d/%m/%Y}",
+            )
+    return len(ids)
