@@ -292,3 +292,29 @@ def test_the_admin_site_signs_in_through_the_throttled_login_page(client, db):
     assert response["Location"].startswith("/tai-khoan/dang-nhap/?next=")
     attempt(client, "admin", DEMO_PASSWORD)
     assert client.get("/quan-tri/").status_code == 200
+
+
+def test_forgotten_password_requests_are_limited_per_address_and_per_mailbox(client, db):
+    viewer = get_user_model().objects.get(username="dn.xem")
+    viewer.email = "tuan.pm@example.vn"
+    viewer.save()
+    url = "/tai-khoan/quen-mat-khau/"
+    with time_machine.travel(NOON, tick=False):
+        answers = [client.post(url, {"email": "tuan.pm@example.vn"}).status_code for _ in range(5)]
+        refused = client.post(url, {"email": "ai-khac@example.vn"})
+    # Five requests from one address within the hour: all answered alike, three links sent
+    # (the mailbox's limit), the sixth request refused with how long to wait.
+    assert answers == [302] * 5
+    assert len(mail.outbox) == 3
+    assert refused.status_code == 429
+    assert "hãy thử lại sau 60 phút" in refused.content.decode()
+    assert len(events("accounts.password.reset_requested")) == 5
+    # From another address the mailbox still receives nothing more within the hour...
+    other = Client(REMOTE_ADDR="203.0.113.9")
+    with time_machine.travel(NOON + dt.timedelta(minutes=30), tick=False):
+        assert other.post(url, {"email": "tuan.pm@example.vn"}).status_code == 302
+    assert len(mail.outbox) == 3
+    # ...and after the hour both limits have passed.
+    with time_machine.travel(NOON + dt.timedelta(minutes=61), tick=False):
+        assert client.post(url, {"email": "tuan.pm@example.vn"}).status_code == 302
+    assert len(mail.outbox) == 4

@@ -4,6 +4,9 @@ link goes to the user by e-mail and is shown once to the administrator). Every s
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
@@ -11,9 +14,11 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from danvan.audit.models import AuditEvent
 from danvan.audit.services import record_event
 
 from . import permissions, throttle
@@ -48,23 +53,59 @@ def _send(user, link: str, by_admin=None) -> None:
     )
 
 
+# "Quên mật khẩu" is open to anyone: per hour, one address may ask this many times, and one
+# e-mail address receives at most this many links (beyond, the request is recorded, not sent).
+RESETS_PER_ADDRESS = 5
+RESETS_PER_EMAIL = 3
+RESET_WINDOW = dt.timedelta(hours=1)
+
+
+def reset_refusal(request) -> str:
+    """Why this client may not ask for another link now ("" when it may)."""
+    recent = AuditEvent.objects.filter(
+        action="accounts.password.reset_requested",
+        summary=client_address(request),
+        at__gte=timezone.now() - RESET_WINDOW,
+    ).order_by("at")
+    times = list(recent.values_list("at", flat=True))
+    if len(times) < RESETS_PER_ADDRESS:
+        return ""
+    wait = (times[-RESETS_PER_ADDRESS] + RESET_WINDOW - timezone.now()).total_seconds()
+    return (
+        "Bạn đã yêu cầu đặt lại mật khẩu nhiều lần; hãy thử lại sau "
+        f"{throttle.how_long(math.ceil(wait))}."
+    )
+
+
+def _links_sent_recently(email: str) -> int:
+    return AuditEvent.objects.filter(
+        action="accounts.password.reset_requested",
+        at__gte=timezone.now() - RESET_WINDOW,
+        after__email__iexact=email,
+        after__sent=True,
+    ).count()
+
+
 def request_reset(request, email: str) -> None:
     """Send the link to every active account with this address. The answer to the person is
-    the same whether or not one exists, so the page tells nobody who has an account here."""
+    the same whether or not one exists, so the page tells nobody who has an account here.
+    Past RESETS_PER_EMAIL links within the hour, the request is recorded and nothing sent."""
+    email = email.strip()[:254]
     users = [
         user
-        for user in get_user_model().objects.filter(email__iexact=email.strip(), is_active=True)
+        for user in get_user_model().objects.filter(email__iexact=email, is_active=True)
         if user.email
     ]
+    send = bool(users) and _links_sent_recently(email) < RESETS_PER_EMAIL
     record_event(
         None,
         "accounts.password.reset_requested",
         "User",
         ",".join(str(user.pk) for user in users),
         summary=client_address(request),
-        after={"email": email.strip()[:254], "accounts": [user.get_username() for user in users]},
+        after={"email": email, "accounts": [u.get_username() for u in users], "sent": send},
     )
-    for user in users:
+    for user in users if send else []:
         _send(user, reset_link(user))
 
 

@@ -104,6 +104,10 @@ class ForgotPassword(auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form):
+        refusal = passwords.reset_refusal(self.request)
+        if refusal:
+            form.add_error(None, refusal)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
         passwords.request_reset(self.request, form.cleaned_data["email"])
         return redirect(self.get_success_url())
 
