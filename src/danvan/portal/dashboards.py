@@ -25,6 +25,7 @@ from danvan.reporting.deadlines import effective_deadline
 from danvan.reporting.models import Assignment, DataValue, ReportRequest, SubmissionStatus
 from danvan.reporting.periods import parse_period
 
+from . import registers_view
 from .charts import Chart, Series
 
 OPEN_REQUESTS = 6  # the requests shown on the rate chart
@@ -49,6 +50,7 @@ class StaffDashboard:
     tiles: list[registers.Tile] = field(default_factory=list)
     silent: list[SilentUnit] = field(default_factory=list)
     silent_total: int = 0
+    failed: list[str] = field(default_factory=list)  # registers that could not answer
     period_name: str = ""
     previous_name: str = ""
 
@@ -58,6 +60,7 @@ class ReporterDashboard:
     inbox: reporting_selectors.Inbox
     items: list[registers.InboxItem]
     charts: list[Chart] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
 
 
 def _percent(part: int, whole: int) -> Decimal | None:
@@ -251,7 +254,7 @@ def staff_dashboard(user, membership, today: dt.date) -> StaffDashboard:
     dashboard.charts.append(trend_chart(user))
     if root is not None:
         dashboard.charts.append(indicator_chart(user, root, dashboard))
-    dashboard.tiles = registers.tiles(user, today)
+    dashboard.tiles, dashboard.failed = registers_view.tiles(user, today)
     dashboard.charts.append(tiles_chart(dashboard.tiles))
     if still_open:
         dashboard.silent, dashboard.silent_total = silent_units(requests, today)
@@ -260,7 +263,7 @@ def staff_dashboard(user, membership, today: dt.date) -> StaffDashboard:
 
 def reporter_dashboard(user, today: dt.date) -> ReporterDashboard:
     box = reporting_selectors.inbox(user, today)
-    items = registers.inbox_items(user, today)
+    items, failed = registers_view.inbox_items(user, today)
     chart = Chart(
         key="bao-cao-cua-don-vi",
         title="Báo cáo của đơn vị theo tình trạng",
@@ -280,7 +283,7 @@ def reporter_dashboard(user, today: dt.date) -> ReporterDashboard:
             )
         ],
     )
-    return ReporterDashboard(inbox=box, items=items, charts=[chart])
+    return ReporterDashboard(inbox=box, items=items, charts=[chart], failed=failed)
 
 
 def charts_for(user, membership, today: dt.date) -> list[Chart]:

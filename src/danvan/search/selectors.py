@@ -19,9 +19,9 @@ from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from danvan import registers
 from danvan.accounts import permissions
 from danvan.orgs.models import OrgUnit
+from danvan.portal import registers_view
 from danvan.registry import scope as registry_scope
 
 from .models import Entry, EntryKind
@@ -49,11 +49,12 @@ class Results:
     page: object  # a Paginator page of Hit
     facets: list[tuple[str, str, int]] = field(default_factory=list)  # (kind, label, count)
     total: int = 0
+    failed: list[str] = field(default_factory=list)  # registers that could not answer
 
 
 def _under(field_name: str, paths) -> Q:
     if paths is permissions.GLOBAL_SCOPE:
-        return Q()
+        return Q(pk__isnull=False)  # everywhere (an empty Q() would vanish from an OR)
     condition = Q(pk__in=[])
     for path in paths:
         condition |= Q(**{f"{field_name}__startswith": path})
@@ -153,16 +154,18 @@ def _entry_hit(entry: Entry, query_terms) -> Hit:
     )
 
 
-def _register_hits(user, query: str, query_terms) -> list[tuple[str, str, Hit]]:
+def _register_hits(user, query: str, query_terms) -> tuple[list[tuple[str, str, Hit]], list[str]]:
+    hits, failed = registers_view.search(user, query, REGISTER_LIMIT)
+    keyed = registers_view.label_keys()
     found = []
-    keyed = {p.label: p.key for p in registers.providers()}
-    for hit in registers.search(user, query, REGISTER_LIMIT):
+    for hit in hits:
+        key = keyed.get(hit.register, "so")
         found.append(
             (
-                keyed.get(hit.register, "so"),
+                key,
                 hit.register,
                 Hit(
-                    kind=keyed.get(hit.register, "so"),
+                    kind=key,
                     kind_label=hit.register,
                     title=hit.title,
                     url=hit.url,
@@ -171,7 +174,7 @@ def _register_hits(user, query: str, query_terms) -> list[tuple[str, str, Hit]]:
                 ),
             )
         )
-    return found
+    return found, failed
 
 
 def search(
@@ -188,7 +191,9 @@ def search(
         return Results(query=query, page=Paginator([], per_page).get_page(1))
     by_kind = _entries(user, query_terms, kind, unit, period)
     counts = {k: qs.count() for k, qs in by_kind.items()}
-    register_hits = [] if period or unit is not None else _register_hits(user, query, query_terms)
+    register_hits, failed = (
+        ([], []) if period or unit is not None else _register_hits(user, query, query_terms)
+    )
     facets = [(k, KIND_LABELS[k], counts[k]) for k in by_kind]
     register_counts: dict[tuple[str, str], int] = {}
     for key, label, _hit in register_hits:
@@ -216,4 +221,5 @@ def search(
         page=paginator.get_page(page),
         facets=facets,
         total=combined.count(),
+        failed=failed,
     )
