@@ -36,7 +36,7 @@ SHORT_MAX = 200
 # A state-secret mark typed as such ("MẬT", "TỐI MẬT", "TUYỆT MẬT", "Độ mật: …"): the law on
 # protecting state secrets forbids keeping that content on a networked computer.
 _SECRET_MARK = re.compile(r"(?<![^\W\d_])(?:TUYỆT MẬT|TỐI MẬT|MẬT)(?![^\W\d_])|độ mật\s*:", re.I)
-_LEADING_MARK = re.compile(r"\s*(?:Tuyệt mật|Tối mật|Mật)(?![^\W\d_])")
+_LEADING_MARK = re.compile(r"\s*(?:Tuyệt mật|Tối mật|Mật)\s*(?:$|[:.\-–—\n])")
 SECRET_MESSAGE = (
     "Nội dung có dấu chỉ độ mật (“Mật”, “Tối mật”, “Tuyệt mật”). Theo Luật Bảo vệ bí mật nhà "
     "nước, thông tin bí mật nhà nước không được lưu trên máy tính nối mạng: không ghi vào hệ "
