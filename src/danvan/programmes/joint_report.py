@@ -114,7 +114,8 @@ def _part_one(facts: JointReview, footnotes: list[dict]) -> dict:
         f"{facts.plan_count} kế hoạch phối hợp với {facts.commitment_count} nhiệm vụ phối hợp "
         f"trong {facts.period_words}."
     )
-    return _section("I", "Công tác phối hợp triển khai", 1, [_para(opening, note_ids)])
+    paragraphs = [_para(opening, note_ids), *_passages(facts, "I")]
+    return _section("I", "Công tác phối hợp triển khai", 1, paragraphs)
 
 
 def _part_two(facts: JointReview) -> dict:
@@ -192,7 +193,14 @@ def _part_three(facts: JointReview) -> dict:
 
 
 def _part_four(facts: JointReview) -> dict:
-    paragraphs = _passages(facts, "IV")
+    paragraphs = [
+        _para(
+            f"Tiếp tục triển khai thực hiện có hiệu quả {facts.programmes_phrase}; tăng cường "
+            "phối hợp, nắm tình hình Nhân dân, trao đổi thông tin kịp thời và chấp hành chế độ "
+            "thông tin, báo cáo đúng tiến độ chương trình phối hợp đã đề ra."
+        ),
+        *_passages(facts, "IV"),
+    ]
     if facts.upcoming:
         paragraphs.append(
             _para(
