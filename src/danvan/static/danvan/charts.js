@@ -6,6 +6,12 @@
   var numbers = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
   var palette = ["#1f5fa8", "#c0392b", "#2e8b57", "#d68910", "#7d3c98", "#17a2b8"];
 
+  function escape(text) {
+    return String(text).replace(/[<>&"]/g, function (c) {
+      return { "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" }[c];
+    });
+  }
+
   function shown(value, unit) {
     if (value === null || value === undefined) return "—";
     return numbers.format(value) + (unit === "%" ? "%" : "");
@@ -28,12 +34,13 @@
         trigger: "axis",
         confine: true,
         formatter: function (points) {
-          var lines = [points.length ? points[0].axisValueLabel : ""];
+          var lines = [points.length ? escape(points[0].axisValueLabel) : ""];
           points.forEach(function (p) {
             var series = data.series[p.seriesIndex];
             var note = series.notes[p.dataIndex];
-            lines.push(p.marker + p.seriesName + ": " + shown(p.value, data.unit) +
-              (note ? "<br><small>" + note.replace(/[<>&]/g, "") + "</small>" : ""));
+            // No p.marker: its inline style attribute is refused by the CSP (style-src 'self').
+            lines.push(escape(p.seriesName) + ": <b>" + shown(p.value, data.unit) + "</b>" +
+              (note ? "<br><small>" + escape(note) + "</small>" : ""));
           });
           return lines.join("<br>");
         }
