@@ -71,7 +71,9 @@ def _excerpt(text: str) -> str:
 def _topic_paragraph(topic, signals: list[Signal], before: int) -> str:
     directions = Counter(s.direction for s in signals)
     groups = Counter(g.name for s in signals for g in s.groups.all())
-    widest = max(signals, key=lambda s: (SPREAD_RANK[s.spread], s.intensity, s.observed_on))
+    typical = sorted(
+        signals, key=lambda s: (-SPREAD_RANK[s.spread], -s.intensity, s.observed_on, s.pk)
+    )[:2]
     sentence = (
         f"Về {topic.name[:1].lower()}{topic.name[1:]}: {len(signals)} ý kiến "
         f"({_counted(directions, DIRECTION_LABELS)}), {_trend(len(signals), before)}"
@@ -81,7 +83,10 @@ def _topic_paragraph(topic, signals: list[Signal], before: int) -> str:
     subjects = sorted({s.subject for s in signals if s.subject})
     if subjects:
         sentence += f"; liên quan đến {'; '.join(subjects[:3])}"
-    return f"{sentence}. {widest.get_spread_display()} ý kiến cho rằng: “{_excerpt(widest.text)}”."
+    quoted = "; ".join(
+        f"{s.get_spread_display().lower()} ý kiến cho rằng: “{_excerpt(s.text)}”" for s in typical
+    )
+    return f"{sentence}. {quoted[:1].upper()}{quoted[1:]}."
 
 
 def _hot_spot_text(unit: OrgUnit, date_from: dt.date, date_to: dt.date) -> str:
