@@ -163,28 +163,24 @@ def read_docx(data: bytes, name: str, *, max_unpacked: int) -> Layout:
     blocks = list(_blocks(body))
     for position, block in enumerate(blocks):
         if block.tag == P:
-            text = reader.paragraph_text(block)
-            if text.strip():
-                text = numbering.label(block) + text
-            for box_line in reader.textbox_lines:
-                layout.body.append(Line(text=box_line, whole=True))
-            reader.textbox_lines.clear()
-            if text.strip() and not closed:
-                for piece in text.split("\n"):
-                    if piece.strip():
-                        layout.body.append(
-                            Line(text=piece.strip(), whole=True, centered=_centered(block))
-                        )
-                last_paragraph = text.strip() or last_paragraph
+            text = _paragraph(reader, numbering, block, layout.body, closed)
+            last_paragraph = text.strip() or last_paragraph
         elif block.tag == TBL:
             rows, spans = table_rows(
                 block,
-                lambda cell: "\n".join(reader.paragraph_text(p) for p in cell.iter(P)).strip(),
+                lambda cell: "\n".join(
+                    numbering.bullet(p) + reader.paragraph_text(p) for p in cell.iter(P)
+                ).strip(),
             )
             kind = _table_kind(
                 rows, seen_body=bool(layout.body), last=_little_after(blocks[position + 1 :])
             )
-            if kind == "header" and not layout.header_left:
+            if kind == "table" and len(rows) == 1 and len(rows[0]) == 1 and not closed:
+                # A one-cell table is a frame around text (a title, a note): its paragraphs.
+                for paragraph in block.iter(P):
+                    text = _paragraph(reader, numbering, paragraph, layout.body, closed)
+                    last_paragraph = text.strip() or last_paragraph
+            elif kind == "header" and not layout.header_left:
                 layout.header_left, layout.header_right = _columns(rows)
             elif kind == "closing" and not closed:
                 layout.closing_left, layout.closing_right = closing_columns(rows)
@@ -203,6 +199,21 @@ def read_docx(data: bytes, name: str, *, max_unpacked: int) -> Layout:
             f"converted {reader.legacy_runs} runs typed in legacy fonts (.VnTime, VNI-Times)"
         )
     return layout
+
+
+def _paragraph(reader: _Reader, numbering: Numbering, block, body: list[Line], closed: bool) -> str:
+    """Append a paragraph's lines (and any text box it anchors) to `body`; return its text."""
+    text = reader.paragraph_text(block)
+    if text.strip():
+        text = numbering.label(block) + text
+    for box_line in reader.textbox_lines:
+        body.append(Line(text=box_line, whole=True))
+    reader.textbox_lines.clear()
+    if text.strip() and not closed:
+        for piece in text.split("\n"):
+            if piece.strip():
+                body.append(Line(text=piece.strip(), whole=True, centered=_centered(block)))
+    return text
 
 
 def _legacy_styles(archive: SafeZip, root, name: str) -> Styles | None:

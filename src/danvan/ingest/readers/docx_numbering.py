@@ -53,6 +53,19 @@ class Numbering:
                 )
         return numbering
 
+    def bullet(self, paragraph) -> str:
+        """ "- " for a paragraph Word shows with a bullet (a list in a table cell), else ""."""
+        props = paragraph.find(_q("pPr"))
+        num_pr = props.find(_q("numPr")) if props is not None else None
+        if num_pr is None:
+            return ""
+        num_id = num_pr.find(_q("numId"))
+        ilvl = num_pr.find(_q("ilvl"))
+        key = num_id.get(_q("val"), "") if num_id is not None else ""
+        level = int(ilvl.get(_q("val"), "0") or 0) if ilvl is not None else 0
+        spec = self.levels.get(key, {}).get(level)
+        return "- " if spec is not None and spec.fmt == "bullet" else ""
+
     def label(self, paragraph) -> str:
         """The label Word shows before `paragraph` ("" when it is not numbered)."""
         props = paragraph.find(_q("pPr"))

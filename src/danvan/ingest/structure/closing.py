@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from ...vn.text import fold, squeeze
 from ..layout import Line
 from ..model import Closing, Signature
-from .header import clean_entry, is_decoration
+from .entries import clean_entry
+from .header import is_decoration
 
 _NOI_NHAN = re.compile(r"^\s*N[oơ]i\s+nh[aậâ]n\s*[:.]?\s*", re.IGNORECASE)
 # The signing authority; a dotted prefix may be glued to what follows ("KT.CHỦ TỊCH").

@@ -11,6 +11,7 @@ from ...vn.symbols import BLANK_SYMBOL, PARTY_BLANK, SYMBOL, from_match, parse_s
 from ...vn.text import fold, squeeze
 from ..layout import Line
 from ..model import Header
+from .entries import addressees
 from .labels import find_label
 
 # Tên loại văn bản as printed, with their codes.
@@ -259,7 +260,7 @@ def _scan_body(b: _Builder, body: list[Line], *, columns: bool) -> int:
             continue
         kinh = _KINH_GUI.match(text)
         if kinh:
-            index = _addressees(b, body, index, kinh.end())
+            index = addressees(b.header, body, index, kinh.end())
             stage = "done"
             break
         if stage == "top":
@@ -356,45 +357,10 @@ def _title_goes_on(title: list[str], line: Line) -> bool:
         return (
             not line.starts_paragraph
             and not find_label(text)
+            and not _BODY_START.match(text)
             and not title[-1].rstrip().endswith((".", ":", ";"))
             and len(title) < 6
         )
-    if title[-1].rstrip().endswith((".", ";", ":")) or len(title) >= 4:
+    if title[-1].rstrip().endswith((".", ";", ":")) or len(title) >= 4 or find_label(text):
         return False
     return not _BODY_START.match(text)
-
-
-def _addressees(b: _Builder, body: list[Line], index: int, offset: int) -> int:
-    """ "Kính gửi: X" on one line, or a list of "- X;" lines under it."""
-    first = body[index].text.strip()[offset:].strip()
-    entries: list[str] = []
-    if first:
-        entries.append(first)
-    index += 1
-    while index < len(body):
-        text = body[index].text.strip()
-        if not text:
-            index += 1
-            continue
-        if re.match(r"^[-–+•]\s*", text) and len(text) < 200:
-            entries.append(text)
-            index += 1
-            continue
-        if (
-            entries
-            and not entries[-1].rstrip().endswith((";", ".", ","))
-            and text[:1].islower()
-            and len(entries[-1]) < 120
-        ):
-            entries[-1] = f"{entries[-1]} {text}"
-            index += 1
-            continue
-        break
-    b.header.addressees = [clean_entry(e) for e in entries if clean_entry(e)]
-    return index
-
-
-def clean_entry(text: str) -> str:
-    """ "- Sở Nội vụ;" → "Sở Nội vụ": list dash and final punctuation removed."""
-    text = re.sub(r"^\s*[-–+•]\s*", "", text)
-    return squeeze(re.sub(r"[\s;,.]+$", "", text))
