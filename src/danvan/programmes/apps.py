@@ -12,3 +12,11 @@ class ProgrammesConfig(AppConfig):
         from .review_provider import ReviewProvider
 
         registers.register(ReviewProvider())
+
+        from danvan.accounts.permissions import register_grant_source
+
+        from .permissions import granted_paths
+        from .provider import ProgrammesProvider
+
+        registers.register(ProgrammesProvider())
+        register_grant_source(granted_paths)
