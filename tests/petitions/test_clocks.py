@@ -75,11 +75,12 @@ def test_states():
 @pytest.mark.django_db
 class TestRulesAsData:
     def _petition(self, received, kind="khieu_nai", **extra):
+        reference = f"T-{received}-{kind}-{sorted(extra.items())}"
         unit = OrgUnit.objects.get(code="DN-DUP-SONTRA")
         return cases.create_petition(
             SYSTEM,
             unit=unit,
-            reference=f"T-{received}-{kind}-{len(extra)}",
+            reference=reference[:60],
             received_on=received,
             kind=kind,
             summary="Thử thời hạn",
@@ -113,7 +114,8 @@ class TestRulesAsData:
     def test_pause_and_resume_under_the_2026_rule(self):
         petition = Petition.objects.get(reference="KN-2026-118")  # the demo's complaint
         intake, resolution = self._clocks(petition, today=D(2026, 11, 16))
-        assert intake.due == D(2026, 9, 15) and intake.state == clocks.ON_TIME
+        # 7 working days after Mon 07/9/2026: 8, 9, 10, 11, 14, 15, 16.
+        assert intake.due == D(2026, 9, 16) and intake.state == clocks.ON_TIME
         assert resolution.due == D(2026, 11, 19) and resolution.state == clocks.SOON
         assert self._clocks(petition, today=D(2026, 11, 20))[1].state == clocks.OVERDUE
 

@@ -2,11 +2,9 @@
 handles the case), petitions with their clocks, the Inspectorate's forms and the figures
 for a unit subtree and window, and a reception entry written."""
 
-from __future__ import annotations
-
 import datetime as dt
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -220,7 +218,7 @@ def add_entry(request, session_id: int, payload: EntryIn):
         entry = services.add_entry(request.auth, session=session, **payload.dict())
     except PetitionError as error:
         raise HttpError(400, error.message) from None
-    return 201, _entry(request.auth, entry, session.unit)
+    return Status(201, _entry(request.auth, entry, session.unit))
 
 
 class PetitionFilters(Schema):

@@ -85,7 +85,7 @@ def sessions(user, *, unit_code="", date_from=None, date_to=None, host_role="", 
         result = result.filter(entries__search_text__contains=fold(query)).distinct()
     return result.annotate(
         entry_count=Count("entries", distinct=True), people=Sum("entries__people")
-    )
+    ).order_by("-date", "-id")
 
 
 def get_session(user, session_id: int) -> ReceptionSession | None:

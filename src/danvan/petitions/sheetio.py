@@ -107,7 +107,7 @@ def export_form(form: formspec.Form, unit: OrgUnit, date_from, date_to, values: 
 
 
 KIND_LABELS = dict(Kind.choices)
-ROUTING_LABELS = {k: v for k, v in Routing.choices if k}
+ROUTING_LABELS = {**{k: v for k, v in Routing.choices if k}, Routing.ACCEPT: "Thụ lý"}
 OUTCOME_LABELS = dict(Outcome.choices)
 
 PETITION_COLUMNS = (
