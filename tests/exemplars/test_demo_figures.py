@@ -65,3 +65,18 @@ def test_demo_runs_twice_without_change():
     before = Entry.objects.count()
     assert load_demo() == {"exemplars_created": 0}
     assert Entry.objects.count() == before
+
+
+def test_the_register_fills_the_2019_submission_with_the_sample_figure():
+    from danvan.reporting.models import Assignment
+    from danvan.reporting.register_figures import proposals
+
+    assignment = Assignment.objects.get(
+        request__title="Báo cáo công tác dân vận 6 tháng đầu năm 2019", unit__code="CT-DUK"
+    )
+    found = {p.key: p for p in proposals(assignment)}
+    assert found["dvk-tccs-duy-tri-mo-hinh"].value == 97
+    assert found["tccs-dang-tong-so"].value == 97
+    # The value read from the sample report (97) is the one the register computes.
+    assert found["dvk-tccs-duy-tri-mo-hinh"].same
+    assert found["dvk-tccs-duy-tri-mo-hinh"].register_label == "Dân vận khéo"

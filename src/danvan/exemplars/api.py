@@ -2,8 +2,6 @@
 along the lifecycle, and the register's figures for a unit subtree and window (the same
 selectors, services and rules as the pages)."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from ninja import Field, Query, Router, Schema
