@@ -99,3 +99,22 @@ def test_a_title_over_several_wide_lines():
         " năm 2025 của các cơ quan chuyên môn thuộc UBND tỉnh, Ban Quản lý các khu công nghiệp"
         " và UBND các xã, phường, đặc khu"
     )
+
+
+def test_a_heading_that_joins_two_topics_with_a_semicolon():
+    """Hướng dẫn of Ban Tổ chức Thành ủy Hà Nội, Phần thứ hai: "A. CÔNG TÁC TẠO NGUỒN, KẾT
+    NẠP ĐẢNG VIÊN, CÔNG NHẬN / ĐẢNG VIÊN CHÍNH THỨC; XỬ LÝ NHỮNG TRƯỜNG HỢP KẾT NẠP / ĐẢNG
+    VIÊN, CÔNG NHẬN ĐẢNG VIÊN CHÍNH THỨC KHÔNG ĐÚNG / QUY ĐỊNH", then "I. TIÊU CHUẨN, ĐIỀU
+    KIỆN KẾT NẠP ĐẢNG VIÊN" and "II. QUY TRÌNH, THỦ TỤC …" under it, then "B." and "C."."""
+    doc = parse_file(INCOMING / "btctu-ha-noi-hd-nghiep-vu-to-chuc-dang-2025-draft.pdf")
+    top = [section.label for section in doc.outline]
+    assert top == ["I", "II", "III", "IV", "A", "B", "C"]
+    part_a = doc.outline[4]
+    assert part_a.title == (
+        "CÔNG TÁC TẠO NGUỒN, KẾT NẠP ĐẢNG VIÊN, CÔNG NHẬN ĐẢNG VIÊN CHÍNH THỨC; XỬ LÝ NHỮNG"
+        " TRƯỜNG HỢP KẾT NẠP ĐẢNG VIÊN, CÔNG NHẬN ĐẢNG VIÊN CHÍNH THỨC KHÔNG ĐÚNG QUY ĐỊNH"
+    )
+    assert [(child.label, child.title[:30]) for child in part_a.children] == [
+        ("I", "TIÊU CHUẨN, ĐIỀU KIỆN KẾT NẠP "),
+        ("II", "QUY TRÌNH, THỦ TỤC KẾT NẠP ĐẢN"),
+    ]

@@ -319,3 +319,42 @@ def test_step_headings_and_party_sub_headings_with_a_dash():
     ]
     assert item.children[0].paragraphs[0].text == "Tuyên truyền sâu rộng trong Nhân dân."
     assert doc.outline[1].paragraphs[0].text == "Các đơn vị tổ chức thực hiện."
+
+
+def test_a_short_heading_with_a_semicolon_and_recipients_continued_on_a_capital_line():
+    """Synthetic (no shared file shows a lower-case heading with ";"): "1. Công tác tuyên
+    truyền; vận động nhân dân" is a heading; a longer sentence with ";" stays a paragraph;
+    "- Chủ tịch Ủy ban nhân dân tỉnh và" continued by "Ủy ban MTTQ Việt Nam tỉnh;"."""
+    text = "\n".join(
+        [
+            "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "SỞ NỘI VỤ                           Độc lập - Tự do - Hạnh phúc",
+            "Số: 181/BC-SNV                      Lâm Đồng, ngày 05 tháng 11 năm 2025",
+            "",
+            "BÁO CÁO",
+            "Kết quả công tác dân vận năm 2025",
+            "",
+            "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO; TUYÊN TRUYỀN",
+            "Sở đã tổ chức 12 hội nghị với hơn 1.500 lượt người tham dự.",
+            "1. Công tác tuyên truyền; vận động nhân dân",
+            "Đã tuyên truyền 30 buổi.",
+            "2. Sở đã phối hợp với Ủy ban MTTQ tỉnh tổ chức các hội nghị đối thoại với nhân dân"
+            " ở các xã; đã tiếp nhận 45 kiến nghị của cử tri và trả lời đầy đủ",
+            "",
+            "Nơi nhận:                                 KT. GIÁM ĐỐC",
+            "- Chủ tịch Ủy ban nhân dân tỉnh và        PHÓ GIÁM ĐỐC",
+            "Ủy ban MTTQ Việt Nam tỉnh;",
+            "- Lưu: VT, CCHC.                          Mai Thị Thu",
+        ]
+    )
+    doc = parse_bytes(text.encode(), "bao-cao.txt")
+    [part] = doc.outline
+    assert (part.label, part.title) == ("I", "CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO; TUYÊN TRUYỀN")
+    assert [(c.label, c.title) for c in part.children] == [
+        ("1", "Công tác tuyên truyền; vận động nhân dân")
+    ]
+    assert part.children[0].paragraphs[-1].text.startswith("2. Sở đã phối hợp với Ủy ban MTTQ")
+    assert doc.closing.recipients == [
+        "Chủ tịch Ủy ban nhân dân tỉnh và Ủy ban MTTQ Việt Nam tỉnh",
+        "Lưu: VT, CCHC",
+    ]

@@ -33,11 +33,11 @@ def _looks_heading(text: str) -> bool:
     if label is None:
         return is_caps_line(text)
     body = label.rest
-    return (
-        len(body) <= 220
-        and not re.search(r"[.;]\s+\S", body)
-        and not body.rstrip().endswith((".", ";"))
-    )
+    if len(body) > 220 or re.search(r"\.\s+\S", body) or body.rstrip().endswith((".", ";")):
+        return False
+    # A heading may join two topics with ";" ("1. Công tác tuyên truyền; vận động nhân dân",
+    # "I. LÃNH ĐẠO, CHỈ ĐẠO; TUYÊN TRUYỀN"); a longer sentence with ";" is a paragraph.
+    return not re.search(r";\s+\S", body) or is_caps_line(body) or len(body) <= 100
 
 
 def is_caps_line(text: str) -> bool:
