@@ -18,7 +18,7 @@ from danvan.orgs.models import OrgUnit
 from danvan.registers import sheets as sheet_lib
 from danvan.vn.numbers import parse_whole
 
-from . import counting, lifecycle, selectors, services, sheet
+from . import campaigns, counting, lifecycle, selectors, services, sheet
 from .forms import AssessmentForm, ImportForm, OutputForm, RecognitionFormForm, TransitionForm
 from .models import TAGS, Field, Kind, Level, Metric, Status, Subject
 from .permissions import ASSESS, RECOGNISE, REGISTER, VIEW
@@ -242,3 +242,28 @@ def import_xlsx(request):
     else:
         messages.success(request, f"Đã nhập {created} mô hình, điển hình.")
     return redirect("exemplars:index")
+
+
+@login_required
+def campaign_list(request):
+    return render(
+        request, "exemplars/campaigns.html", {"campaigns": campaigns.campaigns(request.user)}
+    )
+
+
+@login_required
+def campaign(request, request_id: int):
+    found = campaigns.board(request.user, request_id)
+    if found is None:
+        raise Http404("Không tìm thấy đợt đăng ký mô hình, điển hình.")
+    report_request, rows = found
+    return render(
+        request,
+        "exemplars/campaign.html",
+        {
+            "campaign": report_request,
+            "rows": rows,
+            "done": sum(1 for r in rows if r.done),
+            "registered": sum(r.registered for r in rows),
+        },
+    )
