@@ -137,3 +137,18 @@ def test_export_and_template_downloads(login_client):
         "application/vnd.openxml"
     )
     assert client.get("/dan-van-kheo/mau/danh-muc.xlsx").status_code == 200
+
+
+def test_word_annex_lists_the_filtered_entries(login_client):
+    import docx
+
+    client = login_client("ct.dieuphoi")
+    response = client.get("/dan-van-kheo/xuat/docx", {"don-vi": "CT-DUK", "q": "bao can tho"})
+    assert response.status_code == 200
+    document = docx.Document(io.BytesIO(response.content))
+    texts = [p.text for p in document.paragraphs]
+    assert "PHỤ LỤC" in texts
+    table = document.tables[-1]
+    assert [c.text for c in table.rows[0].cells][:2] == ["TT", "Tên mô hình, điển hình"]
+    assert len(table.rows) == 2
+    assert "Báo Cần Thơ" in table.rows[1].cells[1].text

@@ -10,6 +10,7 @@ urlpatterns = [
     path("dot-dang-ky/", views.campaign_list, name="campaigns"),
     path("dot-dang-ky/<int:request_id>/", views.campaign, name="campaign"),
     path("xuat/xlsx", views.export_xlsx, name="export"),
+    path("xuat/docx", views.export_docx, name="export_docx"),
     path("mau/danh-muc.xlsx", views.template_xlsx, name="template"),
     path("nhap/", views.import_xlsx, name="import"),
     path("<int:entry_id>/", views.detail, name="detail"),

@@ -18,7 +18,7 @@ from danvan.orgs.models import OrgUnit
 from danvan.registers import sheets as sheet_lib
 from danvan.vn.numbers import parse_whole
 
-from . import campaigns, counting, lifecycle, selectors, services, sheet
+from . import annex, campaigns, counting, lifecycle, selectors, services, sheet
 from .forms import AssessmentForm, ImportForm, OutputForm, RecognitionFormForm, TransitionForm
 from .models import TAGS, Field, Kind, Level, Metric, Status, Subject
 from .permissions import ASSESS, RECOGNISE, REGISTER, VIEW
@@ -207,6 +207,24 @@ def export_xlsx(request):
     entries = selectors.entries(request.user, _filters(request)).select_related("owner_unit")[:5000]
     response = HttpResponse(sheet.export(entries), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="danh-muc-mo-hinh-dien-hinh.xlsx"'
+    return response
+
+
+@login_required
+def export_docx(request):
+    """The list as a Word annex, headed by the chosen unit (or the user's first unit)."""
+    today = dt.date.today()
+    unit = _unit_param(request) or selectors.units_for(request.user, VIEW, today).first()
+    if unit is None:
+        raise Http404("Bạn chưa được phân quyền ở đơn vị nào.")
+    entries = list(
+        selectors.entries(request.user, _filters(request)).select_related("owner_unit")[:2000]
+    )
+    response = HttpResponse(
+        annex.render(unit=unit, entries=entries, day=today),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = 'attachment; filename="danh-muc-mo-hinh-dien-hinh.docx"'
     return response
 
 
