@@ -69,3 +69,10 @@ def test_the_block_is_shown_to_the_board_only():
 def test_the_boards_tile_counts_overdue_commitments():
     assert followup.overdue_count(user("dn.dieuphoi"), dt.date(2022, 6, 20)) == 1
     assert followup.overdue_count(user("dn.baocao"), dt.date(2022, 6, 20)) is None
+
+
+def test_the_programme_page_carries_the_block(login_client):
+    url = f"/chuong-trinh-phoi-hop/{programme('07-CTr/BDVTU-CATP').pk}/"
+    page = login_client("dn.dieuphoi").get(url).content.decode()
+    assert 'id="programme-followup"' in page and 'href="/chuong-trinh-phoi-hop/so-ket/"' in page
+    assert 'id="programme-followup"' not in login_client("dn.baocao").get(url).content.decode()
