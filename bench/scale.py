@@ -80,7 +80,7 @@ def _run(label: str, env_extra: dict, args) -> dict | None:
 
 
 def _sqlite(args) -> dict | None:
-    folder = ROOT / "var" / f"bench-scale-{_key(args)}"
+    folder = Path(args.cache_dir) / f"bench-scale-{_key(args)}"
     if args.fresh and folder.exists():
         for item in folder.iterdir():
             if item.name.startswith("danvan.sqlite3"):
@@ -109,7 +109,7 @@ def _postgres(args) -> dict | None:
             exists = None
         if not exists:
             admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    folder = ROOT / "var" / f"bench-scale-pg-{_key(args)}"
+    folder = Path(args.cache_dir) / f"bench-scale-pg-{_key(args)}"
     folder.mkdir(parents=True, exist_ok=True)
     return _run(
         "postgres",
@@ -232,6 +232,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--only", choices=("sqlite", "postgres"))
     parser.add_argument("--fresh", action="store_true")
+    parser.add_argument(
+        "--cache-dir", default=str(ROOT / "var"), help="where SQLite's copy is kept"
+    )
     parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432/")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
