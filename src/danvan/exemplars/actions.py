@@ -19,6 +19,7 @@ from danvan.reporting.models import Assignment
 from . import lifecycle, selectors, services
 from .forms import (
     AssessmentForm,
+    CommitmentForm,
     EntryForm,
     MergeForm,
     OutputForm,
@@ -260,3 +261,23 @@ def merge(request, entry_id: int):
         return redirect("exemplars:detail", drop.pk)
     messages.success(request, f"Đã gộp vào “{keep.name}”; mục này không còn được đếm.")
     return redirect("exemplars:detail", keep.pk)
+
+
+@login_required
+@require_POST
+def commitment(request, entry_id: int):
+    entry = _entry_or_404(request.user, entry_id)
+    permissions.require(request.user, REGISTER, entry.owner_unit)
+    form = CommitmentForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("exemplars:detail", entry.pk)
+    try:
+        services.link_commitment(
+            actor=request.user, entry=entry, commitment_id=form.cleaned_data["commitment"]
+        )
+    except lifecycle.TransitionRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Đã cập nhật liên kết với chương trình phối hợp.")
+    return redirect("exemplars:detail", entry.pk)

@@ -219,6 +219,20 @@ class OutputForm(CleanTextMixin, forms.Form):
         return value
 
 
+class CommitmentForm(forms.Form):
+    commitment = forms.IntegerField(
+        label="Số thứ tự nhiệm vụ phối hợp (để trống: bỏ liên kết)",
+        required=False,
+        min_value=1,
+        max_value=2**62,
+        error_messages={
+            "invalid": "Nhập số thứ tự của nhiệm vụ.",
+            "min_value": "Số không hợp lệ.",
+            "max_value": "Số không hợp lệ.",
+        },
+    )
+
+
 class MergeForm(forms.Form):
     into = forms.IntegerField(
         min_value=1, error_messages={"invalid": "Mục không hợp lệ."} | REQUIRED

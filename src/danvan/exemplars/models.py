@@ -176,6 +176,14 @@ class Entry(models.Model):
         related_name="replicas",
         verbose_name="nhân rộng từ",
     )
+    commitment = models.ForeignKey(
+        "programmes.Commitment",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="nhiệm vụ của chương trình phối hợp",
+    )
     merged_into = models.ForeignKey(
         "self",
         null=True,

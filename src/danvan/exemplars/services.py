@@ -425,3 +425,32 @@ def merge(*, actor, keep: Entry, drop: Entry) -> Entry:
             after={"merged_into": keep.pk},
         )
     return keep
+
+
+def link_commitment(*, actor, entry: Entry, commitment_id: int | None) -> Entry:
+    """A model built jointly under a coordination programme points to its commitment (one the
+    user may see in the programmes register); None removes the link."""
+    from danvan.programmes import selectors as programmes
+    from danvan.programmes.errors import NotFound
+
+    permissions.require(actor, REGISTER, entry.owner_unit)
+    commitment = None
+    if commitment_id is not None:
+        try:
+            commitment = programmes.get_commitment(actor, commitment_id)
+        except NotFound as exc:
+            raise TransitionRefused(str(exc)) from None
+    with transaction.atomic():
+        before = entry.commitment_id
+        entry.commitment = commitment
+        entry.save(update_fields=["commitment", "updated_at"])
+        record_event(
+            actor,
+            "exemplars.commitment",
+            "Entry",
+            entry.pk,
+            summary=f"{entry.name[:150]}: nhiệm vụ phối hợp {commitment_id or '—'}",
+            before={"commitment": before},
+            after={"commitment": entry.commitment_id},
+        )
+    return entry

@@ -20,4 +20,5 @@ urlpatterns = [
     path("<int:entry_id>/cong-nhan/", actions.recognise, name="recognise"),
     path("<int:entry_id>/dau-ra/", actions.output, name="output"),
     path("<int:entry_id>/gop/", actions.merge, name="merge"),
+    path("<int:entry_id>/phoi-hop/", actions.commitment, name="commitment"),
 ]

@@ -19,7 +19,14 @@ from danvan.registers import sheets as sheet_lib
 from danvan.vn.numbers import parse_whole
 
 from . import annex, campaigns, counting, lifecycle, selectors, services, sheet
-from .forms import AssessmentForm, ImportForm, OutputForm, RecognitionFormForm, TransitionForm
+from .forms import (
+    AssessmentForm,
+    CommitmentForm,
+    ImportForm,
+    OutputForm,
+    RecognitionFormForm,
+    TransitionForm,
+)
 from .models import TAGS, Field, Kind, Level, Metric, Status, Subject
 from .permissions import ASSESS, RECOGNISE, REGISTER, VIEW
 
@@ -128,6 +135,8 @@ def detail(request, entry_id: int):
         )
     if can["register"] and entry.status != Status.PLANNED:
         context["output_form"] = OutputForm()
+    if can["register"]:
+        context["commitment_form"] = CommitmentForm(initial={"commitment": entry.commitment_id})
     return render(request, "exemplars/detail.html", context)
 
 
