@@ -26,16 +26,15 @@ from ..layout import MARK_OPEN, Layout, Line, mark
 from ..structure.header import is_decoration, type_name_of
 from ..structure.labels import find_label
 from ..structure.paragraphs import is_caps_line, join_lines
+from .pdf_edges import running_headers, strip_edges
+from .pdf_marks import place_mark, raised_in_line, raised_number
 from .pdf_spacing import glue_fixes, unglue
 from .pdf_tables import PageTables
-from .pdf_widgets import assign, header_first, read_stamps, with_stamps
+from .pdf_widgets import assign, header_first, header_page, read_stamps, with_stamps
 
 _STAMP = re.compile(
     r"ký bởi|người ký|thời gian ký|email\s*:|@[\w-]+\.|^\s*cơ quan\s*:|\d{1,2}[./]\d{1,2}[./]\d{4}\s+\d{1,2}:\d{2}",
     re.IGNORECASE,
-)
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:-\s*|Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.IGNORECASE
 )
 _FOOTNOTE_START = re.compile(r"^\s*(\d{1,3})\s*(\S.*)$")
 _NOI_NHAN = re.compile(r"^\s*N[oơ]i\s+nh[aậâ]n", re.IGNORECASE)
@@ -95,28 +94,54 @@ def _read(pdf: pdfium.PdfDocument, name: str, max_pages: int) -> Layout:
     if not sizes:
         return layout
     body_size = sizes.most_common(1)[0][0]
-    running = _running_headers(pages)
+    running = running_headers(pages)
     margins = _margins(pages, body_size)
     closing_at = _closing_position(pages)
     notes = _Notes(layout)
     glued: dict[str, str] = {}  # words pdfium ran together, with their spaces back
+    first = header_page([lines for lines, _, _ in pages])  # 1 after a cover page
+    if first:
+        layout.warnings.append("a cover page before the header was left out")
     for page_index, (lines, width, textpage) in enumerate(pages):
         if closing_at and page_index > closing_at[0]:
             break  # appendices after the signature are not part of the letter
-        lines = _strip_edges([line for line in lines if not _STAMP.search(line.text)], running)
+        if page_index < first:
+            continue
+        lines = strip_edges([line for line in lines if not _STAMP.search(line.text)], running)
         glued.update(glue_fixes(textpage, lines))
         foot = _footnote_zone(lines, body_size)
         body, zone = lines[: len(lines) - foot], lines[len(lines) - foot :]
         notes.add_page(zone, page_index)
-        if page_index == 0:
-            body = _take_header(body, textpage, width, layout, read_stamps(pdf))
+        if page_index == first:
+            body = _take_header(
+                body, textpage, width, layout, read_stamps(pdf) if not first else []
+            )
         if closing_at and page_index == closing_at[0]:
             body = _take_closing(body, closing_at[1], textpage, width, layout)
         margin, right = margins.get(page_index, (0.0, width))
         centre = (margin + right) / 2  # the middle of the text block, for centred titles
-        for line in body:
+        pending: tuple[float, int] | None = None  # a raised mark printed before its line
+        for position, line in enumerate(body):
+            raised = raised_number(
+                line,
+                body[position - 1] if position else None,
+                body[position + 1] if position + 1 < len(body) else None,
+                notes.lines,
+                textpage,
+            )
+            if raised and raised[0] == "previous" and layout.body:
+                last = layout.body[-1]
+                last.text = place_mark(last.text, body[position - 1], textpage, line.x0, raised[1])
+                layout.marks_explicit = True
+                continue
+            if raised:
+                pending = (line.x0, raised[1])
+                continue
             after_table = tables.place(layout, page_index + 1, line.y)
-            text = _superscripts(line, textpage, layout, body_size)
+            text = _superscripts(line, textpage, layout, body_size, notes.lines)
+            if pending:
+                text = place_mark(text, line, textpage, *pending)
+                pending, layout.marks_explicit = None, True
             mark_first = text.startswith(MARK_OPEN)
             layout.body.append(
                 Line(
@@ -128,7 +153,7 @@ def _read(pdf: pdfium.PdfDocument, name: str, max_pages: int) -> Layout:
                     centered=abs((line.x0 + line.x1) / 2 - centre) < 25
                     and line.x0 > margin + 20
                     and line.x1 < right - 15
-                    if page_index == 0
+                    if page_index == first
                     else None,
                     layout_known=True,
                     ends_short=line.x1 < right - 40,
@@ -188,37 +213,6 @@ def _margins(pages, body_size: float) -> dict[int, tuple[float, float]]:
         right = max(page_ends) if len(page_ends) >= 8 else (right_all or width)
         out[index] = (left, right)
     return out
-
-
-def _strip_edges(lines: list[_PLine], running: set[str]) -> list[_PLine]:
-    """Drop page numbers and running headers/footers from the top and bottom of a page
-    (a footer may sit below the page number, so keep peeling while either matches)."""
-
-    def edge(line: _PLine) -> bool:
-        return bool(_PAGE_NUMBER.match(line.text)) or _running_key(line.text) in running
-
-    start, end = 0, len(lines)
-    while start < end and edge(lines[start]):
-        start += 1
-    while end > start and edge(lines[end - 1]):
-        end -= 1
-    return lines[start:end]
-
-
-def _running_key(text: str) -> str:
-    """A running header or footer with its page number blanked out."""
-    return re.sub(r"\d+", "#", text.strip())
-
-
-def _running_headers(pages) -> set[str]:
-    """Texts printed as the first or last line of at least half the pages (three or more)."""
-    if len(pages) < 3:
-        return set()
-    edges = Counter()
-    for lines, _, _ in pages:
-        keys = {_running_key(lines[0].text), _running_key(lines[-1].text)} if lines else set()
-        edges.update(key for key in keys if not _PAGE_NUMBER.match(key.replace("#", "1")))
-    return {key for key, n in edges.items() if n >= max(3, len(pages) // 2)}
 
 
 def _footnote_zone(lines: list[_PLine], body_size: float) -> int:
@@ -378,7 +372,7 @@ def _take_closing(
     return body[:start]
 
 
-def _superscripts(line: _PLine, textpage, layout: Layout, body_size: float) -> str:
+def _superscripts(line: _PLine, textpage, layout: Layout, body_size: float, known=()) -> str:
     """Replace digits set in small raised type with explicit footnote marks; the mark may
     follow a word, a bracket or another number ("năm 2025" + mark 7 reads "20257")."""
     text = line.text
@@ -394,6 +388,8 @@ def _superscripts(line: _PLine, textpage, layout: Layout, body_size: float) -> s
             if not size or size >= limit:
                 break
             begin -= 1
+        if begin == end and raised_in_line(line, textpage, match.start(), end, known):
+            begin = match.start()
         if begin == end:
             continue
         pieces.append(text[last:begin].rstrip())  # the extractor's space before a raised mark

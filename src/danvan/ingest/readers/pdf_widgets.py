@@ -170,3 +170,24 @@ def header_first(lines: list) -> list:
     if not above:
         return lines
     return above + [line for line in lines if line.y <= first.y + first.size]
+
+
+def header_page(pages: list[list]) -> int:
+    """1 when page 1 is a cover page: it has neither the Quốc hiệu, the Party's name nor a
+    "Số:" line, and page 2 opens with the Quốc hiệu or the Party's name; else 0."""
+    from ...vn.text import fold
+
+    def opens(lines) -> bool:
+        return any(
+            "cong hoa xa hoi chu nghia" in folded or "dang cong san viet nam" in folded
+            for folded in (fold(line.text) for line in lines[:12])
+        )
+
+    if len(pages) < 2 or opens(pages[0]):
+        return 0
+    if any(_SO_LINE.match(line.text) for line in pages[0]):
+        return 0
+    return 1 if opens(pages[1]) else 0
+
+
+_SO_LINE = re.compile(r"^\s*Số\s*[:.]", re.IGNORECASE)
