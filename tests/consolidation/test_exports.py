@@ -64,7 +64,8 @@ def test_figures_are_numbers_and_shares_are_percentages(login_client, fractions)
     assert sheet["A2"].value == (
         "Tổng hợp từ 1/2 đơn vị; chưa báo cáo: Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Đà Nẵng"
     )
-    assert [c.value for c in sheet[3]] == [
+    # (Registers that compute some of these indicators add their columns after these.)
+    assert [c.value for c in sheet[3]][:8] == [
         "Mã chỉ tiêu",
         "Chỉ tiêu",
         "Phân tổ",

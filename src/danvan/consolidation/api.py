@@ -23,6 +23,11 @@ class LineOut(Schema):
     previous: Decimal | None
     change: Decimal | None
     change_percent: Decimal | None
+    # What the registers compute for the same unit and data window (null when none does).
+    computed: Decimal | None = None
+    computed_provenance: str | None = None
+    computed_url: str | None = None
+    differs: bool = False  # "Chênh lệch so với sổ theo dõi"
 
 
 class PassageOut(Schema):
@@ -87,8 +92,12 @@ def consolidation(
                 "previous": line.previous,
                 "change": line.change,
                 "change_percent": line.change_percent,
+                "computed": line.computed_value,
+                "computed_provenance": line.computed.provenance if line.computed else None,
+                "computed_url": (line.computed.url or None) if line.computed else None,
+                "differs": line.differs,
             }
-            for line in result.lines
+            for line in result.compared
         ],
         "units": [
             {"unit_name": name, "values": values, "sources": result.sources.get(name, {})}

@@ -12,9 +12,12 @@ from openpyxl.styles import Alignment, Font
 from danvan.reporting.exports import bold_row, put_number, put_percent
 from danvan.reporting.periods import parse_period
 
+from .register_check import DIFFERS
 from .selectors import Consolidation, Line
 
 PERCENT_UNITS = {"%"}
+# Beside the totals when a register computes some of them (see register_check).
+REGISTER_COLUMNS = ("Sổ theo dõi tính được", "Báo cáo trừ sổ theo dõi", "Đối chiếu sổ theo dõi")
 
 
 def _period_name(code: str) -> str:
@@ -61,10 +64,11 @@ def _totals(workbook, result: Consolidation) -> None:
             f"Cùng kỳ ({_period_name(result.previous_code)})",
             "Tăng/giảm",
             "Tăng/giảm (%)",
+            *(REGISTER_COLUMNS if result.figures else ()),
         ]
     )
     bold_row(sheet, 3)
-    for line in result.lines:
+    for line in result.compared:
         sheet.append(
             [
                 line.indicator.code,
@@ -78,6 +82,10 @@ def _totals(workbook, result: Consolidation) -> None:
         put_figure(sheet.cell(row, 6), line, line.previous)
         put_figure(sheet.cell(row, 7), line, line.change)
         put_percent(sheet.cell(row, 8), line.change_percent)
+        if line.computed is not None:
+            put_figure(sheet.cell(row, 9), line, line.computed_value)
+            put_figure(sheet.cell(row, 10), line, (line.value or 0) - line.computed_value)
+            sheet.cell(row, 11, (DIFFERS + "; " if line.differs else "") + line.computed.provenance)
     sheet.column_dimensions["B"].width = 60
     for column in "EFGH":
         sheet.column_dimensions[column].width = 16

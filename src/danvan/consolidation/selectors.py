@@ -14,6 +14,7 @@ from django.db.models import Avg, F, Max, Min, Sum
 from danvan.accounts import permissions
 from danvan.indicators.models import Aggregation, CategoryOption, Indicator
 from danvan.orgs.models import OrgUnit
+from danvan.registers import ComputedFigure
 from danvan.reporting import periods
 from danvan.reporting.models import (
     Assignment,
@@ -25,7 +26,7 @@ from danvan.reporting.models import (
 )
 from danvan.reporting.selectors import template_indicators
 
-from . import narrative
+from . import narrative, register_check
 from .narrative import Passage, Section
 
 __all__ = ["Consolidation", "Coverage", "Line", "Passage", "Section", "consolidate"]
@@ -47,6 +48,16 @@ class Line:
     option_code: str | None
     value: Decimal | None
     previous: Decimal | None
+    computed: ComputedFigure | None = None  # what the registers compute (same unit, window)
+
+    @property
+    def computed_value(self) -> Decimal | None:
+        return register_check.as_number(self.computed.value) if self.computed else None
+
+    @property
+    def differs(self) -> bool:
+        """The value reported is not what the registers compute (nothing reported: 0)."""
+        return self.computed is not None and (self.value or 0) != self.computed_value
 
     @property
     def change(self) -> Decimal | None:
@@ -99,6 +110,17 @@ class Consolidation:
     provenance: Callable[[], dict[str, dict[str, dict]]] = field(
         repr=False, compare=False, default=dict
     )
+    register_figures: Callable[[], dict] = field(repr=False, compare=False, default=dict)
+
+    @cached_property
+    def figures(self) -> dict:
+        """{value key: ComputedFigure}: what the registers compute for the root and window."""
+        return self.register_figures()
+
+    @cached_property
+    def compared(self) -> list[Line]:
+        """The lines, each with the registers' value beside it (`computed`, `differs`)."""
+        return register_check.compared(self.lines, self.figures)
 
     @cached_property
     def units(self) -> list[tuple[str, dict[str, Decimal]]]:
@@ -230,6 +252,13 @@ def consolidate(
         coverage=_coverage(root, period_code, request, statuses),
         breakdown=lambda: _per_unit(current, by_id),
         provenance=lambda: _sources(current, by_id),
+        register_figures=lambda: register_check.figures(
+            root,
+            period_code,
+            request,
+            indicators,
+            lambda: counted_requests(root, period_code, request),
+        ),
     )
 
 
