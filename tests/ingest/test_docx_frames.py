@@ -95,3 +95,20 @@ def test_a_numbered_list_in_a_data_table_keeps_its_text():
         _document(HEADER, _p("BÁO CÁO"), _p("Kết quả"), BODY, data + data, CLOSING), "b.docx"
     )
     assert [row[0] for table in doc.tables for row in table.rows] == ["Tiếp công dân"] * 2
+
+
+def test_a_cover_page_before_the_header_table():
+    cover = (
+        _p("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", center=True)
+        + _p("BÁO CÁO", center=True)
+        + _p("KẾT QUẢ CÔNG TÁC TIẾP CÔNG DÂN NĂM 2025", center=True)
+        + _p("Lâm Đồng, tháng 12 năm 2025", center=True)
+        + '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+    )
+    title = _p("BÁO CÁO", center=True) + _p("Kết quả công tác tiếp công dân năm 2025", center=True)
+    doc = parse_bytes(_document(cover, HEADER, title, BODY, CLOSING), "bao-cao.docx")
+    assert (doc.header.parent_issuer, doc.header.issuer) == (None, "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG")
+    assert (doc.header.symbol, doc.header.date) == ("15/BC-UBND", "2025-11-05")
+    assert doc.header.title == "Kết quả công tác tiếp công dân năm 2025"
+    assert doc.preamble == []
+    assert "a cover page before the header was left out" in doc.warnings

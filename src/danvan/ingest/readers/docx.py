@@ -182,6 +182,10 @@ def read_docx(data: bytes, name: str, *, max_unpacked: int) -> Layout:
                     last_paragraph = text.strip() or last_paragraph
             elif kind == "header" and not layout.header_left:
                 layout.header_left, layout.header_right = _columns(rows)
+                if any(len(line.text) > 3 for line in layout.body):
+                    # A cover page (the body's name, the title, "năm 2025") before the header.
+                    layout.warnings.append("a cover page before the header was left out")
+                layout.body.clear()
             elif kind == "closing" and not closed:
                 layout.closing_left, layout.closing_right = closing_columns(rows)
                 closed = True
