@@ -79,3 +79,14 @@ def test_the_joint_report_reads_like_the_sample():
     assert document["footnotes"][0]["text"].startswith(
         "Chương trình phối hợp số 03-CTr/BDVTW-BCSĐCP ngày 15/12/2021"
     )
+
+
+def test_the_partners_figures_are_summed_in_the_annex():
+    facts = review_selectors.joint_review(user("dn.dieuphoi"), _request(), dt.date(2022, 7, 5))
+    document = joint_report.build(facts, ExportOptions(day=dt.date(2022, 7, 5)))
+    [annex] = document["tables"]
+    assert annex["annex"] == "Số liệu tổng hợp 6 tháng đầu năm 2022"
+    rows = {row[0]: row[1:] for row in annex["rows"]}
+    assert rows["Tiếp công dân (lượt)"] == ["lượt", "1.868"]
+    # The military's 161 and the police's 8.692, added up.
+    assert rows["Tin, bài tuyên truyền"] == ["tin, bài", "8.853"]

@@ -102,7 +102,7 @@ def issue_review(
     permissions.require(actor, "reporting.issue", owner)
     commitments = scope.commitments_of(instruments, period_code)
     areas = list(dict.fromkeys((c.content_area.code, c.content_area.name) for c in commitments))
-    units = scope.reporting_units(instruments)
+    units = scope.reporting_units(instruments, period_code)
     if not units:
         raise ReviewError("Chương trình chưa có bên nào ngoài cơ quan thường trực để báo cáo.")
     indicator_codes = list(

@@ -49,17 +49,22 @@ def commitments_of(instruments: list[Instrument], period_code: str) -> list[Comm
     return [c for c in rows if in_period(c.period_code, period_code)]
 
 
-def reporting_units(instruments: list[Instrument]) -> list[OrgUnit]:
-    """Every party's unit but the thường trực board's (which issues the review), in the
-    instruments' party order."""
+def parties_of(instruments: list[Instrument], period_code: str):
+    """The parties of the instruments and of their plans for the period, but the thường trực
+    board's (which issues the review), in the instruments' party order."""
     owners = {i.owner_id for i in instruments}
-    parties = (
-        Party.objects.filter(instrument__in=instruments)
+    covered = [*instruments, *plans_of(instruments, period_code)]
+    return (
+        Party.objects.filter(instrument__in=covered)
         .exclude(unit_id__in=owners)
         .select_related("unit")
         .order_by("instrument_id", "order", "pk")
     )
-    return list({p.unit_id: p.unit for p in parties}.values())
+
+
+def reporting_units(instruments: list[Instrument], period_code: str) -> list[OrgUnit]:
+    """Every party's unit but the board's, once each."""
+    return list({p.unit_id: p.unit for p in parties_of(instruments, period_code)}.values())
 
 
 def assignment(assignment_id) -> Assignment:

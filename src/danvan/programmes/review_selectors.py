@@ -5,22 +5,25 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
+from django.db.models import Avg, Max, Min, Sum
 from django.utils import timezone
 
 from danvan.accounts import permissions
-from danvan.consolidation.selectors import consolidate
+from danvan.consolidation.selectors import plain
+from danvan.indicators.models import Aggregation
 from danvan.issuing.selectors import unit_as_of
 from danvan.reporting import selectors as reporting_selectors
 from danvan.reporting.deadlines import effective_deadline
 from danvan.reporting.errors import NotFound
-from danvan.reporting.models import ReportRequest, SubmissionStatus
+from danvan.reporting.models import DataValue, ReportRequest, SubmissionStatus
 from danvan.reporting.outline import flat_sections
 from danvan.vn.formatting import format_number, format_short_date
 
 from . import followup
 from . import review_scope as scope
-from .models import Commitment, Party, Progress, ProgressStatus
+from .models import Commitment, Progress, ProgressStatus
 from .review_facts import Answer, CommitmentLine, Group, JointReview, ProgressLine
 from .review_template import STRENGTHS, part_of, period_words
 
@@ -145,16 +148,38 @@ def _progress_lines(request_id: int, unit_id: int) -> list[ProgressLine]:
     ]
 
 
-def _figures(user, request: ReportRequest) -> list[list[str]]:
-    root = request.issuer.parent or request.issuer
-    result = consolidate(user, root, request.period.code, request)
-    rows = [["Chỉ tiêu", "Đơn vị tính", request.period.name]]
-    for line in result.lines:
-        if line.value is None:
-            continue
-        label = f"- {line.option_name}" if line.option_name else line.indicator.name
-        rows.append([label, line.indicator.unit_of_measure, format_number(line.value)])
-    return rows
+def _figures(request: ReportRequest) -> list[list[str]]:
+    """The figures of the request's answers (submitted or accepted), each indicator added up by
+    its catalogue rule as every consolidation does, whatever tree the parties are in."""
+    rows = (
+        DataValue.objects.filter(
+            submission__assignment__request=request, submission__status__in=COUNTED
+        )
+        .values("indicator_id", "option_id")
+        .annotate(
+            total=Sum("value"), average=Avg("value"), smallest=Min("value"), largest=Max("value")
+        )
+    )
+    pick = {
+        Aggregation.SUM: "total",
+        Aggregation.LAST: "total",
+        Aggregation.AVERAGE: "average",
+        Aggregation.MIN: "smallest",
+        Aggregation.MAX: "largest",
+    }
+    found = {(r["indicator_id"], r["option_id"]): r for r in rows}
+    table = [["Chỉ tiêu", "Đơn vị tính", request.period.name]]
+    for indicator in reporting_selectors.template_indicators(request.template):
+        options = [(None, indicator.name)]
+        if indicator.category_id:
+            options += [(o.pk, f"- {o.name}") for o in indicator.category.options.all()]
+        for option_id, label in options:
+            row = found.get((indicator.pk, option_id))
+            if row is None or row[pick[indicator.aggregation]] is None:
+                continue
+            value = plain(Decimal(row[pick[indicator.aggregation]]).quantize(Decimal("0.01")))
+            table.append([label, indicator.unit_of_measure, format_number(value)])
+    return table
 
 
 def _central(reviews) -> list[str]:
@@ -178,12 +203,7 @@ def joint_review(user, request: ReportRequest, day: dt.date | None = None) -> Jo
     period_code = request.period.code
     words, next_words = period_words(period_code)
     last_day = effective_deadline(request)
-    parties = (
-        Party.objects.filter(instrument__in=instruments)
-        .exclude(unit_id__in={i.owner_id for i in instruments})
-        .select_related("unit")
-        .order_by("instrument_id", "order", "pk")
-    )
+    parties = list(scope.parties_of(instruments, period_code))
     group_of: dict[int, str] = {}
     for party in parties:
         group_of.setdefault(party.unit_id, party.group or f"don-vi-{party.unit_id}")
@@ -194,7 +214,9 @@ def joint_review(user, request: ReportRequest, day: dt.date | None = None) -> Jo
     answers: list[Answer] = []
     for unit_id in group_of:
         assignment = assignments.get(unit_id)
-        party_unit = assignment.unit if assignment else parties.get(unit_id=unit_id).unit
+        party_unit = (
+            assignment.unit if assignment else next(p.unit for p in parties if p.unit_id == unit_id)
+        )
         name, full_name = _name(party_unit, day)
         reported, late, submitted_on, texts, status_label = False, False, None, {}, "Chưa được giao"
         if assignment is not None:
@@ -284,7 +306,7 @@ def joint_review(user, request: ReportRequest, day: dt.date | None = None) -> Jo
         status_counts=status_counts,
         overdue=overdue,
         upcoming=upcoming,
-        figures=_figures(user, request),
+        figures=_figures(request),
     )
 
 

@@ -111,7 +111,9 @@ def review_detail(request, request_id: int):
             "facts": facts,
             "outline": document["outline"],
             "heading": document["header"]["title"],
-            "can_export": issuing.can_export_consolidation(request.user, report_request),
+            "can_export": permissions.has_permission(
+                request.user, "documents.export_consolidation", report_request.issuer
+            ),
         },
     )
 
@@ -119,7 +121,6 @@ def review_detail(request, request_id: int):
 def export_target(user, report_request) -> ExportTarget:
     permissions.require(user, "documents.export_consolidation", report_request.issuer)
     root = report_request.issuer.parent or report_request.issuer
-    permissions.require(user, "consolidation.view", root)
     return ExportTarget(
         heading=joint_report.request_title(report_request.period.code),
         default_day=min(timezone.localdate(), report_request.period.end),
