@@ -76,3 +76,19 @@ def test_the_programme_page_carries_the_block(login_client):
     page = login_client("dn.dieuphoi").get(url).content.decode()
     assert 'id="programme-followup"' in page and 'href="/chuong-trinh-phoi-hop/so-ket/"' in page
     assert 'id="programme-followup"' not in login_client("dn.baocao").get(url).content.decode()
+
+
+def test_the_register_puts_the_commitments_in_the_partners_inbox():
+    from danvan import registers
+
+    items = [
+        i
+        for i in registers.inbox_items(user("dn.baocao"), dt.date(2022, 6, 20))
+        if i.register == "Sơ kết chương trình phối hợp"
+    ]
+    assert items[0].overdue and items[0].due == dt.date(2022, 6, 15)
+    assert items[0].note == "14-KH/BDVTU-CATP; chủ trì: Công an thành phố"
+    tiles = registers.tiles(user("dn.dieuphoi"), dt.date(2022, 6, 20))
+    assert [(t.label, t.value) for t in tiles if t.register == "Sơ kết chương trình phối hợp"] == [
+        ("Nhiệm vụ phối hợp quá hạn", 1)
+    ]

@@ -167,3 +167,14 @@ def test_the_joint_report_exported_and_read_back(login_client):
     assert "chậm so với hạn 15/6/2022: Bộ Chỉ huy Bộ đội Biên phòng thành phố" in shortcomings
     notes = " ".join(n["text"] for n in parsed["footnotes"])
     assert "03-CTr/BDVTW-BCSĐCP" in notes and "05-CTr/BDVTW-BCA" in notes
+
+
+def test_the_joint_report_as_pdf(login_client):
+    request = demo_request()
+    response = login_client("dn.dieuphoi").post(
+        f"/chuong-trinh-phoi-hop/so-ket/{request.pk}/xuat/", form(day="2022-07-05", fmt="pdf")
+    )
+    assert response.status_code == 200, response.content.decode()[-1500:]
+    assert response["Content-Type"] == "application/pdf"
+    parsed = parse_bytes(response.content, "so-ket.pdf").to_dict()
+    assert [s["label"] for s in parsed["outline"]][:4] == ["I", "II", "III", "IV"]
