@@ -173,17 +173,4 @@ def _extend(petition: Petition, justification: str) -> list[str]:
     return ["extensions", "complex", "complex_reason"]
 
 
-def mark_exported(actor, *, petitions, day: dt.date) -> int:
-    """Mark records as exported to the national database on `day`."""
-    count = 0
-    with transaction.atomic():
-        for petition in petitions:
-            permissions.require(actor, MANAGE, petition.unit)
-            petition.exported_on = day
-            petition.save(update_fields=["exported_on"])
-            count += 1
-        record_event(actor, "petitions.exported", "Petition", "", summary=f"{count} hồ sơ đơn")
-    return count
-
-
 OUTCOME_LABELS = dict(Outcome.choices)

@@ -308,3 +308,31 @@ class FormReport(models.Model):
 
     def __str__(self) -> str:
         return f"Biểu {self.form} ({self.date_from:%d/%m/%Y}–{self.date_to:%d/%m/%Y})"
+
+
+class NationalCatalogue(models.TextChoices):
+    AGENCY = "co_quan", "Cơ quan"
+    KIND = "loai_don", "Loại khiếu tố"
+    RESULT = "ket_qua", "Kết quả giải quyết"
+    SOURCE = "nguon_don", "Nguồn đơn"
+    ROUTING = "huong_xu_ly", "Hướng xử lý"
+    AREA = "dia_gioi", "Địa giới hành chính"
+    ETHNICITY = "dan_toc", "Dân tộc"
+
+
+class NationalCode(models.Model):
+    """Local code → code of the national database's catalogue (kept by the administrator)."""
+
+    catalogue = models.CharField("danh mục", max_length=12, choices=NationalCatalogue.choices)
+    local_code = models.CharField("mã trong Danvan", max_length=60)
+    national_code = models.CharField("mã danh mục quốc gia", max_length=60)
+    label = models.CharField("tên", max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["catalogue", "local_code"]
+        constraints = [
+            models.UniqueConstraint(fields=["catalogue", "local_code"], name="tcd_national_code")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_catalogue_display()}: {self.local_code} → {self.national_code}"

@@ -9,6 +9,7 @@ urlpatterns = [
     path("don/moi/", views.petition_new, name="petition_new"),
     path("don/nhap/", views.petition_import, name="petition_import"),
     path("don/mau.xlsx", views.petition_template, name="petition_template"),
+    path("don/xuat-csdl/", views.national_export, name="national_export"),
     path("don/<int:petition_id>/", views.petition_detail, name="petition"),
     path("don/<int:petition_id>/su-kien/", views.petition_event, name="petition_event"),
     path("so/", views_book.book, name="book"),

@@ -4,11 +4,12 @@ list and a petition's page with its timeline and clocks."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -16,7 +17,7 @@ from danvan.accounts import permissions
 from danvan.orgs.models import OrgUnit
 from danvan.registers import sheets
 
-from . import cases, clocks, selectors, sheetio
+from . import cases, clocks, exchange, selectors, sheetio
 from .errors import PetitionError
 from .forms import EventForm, PetitionForm, PetitionImportForm
 from .models import Kind
@@ -173,3 +174,16 @@ def petition_template(request):
     permissions.require(request.user, MANAGE)
     data = sheets.template(sheetio.PETITION_COLUMNS, title="Hồ sơ đơn")
     return xlsx(data, "mau-ho-so-don.xlsx")
+
+
+@login_required
+@require_POST
+def national_export(request):
+    """The records not yet exported, as JSON for the national database; marked exported."""
+    permissions.require(request.user, MANAGE)
+    data = exchange.export_records(request.user, today=dt.date.today(), only_new=True)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=1), content_type="application/json"
+    )
+    response["Content-Disposition"] = 'attachment; filename="csdl-quoc-gia-tiep-dan.json"'
+    return response
