@@ -11,6 +11,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from danvan.accounts import permissions
 from danvan.api_errors import AUTHENTICATED, errors
 from danvan.orgs.models import OrgUnit
+from danvan.reporting import clock
 from danvan.reporting.errors import NotFound
 
 from . import figures, formspec, selectors, services
@@ -235,7 +236,7 @@ class PetitionFilters(Schema):
 )
 @paginate(PageNumberPagination, page_size=50)
 def petitions(request, filters: Query[PetitionFilters]):
-    today = dt.date.today()
+    today = clock.today()
     rows = selectors.petitions(
         request.auth,
         unit_code=filters.unit,
@@ -257,7 +258,7 @@ def petition(request, petition_id: int):
     found = selectors.get_petition(request.auth, petition_id)
     if found is None:
         raise NotFound("Không tìm thấy đơn.")
-    selectors.with_clocks([found], dt.date.today())
+    selectors.with_clocks([found], clock.today())
     return _petition(found)
 
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from danvan.accounts import permissions
 from danvan.audit.services import record_event
 from danvan.orgs.models import OrgUnit
+from danvan.reporting import clock
 from danvan.vn.text import fold, has_surrogates
 
 from .errors import PetitionError
@@ -49,7 +50,7 @@ def _text(value: str, label: str, limit: int, required: bool = False) -> str:
 
 
 def _today() -> dt.date:
-    return dt.date.today()
+    return clock.today()
 
 
 def create_session(

@@ -3,7 +3,6 @@ list and a petition's page with its timeline and clocks."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 from django.contrib import messages
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_POST
 from danvan.accounts import permissions
 from danvan.orgs.models import OrgUnit
 from danvan.registers import sheets
+from danvan.reporting import clock
 
 from . import cases, clocks, exchange, selectors, sheetio
 from .errors import PetitionError
@@ -34,7 +34,7 @@ def _deny_unless_viewer(request):
 @login_required
 def index(request):
     _deny_unless_viewer(request)
-    today = dt.date.today()
+    today = clock.today()
     due = selectors.due_petitions(request.user, today, action=VIEW)
     return render(
         request,
@@ -51,7 +51,7 @@ def index(request):
 @login_required
 def petition_list(request):
     _deny_unless_viewer(request)
-    today = dt.date.today()
+    today = clock.today()
     state = param(request, "trang-thai")
     rows = selectors.petitions(
         request.user,
@@ -106,7 +106,7 @@ def petition_detail(request, petition_id: int):
     petition = selectors.get_petition(request.user, petition_id)
     if petition is None:
         raise Http404("Không tìm thấy đơn.")
-    selectors.with_clocks([petition], dt.date.today())
+    selectors.with_clocks([petition], clock.today())
     can_manage = permissions.has_permission(request.user, MANAGE, petition.unit)
     show_identity = permissions.has_permission(request.user, IDENTITY, petition.unit)
     return render(
@@ -154,7 +154,7 @@ def petition_import(request):
     if request.method == "POST" and form.is_valid():
         try:
             count = sheetio.import_petitions(
-                request.user, data=form.cleaned_data["file"].read(), today=dt.date.today()
+                request.user, data=form.cleaned_data["file"].read(), today=clock.today()
             )
         except sheets.SheetRejected as rejected:
             errors = rejected.errors
@@ -181,7 +181,7 @@ def petition_template(request):
 def national_export(request):
     """The records not yet exported, as JSON for the national database; marked exported."""
     permissions.require(request.user, MANAGE)
-    data = exchange.export_records(request.user, today=dt.date.today(), only_new=True)
+    data = exchange.export_records(request.user, today=clock.today(), only_new=True)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=1), content_type="application/json"
     )
