@@ -22,13 +22,24 @@ from danvan.issuing import views as issuing_views
 from danvan.issuing.targets import ExportTarget
 from danvan.reporting import services as reporting_services
 from danvan.reporting.errors import NotFound, ReportingError
+from danvan.vn.numbers import MAX_WHOLE
 
 from . import joint_report, review, review_selectors
 from .models import SIGNED_STATES, Instrument, ProgressStatus, ReviewKind
 
 
+class InstrumentChoices(forms.ModelMultipleChoiceField):
+    """Checks each choice is a number a database column can hold before looking it up."""
+
+    def clean(self, value):
+        for item in value or []:
+            if not str(item).isdigit() or not 0 < int(item) <= MAX_WHOLE:
+                raise forms.ValidationError("Chương trình đã chọn không hợp lệ.")
+        return super().clean(value)
+
+
 class IssueForm(forms.Form):
-    instruments = forms.ModelMultipleChoiceField(
+    instruments = InstrumentChoices(
         label="Chương trình phối hợp", queryset=Instrument.objects.none()
     )
     kind = forms.ChoiceField(label="Loại kỳ", choices=ReviewKind.choices)
