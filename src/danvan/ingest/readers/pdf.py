@@ -30,7 +30,7 @@ from .pdf_edges import running_headers, strip_edges
 from .pdf_marks import place_mark, raised_in_line, raised_number
 from .pdf_spacing import glue_fixes, unglue
 from .pdf_tables import PageTables
-from .pdf_widgets import assign, header_first, header_page, read_stamps, with_stamps
+from .pdf_widgets import assign, header_first, header_page, stamps_for, with_stamps
 
 _STAMP = re.compile(
     r"ký bởi|người ký|thời gian ký|email\s*:|@[\w-]+\.|^\s*cơ quan\s*:|\d{1,2}[./]\d{1,2}[./]\d{4}\s+\d{1,2}:\d{2}",
@@ -114,7 +114,11 @@ def _read(pdf: pdfium.PdfDocument, name: str, max_pages: int) -> Layout:
         notes.add_page(zone, page_index)
         if page_index == first:
             body = _take_header(
-                body, textpage, width, layout, read_stamps(pdf) if not first else []
+                body,
+                textpage,
+                width,
+                layout,
+                [] if first else stamps_for(pdf, [line.text for line in body[:16]]),
             )
         if closing_at and page_index == closing_at[0]:
             body = _take_closing(body, closing_at[1], textpage, width, layout)
