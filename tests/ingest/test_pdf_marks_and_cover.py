@@ -83,3 +83,19 @@ def test_a_cover_page_before_the_header():
     ]
     assert "a cover page before the header was left out" in doc.warnings
     assert "a cover page before the header was left out" not in alone.warnings
+
+
+@pytest.mark.parametrize(
+    ("texts", "blank"),
+    [
+        (["Số: /BC-HĐTĐ", "Lâm Đồng, ngày tháng 02 năm 2026"], True),  # Báo cáo 36, unsigned text
+        (["Số     - HD/BTCTU"], True),  # the Hà Nội Party draft
+        (["Số:", "Hà Nội, ngày 26 tháng 9 năm 2025"], True),
+        (["Số: 507/UBND-KGVX", "Quảng Ngãi, ngày 24 tháng 01 năm 2025"], False),
+        (["PHỤ LỤC I", "KẾT QUẢ ĐÁNH GIÁ"], False),  # an annex: nothing for a stamp to fill
+    ],
+)
+def test_widgets_are_flattened_only_for_a_blank_number_or_day(texts, blank):
+    from danvan.ingest.readers.pdf_widgets import has_blanks
+
+    assert has_blanks(texts) is blank
