@@ -143,6 +143,28 @@ def test_documents_are_found_and_scoped_like_the_registry(demo_user):
         assert {int(h.url.rstrip("/").rsplit("/", 1)[-1]) for h in found.page} <= visible
 
 
+def test_figures_are_searchable(demo_user):
+    assignment = police_assignment()
+    reporter = demo_user("dn.baocao")
+    services.save_draft(
+        reporter,
+        assignment.submission.pk,
+        assignment.submission.version,
+        {},
+        {"tiep-cong-dan-luot": "4321"},
+    )
+    for query in ("tiep cong dan 4321", "tiep cong dan 4.321"):
+        hits = [
+            h
+            for h in selectors.search(reporter, query, kind="passage").page
+            if h.url.startswith(f"/bao-cao/nop/{assignment.pk}/")
+        ]
+        assert len(hits) == 1, query
+        assert hits[0].title.endswith("— Số liệu")
+        assert "<mark>Tiếp</mark> <mark>công</mark> <mark>dân</mark>" in hits[0].excerpt
+        assert "(lượt): 4.321" in re.sub("</?mark>", "", hits[0].excerpt)
+
+
 def test_rebuild_equals_the_live_index(db):
     before = sorted(Entry.objects.values_list("kind", "folded", "unit_path"))
     rebuild()

@@ -3,21 +3,23 @@ own fields. Called by the signal handlers (in the writer's transaction) and by `
 
 from __future__ import annotations
 
+from danvan.indicators.models import CategoryOption, Indicator
 from danvan.registry.models import Document
 from danvan.reporting.models import Revision, Submission
+from danvan.reporting.selectors import shown_value
 
 from .models import Entry, EntryKind
 from .text import folded
 
 
-def section_titles(sections: list[dict], prefix: str = "") -> dict[str, str]:
+def section_titles(sections: list[dict]) -> dict[str, str]:
     """{key: "II.2.2 Phong trào thi đua …"} over a template's nested sections."""
     titles: dict[str, str] = {}
     for section in sections or []:
         label = str(section.get("label") or "")
         title = f"{label}. {section.get('title', '')}" if label else str(section.get("title", ""))
         titles[str(section.get("key", ""))] = title.strip()
-        titles.update(section_titles(section.get("children") or [], prefix))
+        titles.update(section_titles(section.get("children") or []))
     return titles
 
 
@@ -46,8 +48,53 @@ def index_revision(revision: Revision) -> int:
         for key, text in (revision.sections or {}).items()
         if str(text).strip()
     ]
+    figures = figures_text(revision.values or {})
+    if figures:
+        rows.append(
+            Entry(
+                kind=EntryKind.PASSAGE,
+                submission=submission,
+                revision=revision,
+                section=FIGURES,
+                title=f"{assignment.unit_name} — Số liệu"[:500],
+                text=figures,
+                # The raw numbers too: "4321" finds the figure shown as "4.321".
+                folded=folded(figures + " " + " ".join(map(str, revision.values.values()))),
+                period_code=request.period.code,
+                unit_path=assignment.unit_path,
+                date=revision.created_at.date() if revision.created_at else None,
+            )
+        )
     Entry.objects.bulk_create(rows)
     return len(rows)
+
+
+FIGURES = "so-lieu"
+
+
+def figures_text(values: dict) -> str:
+    """A revision's figures as a sentence to search: "Tiếp công dân (lượt): 912; …"."""
+    if not values:
+        return ""
+    codes = {str(key).partition(":")[0] for key in values}
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes)}
+    options = {
+        (o.category_id, o.code): o.name
+        for o in CategoryOption.objects.filter(
+            category__in=[i.category_id for i in indicators.values() if i.category_id]
+        )
+    }
+    parts = []
+    for key, raw in values.items():
+        code, _, option = str(key).partition(":")
+        indicator = indicators.get(code)
+        if indicator is None or raw in (None, ""):
+            continue
+        name = indicator.name
+        if option:
+            name = f"{name} — {options.get((indicator.category_id, option), option)}"
+        parts.append(f"{name}: {shown_value(raw)}")
+    return "; ".join(parts)
 
 
 def document_text(document: Document) -> str:
