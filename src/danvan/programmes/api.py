@@ -201,3 +201,13 @@ def list_progress(request, instrument_id: int):
         }
         for r in rows
     ]
+
+
+# Programme reviews: issuing, and a party's progress for the report it answers (review_api.py).
+def _mount_reviews() -> None:
+    from .review_api import router as reviews
+
+    router.add_router("", reviews)
+
+
+_mount_reviews()
