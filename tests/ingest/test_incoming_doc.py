@@ -45,6 +45,17 @@ def test_a_header_table_that_spills_out_of_its_cells():
     # The header's lines are not body text; the preamble starts with the issuing body.
     assert doc.preamble[0].text == "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"
     assert doc.preamble[1].text.startswith("Căn cứ Luật Tổ chức Hội đồng nhân dân")
+    # Each article opens its section, even when its text is a sentence, not a heading.
+    assert [(s.label, s.title) for s in doc.outline] == [
+        ("Điều 1", ""),
+        ("Điều 2", ""),
+        ("Điều 3", ""),
+    ]
+    assert doc.outline[0].paragraphs[0].text == (
+        "Ban hành kèm theo Quyết định này Quy định tuyển chọn, xét chọn tổ chức, cá nhân chủ trì"
+        " thực hiện nhiệm vụ khoa học và công nghệ cấp thành phố."
+    )
+    assert doc.outline[1].paragraphs[0].text.startswith("Quyết định này có hiệu lực thi hành sau")
 
 
 @needs_both
@@ -76,7 +87,19 @@ def test_tcvn3_capitals_carried_by_the_vntimeh_font():
     assert doc.preamble[2].text.startswith(
         "Căn cứ Quyết định số 136/2001/QĐ-TTg ngày 17/9/2001 của Thủ tướng Chính phủ"
     )
-    assert [section.label for section in doc.outline][:3] == ["I", "II", "III"]
+    # The decision's three articles, then the programme it issues (I. ĐÁNH GIÁ KẾT QUẢ …).
+    assert [section.label for section in doc.outline][:6] == [
+        "Điều 1",
+        "Điều 2",
+        "Điều 3",
+        "I",
+        "II",
+        "III",
+    ]
+    assert doc.outline[0].paragraphs[0].text == (
+        "Nay ban hành kèm theo Quyết định này Chương trình cải cách hành chính của thành phố Cần"
+        " Thơ giai đoạn 2004 -2010."
+    )
 
 
 @needs_both

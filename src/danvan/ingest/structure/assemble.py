@@ -156,7 +156,14 @@ def _outline(texts: list[str], marks: list[list[int]]) -> tuple[list[Paragraph],
         if label and _looks_heading(text) and not found:
             open_section(label.style, label.label, label.rest)
             continue
-        run_in = _RUN_IN.match(label.rest) if label and label.style in heading_styles else None
+        if label and label.style == "article" and not found:
+            # "Điều 1. Phê duyệt Kế hoạch …": an article opens its section even when its
+            # text is a sentence rather than a heading; the sentence is its paragraph.
+            open_section(label.style, label.label, "")
+            text = label.rest
+            run_in = None
+        else:
+            run_in = _RUN_IN.match(label.rest) if label and label.style in heading_styles else None
         if label and run_in:
             # "5. Về tổng hợp …: Tổng số nhiệm vụ …" — a heading run into its paragraph,
             # among sibling headings of the same style.
