@@ -101,3 +101,48 @@ def test_state_filter_and_api_lists(login_client, client, bearer):
     assert one["clocks"][1]["due"] == "2026-11-19"
     assert client.get("/api/petitions/petitions/999999", headers=headers).status_code == 404
     assert client.get("/api/petitions/sessions/999999/entries", headers=headers).status_code == 404
+
+
+def test_the_three_groups_are_linked_to_the_hot_spots_and_closing_proposes_closing_them(
+    login_client,
+):
+    from danvan.petitions.models import Petition
+
+    linked = Petition.objects.filter(reference__startswith="DN-2019-")
+    assert linked.count() == 3 and all(p.hot_spot_issue for p in linked)
+    assert "Cồn Dầu" in linked.get(reference="DN-2019-CD").hot_spot
+    client = login_client("dn.dieuphoi")
+    case = linked.get(reference="DN-2019-363")
+    page = client.get(f"/tiep-dan-don-thu/don/{case.pk}/").content.decode()
+    assert (
+        f'href="/tinh-hinh-nhan-dan/vu-viec/{case.hot_spot_issue}/"' in page
+        or "sentiment" in page
+        or case.hot_spot in page
+    )
+    response = client.post(f"/tiep-dan-don-thu/don/{case.pk}/su-kien/",
+                           {"kind": "ket_thuc", "date": "2022-06-10", "outcome": "sai"}, follow=True)  # fmt: skip
+    assert "đề nghị đóng điểm nóng" in response.content.decode()
+
+
+def test_a_mass_case_is_linked_from_its_page(login_client):
+    from danvan.petitions.models import Petition
+
+    case = Petition.objects.get(reference="KNPA-2026-377")  # a delegation of 7
+    client = login_client("dn.dieuphoi")
+    page = client.get(f"/tiep-dan-don-thu/don/{case.pk}/").content.decode()
+    assert 'name="issue"' in page
+    issue_id = page.split('name="issue"><option value="')[1].split('"')[0]
+    response = client.post(
+        f"/tiep-dan-don-thu/don/{case.pk}/diem-nong/", {"issue": issue_id}, follow=True
+    )
+    body = response.content.decode()
+    assert "Đã liên kết với điểm nóng." in body, [ln for ln in body.splitlines() if "message" in ln]
+    case.refresh_from_db()
+    assert case.hot_spot_issue == int(issue_id)
+    assert (
+        login_client("dn.xem")
+        .post(f"/tiep-dan-don-thu/don/{case.pk}/diem-nong/", {"issue": issue_id})
+        .status_code
+        == 403
+    )
+    client.post(f"/tiep-dan-don-thu/don/{case.pk}/diem-nong/", {"issue": "abc"}, follow=True)

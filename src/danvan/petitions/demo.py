@@ -12,7 +12,7 @@ import datetime as dt
 from danvan.accounts.permissions import SYSTEM
 from danvan.orgs.models import OrgUnit
 
-from . import cases, services
+from . import cases, hotspots, services
 from .models import FormReport, Petition, ReceptionSession
 
 D = dt.date
@@ -54,6 +54,16 @@ HOT_SPOTS = [
     ("DN-2019-482", D(2019, 4, 15), "Nhóm 13/24 vụ việc khiếu nại kéo dài do thành phố rà soát và đề xuất phương án giải quyết theo Công văn số 482/TTCP-BTCDTW ngày 04/4/2019 của Thanh tra Chính phủ", 13),
     ("DN-2019-363", D(2019, 4, 22), "Nhóm 11 vụ việc khiếu nại riêng lẻ phức tạp, kéo dài theo Kế hoạch số 363/KH-TTCP ngày 20/3/2019 của Thanh tra Chính phủ", 11),
 ]  # fmt: skip
+
+
+# The people's situation register's issues for the same groups (its demo loads first).
+ISSUE_WORDS = {"DN-2019-CD": "Cồn Dầu", "DN-2019-482": "13/24", "DN-2019-363": "363/KH-TTCP"}
+
+
+def _link_issue(petition: Petition, words: str) -> None:
+    issue = hotspots.unit_issues(petition.unit).filter(title__contains=words).first()
+    if issue is not None:
+        hotspots.link(SYSTEM, petition=petition, issue=issue)
 
 
 def _forms(unit: OrgUnit, forms: dict) -> int:
@@ -125,6 +135,7 @@ def _cases(ubnd: OrgUnit) -> int:
             routing="thu_ly", complex_case=True, document=f"TL-{reference}",
             justification="Nhiều người khiếu nại, nhiều cơ quan có trách nhiệm, vụ việc kéo dài.",
         )  # fmt: skip
+        _link_issue(petition, ISSUE_WORDS[reference])
         created += 1
     if not Petition.objects.filter(unit=ubnd, reference="KN-2026-118").exists():
         complaint = cases.create_petition(

@@ -224,6 +224,8 @@ class Petition(models.Model):
     closed_on = models.DateField("ngày giải quyết xong", null=True, blank=True)
     outcome = models.CharField("kết quả", max_length=16, blank=True)
     hot_spot = models.CharField("điểm nóng liên quan", max_length=200, blank=True)
+    # The people's-situation register's issue (sentiment.Issue) this case is linked to.
+    hot_spot_issue = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
     search_text = models.TextField(blank=True, editable=False)
     exported_on = models.DateField("đã xuất sang CSDL quốc gia ngày", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("don/xuat-csdl/", views.national_export, name="national_export"),
     path("don/<int:petition_id>/", views.petition_detail, name="petition"),
     path("don/<int:petition_id>/su-kien/", views.petition_event, name="petition_event"),
+    path("don/<int:petition_id>/diem-nong/", views.petition_hot_spot, name="petition_hot_spot"),
     path("so/", views_book.book, name="book"),
     path("so/moi/", views_book.session_new, name="session_new"),
     path("so/xuat.xlsx", views_book.book_export, name="book_export"),

@@ -17,7 +17,7 @@ from danvan.orgs.models import OrgUnit
 from danvan.registers import sheets
 from danvan.reporting import clock
 
-from . import cases, clocks, exchange, selectors, sheetio
+from . import cases, clocks, exchange, hotspots, selectors, sheetio
 from .errors import PetitionError
 from .forms import EventForm, PetitionForm, PetitionImportForm
 from .models import Kind
@@ -120,6 +120,10 @@ def petition_detail(request, petition_id: int):
             else selectors.pseudonym("petition", petition.pk),
             "can_manage": can_manage and petition.closed_on is None,
             "event_form": EventForm(),
+            "issues": hotspots.candidate_issues(request.user)[:50]
+            if can_manage and (petition.complex or petition.mass) and not petition.hot_spot_issue
+            else [],
+            "proposal": hotspots.closing_proposal(petition),
         },
     )
 
@@ -139,6 +143,9 @@ def petition_event(request, petition_id: int):
             messages.error(request, error.message)
         else:
             messages.success(request, "Đã ghi sự kiện.")
+            petition.refresh_from_db()
+            if proposal := hotspots.closing_proposal(petition):
+                messages.info(request, proposal)
     else:
         for field, errors in form.errors.items():
             label = form.fields[field].label if field in form.fields else ""
@@ -187,3 +194,19 @@ def national_export(request):
     )
     response["Content-Disposition"] = 'attachment; filename="csdl-quoc-gia-tiep-dan.json"'
     return response
+
+
+@login_required
+@require_POST
+def petition_hot_spot(request, petition_id: int):
+    petition = selectors.get_petition(request.user, petition_id)
+    if petition is None:
+        raise Http404("Không tìm thấy đơn.")
+    permissions.require(request.user, MANAGE, petition.unit)
+    try:
+        hotspots.link(request.user, petition=petition, issue_id=request.POST.get("issue", ""))
+    except PetitionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Đã liên kết với điểm nóng.")
+    return redirect("petitions:petition", petition.pk)
