@@ -152,3 +152,17 @@ def test_a_valid_registration_through_the_page(login_client):
     assert missing.status_code == 200
     assert "Chưa nhập mục “7. Nguồn lực” (bắt buộc khi đăng ký)." in missing.content.decode()
     assert not Entry.objects.filter(name="Thiếu").exists()
+
+
+def test_huge_ids_are_not_found(login_client, bearer, client):
+    huge = "9" * 30
+    web = login_client("dn.dieuphoi")
+    assert web.get(f"/dan-van-kheo/{huge}/").status_code == 404
+    assert web.get(f"/dan-van-kheo/dot-dang-ky/{huge}/").status_code == 404
+    entry = Entry.objects.filter(owner_unit__code="DN-CATP").first()
+    response = web.post(f"/dan-van-kheo/{entry.pk}/gop/", {"into": huge})
+    assert response.status_code == 302
+    assert client.get(f"/api/exemplars/entries/{huge}", headers=bearer("dn.xem")).status_code in (
+        404,
+        422,
+    )

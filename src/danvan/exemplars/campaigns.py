@@ -47,6 +47,8 @@ def campaigns(user) -> list[ReportRequest]:
 
 
 def board(user, request_id: int) -> tuple[ReportRequest, list[CampaignRow]] | None:
+    if not 0 < request_id < 2**63:
+        return None
     request = ReportRequest.objects.select_related("issuer").filter(pk=request_id).first()
     if request is None or not is_campaign(request):
         return None

@@ -235,7 +235,10 @@ class CommitmentForm(forms.Form):
 
 class MergeForm(forms.Form):
     into = forms.IntegerField(
-        min_value=1, error_messages={"invalid": "Mục không hợp lệ."} | REQUIRED
+        min_value=1,
+        max_value=2**62,
+        error_messages={"invalid": "Mục không hợp lệ.", "max_value": "Mục không hợp lệ."}
+        | REQUIRED,
     )
 
 

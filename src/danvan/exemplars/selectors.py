@@ -33,6 +33,8 @@ def visible_entries(user) -> QuerySet[Entry]:
 
 def get_entry(user, entry_id: int) -> Entry | None:
     """The entry when `user` may see it; None otherwise (as if it did not exist)."""
+    if not isinstance(entry_id, int) or not 0 < entry_id < 2**63:
+        return None
     return visible_entries(user).filter(pk=entry_id).first()
 
 
