@@ -22,7 +22,7 @@ from danvan.consolidation import selectors as consolidation_selectors
 from danvan.orgs.models import OrgUnit
 from danvan.reporting import selectors as reporting_selectors
 from danvan.reporting.deadlines import effective_deadline
-from danvan.reporting.models import Assignment, DataValue, ReportRequest, SubmissionStatus
+from danvan.reporting.models import Assignment, Period, ReportRequest, SubmissionStatus
 from danvan.reporting.periods import parse_period
 
 from . import registers_view
@@ -163,11 +163,15 @@ def trend_chart(user) -> Chart:
 
 
 def latest_period(root: OrgUnit) -> str | None:
-    """The latest period with figures counted in the subtree."""
+    """The latest period with a report counted in the subtree (read from the requests'
+    assignments, a table far smaller than the figures)."""
     return (
-        DataValue.objects.filter(unit_path__startswith=root.path, submission__status__in=COUNTED)
-        .order_by("-period__start", "period__code")
-        .values_list("period__code", flat=True)
+        Period.objects.filter(
+            requests__assignments__unit_path__startswith=root.path,
+            requests__assignments__submission__status__in=COUNTED,
+        )
+        .order_by("-start", "code")
+        .values_list("code", flat=True)
         .first()
     )
 
