@@ -88,3 +88,4 @@ def test_register_assess_recognise_and_see_it_counted(page, site):
     # Đăng ký mới: one "mô hình tập thể", in "Xây dựng hệ thống chính trị" (the last field).
     assert rows["Đăng ký mới trong kỳ"].split("\t")[1:6] == ["1", "0", "0", "0", "1"]
     assert "Cấp tỉnh: 1" in page.inner_text("main")
+    page.wait_for_selector("#chart-dvk-fields[data-drawn='1']")

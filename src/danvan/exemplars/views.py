@@ -179,11 +179,34 @@ def counts(request):
                     "total": sum(split.values()),
                 }
             )
+    chart = None
+    if result is not None and result.maintained_total:
+        series = [
+            (label, result.by(measure, 2))
+            for label, measure in (
+                ("Đăng ký mới", "registered_new"),
+                ("Đang duy trì", "maintained"),
+                ("Hiệu quả", "effective"),
+            )
+        ]
+        chart = {
+            "key": "dvk-fields",
+            "title": "Mô hình, điển hình theo lĩnh vực",
+            "kind": "bar",
+            "unit": "",
+            "horizontal": False,
+            "categories": list(Field.labels),
+            "series": [
+                {"name": label, "data": [split.get(f, 0) for f in Field.values], "notes": [""] * 4}
+                for label, split in series
+            ],
+        }
     return render(
         request,
         "exemplars/counts.html",
         {
             "counts": result,
+            "chart": chart,
             "rows": rows,
             "units": units,
             "unit": unit,
