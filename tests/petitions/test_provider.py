@@ -146,3 +146,15 @@ def test_a_mass_case_is_linked_from_its_page(login_client):
         == 403
     )
     client.post(f"/tiep-dan-don-thu/don/{case.pk}/diem-nong/", {"issue": "abc"}, follow=True)
+
+
+def test_the_demo_is_idempotent():
+    from danvan.petitions.models import FormReport, Petition, ReceptionEntry
+
+    counts = (FormReport.objects.count(), Petition.objects.count(), ReceptionEntry.objects.count())
+    assert provider().load_demo() == {"forms": 0, "sessions": 0, "petitions": 0}
+    assert counts == (
+        FormReport.objects.count(),
+        Petition.objects.count(),
+        ReceptionEntry.objects.count(),
+    )
