@@ -358,3 +358,29 @@ def test_a_short_heading_with_a_semicolon_and_recipients_continued_on_a_capital_
         "Chủ tịch Ủy ban nhân dân tỉnh và Ủy ban MTTQ Việt Nam tỉnh",
         "Lưu: VT, CCHC",
     ]
+
+
+def test_an_authority_glued_to_its_body_after_a_slash():
+    """OCR of the Party letter 20-CV/BTGDVTU (samples/incoming, a scan) reads "K/T TRƯỞNG
+    BAN" as "K/TTRƯỞNG BAN"; rebuilt here as text so that the test does not need Tesseract."""
+    text = "\n".join(
+        [
+            "TỈNH ỦY LÂM ĐỒNG                 ĐẢNG CỘNG SẢN VIỆT NAM",
+            "BAN TUYÊN GIÁO VÀ DÂN VẬN",
+            "Số 20-CV/BTGDVTU                 Lâm Đồng, ngày 04 tháng 9 năm 2025",
+            "",
+            "Ban cử đồng chí tham gia Ban Vì sự tiến bộ của phụ nữ tỉnh.",
+            "",
+            "Nơi nhận:                         K/TTRƯỞNG BAN",
+            "- Như trên,                       PHÓ TRƯỞNG BAN THƯỜNG TRỰC",
+            "- Lưu Ban.",
+            "                                  Châu Ngọc Lương",
+        ]
+    )
+    closing = parse_bytes(text.encode(), "cong-van.txt").closing
+    assert closing.recipients == ["Như trên", "Lưu Ban"]
+    assert closing.signature.to_dict() == {
+        "authority": ["K/T TRƯỞNG BAN"],
+        "title": "PHÓ TRƯỞNG BAN THƯỜNG TRỰC",
+        "name": "Châu Ngọc Lương",
+    }

@@ -15,8 +15,9 @@ _NOI_NHAN = re.compile(r"^\s*N[oơ]i\s+nh[aậâ]n\s*[:.]?\s*", re.IGNORECASE)
 # The signing authority; a dotted prefix may be glued to what follows ("KT.CHỦ TỊCH").
 _AUTHORITY = re.compile(
     r"^\s*(?:(?:T/M|K/T|T/L|Q/|TM|KT|TL|TUQ|THAY MẶT|KÝ THAY|THỪA LỆNH|THỪA ỦY QUYỀN)\s+"
-    r"|(?:TM|KT|TL|TUQ|Q)\.\s*)\S",
+    r"|(?:TM|KT|TL|TUQ|Q)\.\s*|(?:T/M|K/T|T/L)(?=[A-ZĐÀ-Ỹ]))\S",
 )
+_GLUED_SLASH = re.compile(r"^\s*(T/M|K/T|T/L)(?=[A-ZĐÀ-Ỹ])")  # "K/TTRƯỞNG BAN" read by OCR
 _GLUED_DOT = re.compile(r"^\s*(TM|KT|TL|TUQ|Q)\s*\.\s*(?=\S)")  # "KT.CHỦ TỊCH", "TM . UBND"
 _LIST_ITEM = re.compile(r"^\s*[-–+•]\s*")
 # E-signature stamps and signing placeholders are not the signer's name.
@@ -142,7 +143,7 @@ def _signature(lines: list[str]) -> Signature:
     while index < len(lines) and not _AUTHORITY.match(lines[index]) and not _is_caps(lines[index]):
         index += 1
     while index < len(lines) and _AUTHORITY.match(lines[index]) and len(signature.authority) < 2:
-        signature.authority.append(_GLUED_DOT.sub(r"\1. ", lines[index]))
+        signature.authority.append(_GLUED_SLASH.sub(r"\1 ", _GLUED_DOT.sub(r"\1. ", lines[index])))
         index += 1
     if index < len(lines) and _is_caps(lines[index]) and not _NOT_NAME.search(lines[index]):
         signature.title = lines[index]
