@@ -62,7 +62,7 @@ def _under(field_name: str, paths) -> Q:
 
 
 def readable_passages(user) -> QuerySet[Entry]:
-    unit = "submission__assignment__unit__path"
+    unit = "unit_path"  # the assignment's unit path, copied into the index row
     issuer = "submission__assignment__request__issuer__path"
     drafts = permissions.scope_paths(user, "reporting.drafts")
     reach = _under(unit, permissions.scope_paths(user, "reporting.view")) | _under(
@@ -107,18 +107,14 @@ def _entries(user, query_terms, kind: str, unit: OrgUnit | None, period: str):
 
 
 class _Combined:
-    """Database hits (a queryset, sliced by the paginator) followed by the registers' hits."""
+    """Segments read one after the other as one sequence for the paginator: querysets of
+    index rows (each sliced in the database, with its count known) then the registers' hits."""
 
-    def __init__(self, entries: QuerySet[Entry], entry_count: int, extra: list[Hit], convert):
-        self.entries, self.entry_count, self.extra, self.convert = (
-            entries,
-            entry_count,
-            extra,
-            convert,
-        )
+    def __init__(self, segments: list[tuple[QuerySet[Entry], int]], extra: list[Hit], convert):
+        self.segments, self.extra, self.convert = segments, extra, convert
 
     def count(self) -> int:
-        return self.entry_count + len(self.extra)
+        return sum(n for _, n in self.segments) + len(self.extra)
 
     def __len__(self) -> int:
         return self.count()
@@ -126,11 +122,14 @@ class _Combined:
     def __getitem__(self, item: slice) -> list[Hit]:
         start, stop = item.start or 0, item.stop if item.stop is not None else self.count()
         hits: list[Hit] = []
-        if start < self.entry_count:
-            hits.extend(self.convert(e) for e in self.entries[start : min(stop, self.entry_count)])
-        extra_start = max(0, start - self.entry_count)
-        extra_stop = max(0, stop - self.entry_count)
-        hits.extend(self.extra[extra_start:extra_stop])
+        offset = 0
+        for queryset, size in self.segments:
+            low, high = max(start - offset, 0), min(stop - offset, size)
+            if low < high:
+                hits.extend(self.convert(e) for e in queryset[low:high])
+            offset += size
+        low, high = max(start - offset, 0), max(stop - offset, 0)
+        hits.extend(self.extra[low:high])
         return hits
 
 
@@ -199,22 +198,14 @@ def search(
     for key, label, _hit in register_hits:
         register_counts[(key, label)] = register_counts.get((key, label), 0) + 1
     facets += [(key, label, n) for (key, label), n in register_counts.items()]
+    related = ("submission__assignment__request", "document")
+    ordered = {k: qs.select_related(*related).order_by("-date", "-id") for k, qs in by_kind.items()}
     if kind in by_kind:
-        entries, entry_count, extra = by_kind[kind], counts[kind], []
-    elif kind:  # one register's hits alone
-        entries, entry_count = Entry.objects.none(), 0
-        extra = [h for key, _label, h in register_hits if key == kind]
-    else:
-        entries = Entry.objects.filter(
-            Q(pk__in=by_kind[EntryKind.PASSAGE].values("pk"))
-            | Q(pk__in=by_kind[EntryKind.DOCUMENT].values("pk"))
-        )
-        entry_count = sum(counts.values())
-        extra = [h for _key, _label, h in register_hits]
-    entries = entries.select_related("submission__assignment__request", "document").order_by(
-        "-kind", "-date", "-id"
-    )
-    combined = _Combined(entries, entry_count, extra, lambda e: _entry_hit(e, query_terms))
+        segments, extra = [(ordered[kind], counts[kind])], []
+    else:  # passages, documents, then the registers' hits (or one register's alone)
+        segments = [] if kind else [(ordered[k], counts[k]) for k in by_kind]
+        extra = [h for key, _label, h in register_hits if not kind or key == kind]
+    combined = _Combined(segments, extra, lambda e: _entry_hit(e, query_terms))
     paginator = Paginator(combined, per_page)
     return Results(
         query=query,
