@@ -46,9 +46,9 @@ def _template(code: str, indicators: list[str]):
 @pytest.fixture
 def report(unit_register):  # noqa: F811
     """A 2023S1 request (state regime) to the police and the Front, form: the register's
-    indicator and one typed by hand."""
+    indicator and one no register computes (typed by hand)."""
     request = issue(
-        units=["DN-CATP", "DN-MTTQ"], template=_template("kt-so-theo-doi", [UNITS, "tin-bai"])
+        units=["DN-CATP", "DN-MTTQ"], template=_template("kt-so-theo-doi", [UNITS, NOBODY])
     )
     return submission_of(request, "DN-CATP")
 
@@ -71,7 +71,11 @@ def test_the_proposals_show_each_value_with_its_provenance_beside_the_current_on
     page = client.get(_page(client, report))
     assert page.status_code == 200
     rows = _rows(page.content.decode())
-    assert list(rows) == [UNITS, f"{UNITS}:moi", f"{UNITS}:cu"]  # form order, "tin-bai" absent
+    assert list(rows) == [
+        UNITS,
+        f"{UNITS}:moi",
+        f"{UNITS}:cu",
+    ]  # form order; NOBODY is computed by no register
     assert rows[UNITS] == (
         f"Đơn vị trực thuộc 5 3 đơn vị (khác giá trị hiện tại) {LABEL}: {PROVENANCE} Xem"
     )
@@ -179,9 +183,9 @@ def test_a_recount_that_differs_or_a_bad_choice_saves_nothing(login_client, repo
     none = client.post(_page(client, report), {"base_version": "0"})
     assert none.status_code == 400
     assert "Chưa chọn số liệu nào để lấy từ sổ theo dõi." in none.content.decode()
-    unknown = client.post(_page(client, report), {"base_version": "0", "accept": ["tin-bai"]})
+    unknown = client.post(_page(client, report), {"base_version": "0", "accept": [NOBODY]})
     assert unknown.status_code == 400
-    assert "Sổ theo dõi không tính số liệu cho: tin-bai" in unknown.content.decode()
+    assert f"Sổ theo dõi không tính số liệu cho: {NOBODY}" in unknown.content.decode()
     old = client.post(_page(client, report), {"base_version": "5", "tat-ca": "1"})
     assert old.status_code == 409
     assert snapshot(report) == before
@@ -329,7 +333,7 @@ AWKWARD = st.one_of(
 )
 @given(
     accept=st.lists(
-        st.one_of(st.sampled_from([UNITS, f"{UNITS}:moi", f"{UNITS}:cu", "tin-bai"]), AWKWARD),
+        st.one_of(st.sampled_from([UNITS, f"{UNITS}:moi", f"{UNITS}:cu", NOBODY]), AWKWARD),
         max_size=4,
     ),
     values=st.dictionaries(
