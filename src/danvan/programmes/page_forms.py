@@ -19,9 +19,10 @@ from .signed_file import FIELDS
 
 
 def party_units(instrument):
-    """Any unit may be a party (other trees too); on the signing date when it is known."""
+    """Any unit may be a party (other trees too): those existing on the signing date (else the
+    start of validity, else today)."""
     units = OrgUnit.objects.order_by("path")
-    day = instrument.signed_on or clock.today()
+    day = instrument.signed_on or instrument.valid_from or clock.today()
     return units.valid_on(day)
 
 
