@@ -140,3 +140,18 @@ def test_identities_are_purged_after_the_retention_period():
     assert purged >= 3
     assert (e.visitor_address, e.identity_number, e.identity_purged) == ("", "", True)
     assert purge_identities(SYSTEM, today=dt.date(2028, 1, 1), retention_days=365) == 0
+
+
+def test_the_printed_book_carries_pseudonyms_only(login_client):
+    from docx import Document
+
+    response = login_client("dn.dieuphoi").get("/tiep-dan-don-thu/so/in.docx?don-vi=DN-TU")
+    assert response.status_code == 200
+    doc = Document(io.BytesIO(response.content))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    text = " ".join(cells + [p.text for p in doc.paragraphs])
+    assert "SỔ TIẾP CÔNG DÂN" in text and "THÀNH ỦY ĐÀ NẴNG" in text.upper()
+    assert "Ủy ban Kiểm tra Thành ủy (130/BTCD-TH)" in cells
+    assert "Số người cùng nội dung" in cells
+    assert selectors.pseudonym("entry", entry().pk) in cells
+    assert NAME not in text and NUMBER not in text

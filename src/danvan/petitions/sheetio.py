@@ -197,6 +197,11 @@ def import_petitions(actor, *, data: bytes, today: dt.date) -> int:
     return len(rows)
 
 
+def _routed(entry) -> str:
+    document = f" ({entry.routing_document})" if entry.routing_document else ""
+    return f"{entry.routing_to}{document}".strip()
+
+
 BOOK_COLUMNS = (
     sheets.Column("stt", "STT", sheets.number(whole=True), width=6),
     sheets.Column("date", "Ngày tiếp", sheets.date_cell, width=12),
@@ -217,7 +222,7 @@ def export_book(entries) -> bytes:
     """The reception book in the legal column order (Mẫu 03/TCD), with pseudonyms."""
     rows = []
     for number, entry in enumerate(entries, start=1):
-        routed = f"{entry.routing_to} ({entry.routing_document})".strip(" ()")
+        routed = _routed(entry)
         rows.append(
             {
                 "stt": number,
@@ -235,3 +240,41 @@ def export_book(entries) -> bytes:
             }
         )
     return sheets.write(BOOK_COLUMNS, rows, title="Sổ tiếp công dân", labels={"kind": KIND_LABELS})
+
+
+def print_book(entries, *, issuer: str, parent_issuer: str, day: dt.date) -> bytes:
+    """The book printed to DOCX under the State layout (NĐ 30/2020), pseudonyms only."""
+    from danvan.publish import render_docx_bytes
+
+    header = [c.header for c in BOOK_COLUMNS]
+    rows = []
+    for number, entry in enumerate(entries, start=1):
+        routed = _routed(entry)
+        rows.append(
+            [
+                str(number),
+                f"{entry.session.date:%d/%m/%Y}",
+                selectors.pseudonym("entry", entry.pk),
+                entry.summary,
+                KIND_LABELS[entry.kind],
+                str(entry.people),
+                entry.handled_by,
+                "x" if entry.within_jurisdiction else "",
+                routed if entry.routing == Routing.GUIDE else "",
+                routed if entry.routing == Routing.TRANSFER else "",
+                entry.follow_up,
+                entry.note,
+            ]
+        )
+    parsed = {
+        "form": "state",
+        "header": {
+            "parent_issuer": parent_issuer,
+            "issuer": issuer,
+            "date": day.isoformat(),
+            "type_name": "SỔ TIẾP CÔNG DÂN",
+            "title": "theo Mẫu 03/TCD (họ tên người được tiếp ghi bằng bí danh)",
+        },
+        "tables": [{"rows": [header, *rows]}],
+    }
+    return render_docx_bytes(parsed, "state")

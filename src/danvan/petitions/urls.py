@@ -16,6 +16,7 @@ urlpatterns = [
     path("so/", views_book.book, name="book"),
     path("so/moi/", views_book.session_new, name="session_new"),
     path("so/xuat.xlsx", views_book.book_export, name="book_export"),
+    path("so/in.docx", views_book.book_print, name="book_print"),
     path("so/<int:session_id>/", views_book.session_detail, name="session"),
     path("so/<int:session_id>/luot/", views_book.entry_add, name="entry_add"),
     path("so/<int:session_id>/ket-luan/", views_book.conclusion, name="conclusion"),

@@ -6,12 +6,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from danvan.accounts import permissions
 from danvan.orgs.models import OrgUnit
+from danvan.reporting import clock
 
 from . import selectors, services, sheetio
 from .errors import PetitionError
@@ -60,6 +61,30 @@ def book_export(request):
         .order_by("session__date", "id")
     )
     return xlsx(sheetio.export_book(entries[:20000]), "so-tiep-cong-dan.xlsx")
+
+
+@login_required
+def book_print(request):
+    permissions.require(request.user, VIEW)
+    filters = _filters(request)
+    sessions = selectors.sessions(request.user, **filters)
+    entries = (
+        ReceptionEntry.objects.filter(session__in=sessions.values("pk"))
+        .select_related("session")
+        .order_by("session__date", "id")
+    )
+    unit = OrgUnit.objects.filter(code=filters["unit_code"]).first()
+    unit = unit or selectors.units_for(request.user).order_by("depth", "path").first()
+    parent = unit.parent.name if unit and unit.parent_id else ""
+    data = sheetio.print_book(
+        entries[:5000], issuer=unit.name if unit else "", parent_issuer=parent, day=clock.today()
+    )
+    response = HttpResponse(
+        data,
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = 'attachment; filename="so-tiep-cong-dan.docx"'
+    return response
 
 
 @login_required
