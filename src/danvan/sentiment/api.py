@@ -4,7 +4,7 @@ report for a unit and period."""
 
 import datetime as dt
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -216,7 +216,7 @@ def record(request, payload: SignalIn):
         )
     except services.SentimentError as exc:
         raise HttpError(400, " ".join(exc.messages)) from exc
-    return 201, _signal(created, selectors.source_units(request.auth))
+    return Status(201, _signal(created, selectors.source_units(request.auth)))
 
 
 @router.get(
@@ -265,7 +265,7 @@ def action(request, issue_id: int, payload: ActionIn):
         hotspots.record_action(request.auth, found, **payload.dict())
     except services.SentimentError as exc:
         raise HttpError(400, " ".join(exc.messages)) from exc
-    return 201, issue(request, issue_id)
+    return Status(201, issue(request, issue_id))
 
 
 @router.get(
