@@ -7,12 +7,17 @@ from danvan.portal.charts import Chart, Series
 from .selectors import Analysis, Rank
 
 
+def name_with_unit(name: str, unit: str) -> str:
+    """ "Tiếp công dân (lượt)": the unit once, even when the name already ends with it."""
+    unit = unit.strip()
+    return f"{name} ({unit})" if unit and f"({unit})" not in name else name
+
+
 def indicator_label(analysis: Analysis) -> str:
     name = analysis.indicator.name
     if analysis.option is not None:
         name = f"{name} — {analysis.option.name}"
-    unit = analysis.indicator.unit_of_measure.strip()
-    return f"{name} ({unit})" if unit and not name.endswith(f"({unit})") else name
+    return name_with_unit(name, analysis.indicator.unit_of_measure)
 
 
 def series_chart(analysis: Analysis) -> Chart:

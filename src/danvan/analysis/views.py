@@ -44,7 +44,13 @@ def _choices(request):
 
 def _analysis(request):
     units, indicators, chosen = _choices(request)
-    context = {"units": units, "indicators": indicators, "period_types": selectors.PERIOD_TYPES}
+    context = {
+        "units": units,
+        "indicator_labels": [
+            (i, charts.name_with_unit(i.name, i.unit_of_measure)) for i in indicators
+        ],
+        "period_types": selectors.PERIOD_TYPES,
+    }
     if chosen is None:
         return context
     indicator, option, root, period_type = chosen

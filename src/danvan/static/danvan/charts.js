@@ -25,6 +25,7 @@
     var categoryAxis = {
       type: "category",
       data: data.categories,
+      inverse: data.horizontal, // the first category on top, as in the table
       axisLabel: { width: data.horizontal ? 180 : 110, overflow: "truncate", interval: 0 }
     };
     return {
