@@ -1,6 +1,6 @@
 """In Chromium: a coordinator opens a reception session of the People's Committee, enters a
 delegation of six transferred to another body, sees it in the book as "đoàn đông người",
-opens the petition it became, and finds it counted in the computed form 01/TCD."""
+opens the petition it became, and finds both counted in the computed forms 01/TCD and 01/XLD."""
 
 import datetime as dt
 
@@ -48,8 +48,18 @@ def test_reception_entry_to_the_computed_form(page, site, log_in):
     entry = ReceptionEntry.objects.get(summary__startswith="Đoàn hộ dân")
     assert entry.session.date == dt.date(2026, 11, 10)
 
+    # The entry becomes a petition record, transferred with its document number.
+    with page.expect_navigation():
+        page.click("#entries button:has-text('Hồ sơ đơn')")
+    facts = page.inner_text("dl.facts")
+    assert "Chuyển đơn (215/UBND-TCD)" in facts and "6 (đông người)" in facts
+    assert "Võ Văn Kiệt" in facts  # the coordinator handles the case
+    assert "Xử lý, chuyển đơn kiến nghị, phản ánh" in page.inner_text("#clocks")
+
     page.goto(f"{site}/tiep-dan-don-thu/bieu/?don-vi=DN-UBND&tu=01/11/2026&den=30/11/2026")
     table = page.locator("table.form-table").first.inner_text()
+    xld = page.locator("table.form-table").nth(2).inner_text()
+    assert "Không thuộc thẩm quyền: chuyển đơn\t1" in xld
     assert "Tổng số lượt tiếp\t1" in table
     assert "Tổng số người được tiếp\t6" in table
     assert "Thủ trưởng tiếp định kỳ, đột xuất: đoàn đông người: số người\t6" in table

@@ -71,6 +71,38 @@ def create_petition(
     return petition
 
 
+def open_from_entry(actor, *, entry: ReceptionEntry) -> Petition:
+    """The petition a reception entry hands over: same unit, day, kind, summary and people;
+    its routing (thụ lý, hướng dẫn, chuyển đơn…) recorded as the intake event."""
+    session = entry.session
+    permissions.require(actor, MANAGE, session.unit)
+    existing = entry.petitions.first()
+    if existing is not None:
+        return existing
+    with transaction.atomic():
+        petition = create_petition(
+            actor,
+            unit=session.unit,
+            reference=f"TD-{session.date:%Y%m%d}-{entry.pk}",
+            received_on=session.date,
+            kind=entry.kind,
+            summary=entry.summary,
+            petitioner=entry.visitor_name,
+            people=entry.people,
+            entry=entry,
+        )
+        if entry.routing:
+            add_event(
+                actor,
+                petition=petition,
+                kind=EventKind.ACCEPT,
+                date=session.date,
+                routing=entry.routing,
+                document=entry.routing_document,
+            )
+    return petition
+
+
 def add_event(
     actor,
     *,

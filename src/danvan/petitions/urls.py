@@ -19,6 +19,7 @@ urlpatterns = [
     path("so/in.docx", views_book.book_print, name="book_print"),
     path("so/<int:session_id>/", views_book.session_detail, name="session"),
     path("so/<int:session_id>/luot/", views_book.entry_add, name="entry_add"),
+    path("luot/<int:entry_id>/ho-so/", views_book.entry_petition, name="entry_petition"),
     path("so/<int:session_id>/ket-luan/", views_book.conclusion, name="conclusion"),
     path("so/<int:session_id>/nhiem-vu/", views_book.task_add, name="task_add"),
     path("nhiem-vu/<int:task_id>/xong/", views_book.task_done, name="task_done"),

@@ -14,7 +14,7 @@ from danvan.accounts import permissions
 from danvan.orgs.models import OrgUnit
 from danvan.reporting import clock
 
-from . import selectors, services, sheetio
+from . import cases, selectors, services, sheetio
 from .errors import PetitionError
 from .forms import ConclusionForm, EntryForm, SessionForm, TaskDoneForm, TaskForm
 from .models import HEAD_ROLES, ConclusionTask, HostRole, ReceptionEntry
@@ -218,3 +218,18 @@ def task_done(request, task_id: int):
     else:
         _errors(request, form)
     return redirect("petitions:session", task.session_id)
+
+
+@login_required
+@require_POST
+def entry_petition(request, entry_id: int):
+    """Open (or find) the petition record of a reception entry."""
+    entry = get_object_or_404(ReceptionEntry.objects.select_related("session__unit"), pk=entry_id)
+    if selectors.get_session(request.user, entry.session_id) is None:
+        raise Http404("Không tìm thấy lượt tiếp.")
+    try:
+        petition = cases.open_from_entry(request.user, entry=entry)
+    except PetitionError as error:
+        messages.error(request, error.message)
+        return redirect("petitions:session", entry.session_id)
+    return redirect("petitions:petition", petition.pk)
