@@ -216,6 +216,29 @@ class SentimentProvider:
             )
         return hits[:limit]
 
+    def assignment_links(self, user, assignment) -> list[tuple[str, str]]:
+        """On a report being answered: draft its situation from the log, and propose signals
+        from the report's own situation section."""
+        if not permissions.has_permission(user, "sentiment.view", assignment.unit):
+            return []
+        period = assignment.request.period
+        links = [
+            (
+                "Tổng hợp tình hình Nhân dân từ sổ ý kiến",
+                reverse("sentiment:report")
+                + f"?unit={assignment.unit.code}&date_from={period.start:%Y-%m-%d}"
+                f"&date_to={period.end:%Y-%m-%d}",
+            )
+        ]
+        if permissions.has_permission(user, "sentiment.record", assignment.unit):
+            links.append(
+                (
+                    "Đề xuất ý kiến, dư luận từ báo cáo này",
+                    reverse("sentiment:proposals", args=[assignment.pk]),
+                )
+            )
+        return links
+
     def load_demo(self):
         from .demo import load
 

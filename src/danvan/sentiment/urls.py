@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_board, views_issues
+from . import views, views_board, views_issues, views_proposals
 
 app_name = "sentiment"
 urlpatterns = [
@@ -18,6 +18,7 @@ urlpatterns = [
     path("vu-viec/<int:pk>/dien-bien/", views_issues.issue_action, name="issue_action"),
     path("vu-viec/<int:pk>/lien-ket/", views_issues.issue_link, name="issue_link"),
     path("vu-viec/<int:pk>/dot-xuat/", views_issues.issue_adhoc, name="issue_adhoc"),
+    path("de-xuat/<int:assignment_id>/", views_proposals.from_report, name="proposals"),
     path("bang-theo-doi/", views_board.board, name="board"),
     path("bao-cao/", views_board.report_draft, name="report"),
     path("cong-tac-vien/", views_board.collaborators, name="collaborators"),
