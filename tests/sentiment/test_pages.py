@@ -32,3 +32,25 @@ def test_admin_pages(login_client, path):
     client = login_client("admin")
     response = client.get(path)
     assert response.status_code == 200, response.content.decode()[:3000]
+
+
+def test_the_administrator_extends_the_topic_catalogue(client, demo_user):
+    from danvan.sentiment.models import Topic
+
+    client.force_login(demo_user("admin"))
+    response = client.post(
+        "/quan-tri/sentiment/topic/add/",
+        {
+            "code": "chuyen-doi-so",
+            "name": "Chuyển đổi số",
+            "section": "du-luan",
+            "order": 30,
+            "active": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[-1500:]
+    assert Topic.objects.get(code="chuyen-doi-so").section == "du-luan"
+    form = client.get("/tinh-hinh-nhan-dan/y-kien/moi/").content.decode()
+    assert "Chuyển đổi số" in form
+    # Signals are not on the admin site: a named source is never read by superuser status.
+    assert client.get("/quan-tri/sentiment/signal/").status_code == 404
