@@ -90,3 +90,19 @@ def test_the_partners_figures_are_summed_in_the_annex():
     assert rows["Tiếp công dân (lượt)"] == ["lượt", "1.868"]
     # The military's 161 and the police's 8.692, added up.
     assert rows["Tin, bài tuyên truyền"] == ["tin, bài", "8.853"]
+
+
+def test_the_assessment_counts_the_answers_and_names_the_overdue_commitment():
+    facts = review_selectors.joint_review(user("dn.dieuphoi"), _request(), dt.date(2022, 7, 5))
+    document = joint_report.build(facts, ExportOptions(day=dt.date(2022, 7, 5)))
+    assessment = document["outline"][2]
+    # 10 commitments of the four 2022 plans for the first half, as the partners answered.
+    assert assessment["paragraphs"][0]["text"] == (
+        "Trong 6 tháng đầu năm 2022, 4 đang thực hiện, 5 hoàn thành, 1 chậm trên tổng số 10 "
+        "nhiệm vụ phối hợp."
+    )
+    shortcomings = [p["text"] for p in assessment["children"][1]["paragraphs"]]
+    assert shortcomings[-1] == (
+        "Nhiệm vụ đã quá hạn nhưng chưa hoàn thành: Trao đổi thông tin về tình hình Nhân dân, "
+        "an ninh trật tự với Ban Dân vận Thành ủy (Công an thành phố, hạn 15/6/2022)."
+    )

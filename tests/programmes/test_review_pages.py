@@ -114,6 +114,16 @@ def test_the_progress_page_saves_and_refuses(login_client):
     )
 
 
+def test_the_demo_progress_is_read_only_once_accepted(login_client):
+    assignment = demo_request().assignments.get(unit__code="DN-CATP")
+    url = f"/chuong-trinh-phoi-hop/so-ket/bao-cao/{assignment.pk}/tien-do/"
+    page = login_client("dn.dieuphoi").get(url)
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Ban hành Quyết định số 81-QĐ/ĐUCA ngày 29/4/2022." in html
+    assert "Đã tiếp nhận" in html and 'id="save-progress"' not in html
+
+
 def test_the_review_page_and_who_sees_it(login_client):
     request = demo_request()
     url = f"/chuong-trinh-phoi-hop/so-ket/{request.pk}/"

@@ -37,6 +37,7 @@ class Answer:
     status_label: str
     texts: dict[str, list[str]] = field(default_factory=dict)
     progress: list[ProgressLine] = field(default_factory=list)
+    assignment_id: int | None = None
 
     def texts_for(self, part: str) -> list[str]:
         return self.texts.get(part, [])

@@ -195,6 +195,27 @@ def _central(reviews) -> list[str]:
     return lines
 
 
+def answered_states(request: ReportRequest, commitments) -> dict[int, Progress]:
+    """Each commitment's status for the joint report: this review's answers as sent (submitted
+    or accepted, as every consolidation counts them, the lead party's first), else the latest
+    accepted answer of an earlier review."""
+    states = followup.latest_accepted(commitments)
+    rows = Progress.objects.filter(
+        review__report_request=request,
+        submission__status__in=COUNTED,
+        commitment__in=commitments,
+    ).select_related("commitment")
+    for row in rows:
+        current = states.get(row.commitment_id)
+        if (
+            current is None
+            or current.review_id != row.review_id
+            or row.party_id == row.commitment.lead_id
+        ):
+            states[row.commitment_id] = row
+    return states
+
+
 def joint_review(user, request: ReportRequest, day: dt.date | None = None) -> JointReview:
     """Everything the joint report of `request` says (the caller checked the user's rights)."""
     day = day or request.period.end
@@ -244,13 +265,14 @@ def joint_review(user, request: ReportRequest, day: dt.date | None = None) -> Jo
                 status_label,
                 texts,
                 _progress_lines(request.pk, unit_id),
+                assignment.pk if assignment else None,
             )
         )
     groups: dict[str, Group] = {}
     for answer in answers:
         groups.setdefault(answer.group, Group(answer.group, [])).answers.append(answer)
     commitments = scope.commitments_of(instruments, period_code)
-    states = followup.latest_accepted(commitments)
+    states = answered_states(request, commitments)
     counts: dict[str, int] = {}
     for commitment in commitments:
         state = states.get(commitment.pk)
