@@ -6,8 +6,10 @@ from danvan.demo.loader import DEMO_PASSWORD, load_demo
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
-    """The live server with the demo loaded (transactional tests start from an empty database)."""
+def site(live_server, transactional_db, django_db_serialized_rollback):
+    """The live server with the demo loaded. A transactional test empties the database when it
+    ends; serialized rollback puts back what the migrations wrote (the registers' catalogues,
+    their indicators, the legal time limits) before the next one, as a migrated database has."""
     load_demo()
     return live_server.url
 
