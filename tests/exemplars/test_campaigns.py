@@ -42,7 +42,11 @@ def campaign(demo_user):
 
 def test_the_submission_page_links_to_registration(campaign, demo_user):
     assignment = campaign.assignments.get(unit__code="DN-CATP")
-    links = registers.assignment_links(demo_user("dn.baocao"), assignment)
+    links = [
+        link
+        for link in registers.assignment_links(demo_user("dn.baocao"), assignment)
+        if link[1].startswith("/dan-van-kheo/")
+    ]
     assert links == [
         (
             "Đăng ký mô hình, điển hình “Dân vận khéo”",
@@ -51,7 +55,11 @@ def test_the_submission_page_links_to_registration(campaign, demo_user):
     ]
     # Another unit's reporter gets no link; an ordinary report gets none either.
     other = campaign.assignments.get(unit__code="DN-MTTQ")
-    assert registers.assignment_links(demo_user("dn.baocao"), other) == []
+    assert not [
+        link
+        for link in registers.assignment_links(demo_user("dn.baocao"), other)
+        if link[1].startswith("/dan-van-kheo/")
+    ]
 
 
 def test_board_counts_entries_not_submissions(campaign, login_client):
