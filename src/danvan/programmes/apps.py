@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class ProgrammesConfig(AppConfig):
@@ -12,6 +13,9 @@ class ProgrammesConfig(AppConfig):
         from .review_provider import ReviewProvider
 
         registers.register(ReviewProvider())
+        post_migrate.connect(
+            review.seed_joint_activities, sender=self, dispatch_uid="danvan.programmes.review.seed"
+        )
 
         from danvan.accounts.permissions import register_grant_source
 

@@ -261,8 +261,31 @@ def _parties(instrument, board, partner, group, signer) -> tuple[Party, Party]:
     return ours, theirs
 
 
+# The catalogue's areas the demo uses (seeded by migration 0002; again here after a flush).
+AREAS = {
+    "tuyen-truyen": "Tuyên truyền, vận động Nhân dân",
+    "dvcq-qcdc": "Dân vận chính quyền và thực hiện dân chủ ở cơ sở",
+    "dan-van-kheo": "Thi đua “Dân vận khéo”",
+    "an-ninh-trat-tu": "An ninh trật tự, phong trào toàn dân bảo vệ an ninh Tổ quốc",
+    "bien-gioi-bien-dao": "Biên giới, biển đảo",
+    "nam-tinh-hinh": "Nắm tình hình và trao đổi thông tin",
+    "khieu-nai-diem-nong": "Giải quyết khiếu nại, tố cáo và điểm nóng",
+    "an-sinh-xa-hoi": "An sinh xã hội",
+}
+AREA_ORDER = list(AREAS)
+
+
+def _areas() -> dict[str, ContentArea]:
+    return {
+        code: ContentArea.objects.get_or_create(
+            code=code, defaults={"name": name, "order": AREA_ORDER.index(code) + 1}
+        )[0]
+        for code, name in AREAS.items()
+    }
+
+
 def _programmes(board: OrgUnit, central: dict) -> list[tuple[Instrument, str]]:
-    areas = {a.code: a for a in ContentArea.objects.all()}
+    areas = _areas()
     made = []
     for code, symbol, signed, valid_to, basis, group, plan_symbol, signer in PROGRAMMES:
         partner = OrgUnit.objects.get(code=code)
@@ -332,7 +355,7 @@ def _after_the_merger(military: Instrument) -> None:
     )
     commitment = Commitment.objects.create(
         plan=plan,
-        content_area=ContentArea.objects.get(code="dan-van-kheo"),
+        content_area=_areas()["dan-van-kheo"],
         content="Xây dựng, nhân rộng mô hình “Dân vận khéo” trong lực lượng vũ trang",
         lead=theirs,
         period_code="2025S2",

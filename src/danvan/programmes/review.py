@@ -12,6 +12,7 @@ from django.db import transaction
 
 from danvan.accounts import permissions
 from danvan.audit.services import record_event
+from danvan.indicators.models import Indicator, ValueType
 from danvan.registry.models import Document
 from danvan.reporting import clock
 from danvan.reporting import services as reporting
@@ -33,7 +34,12 @@ from .models import (
     Review,
     ReviewKind,
 )
-from .review_template import JOINT_ACTIVITY_CODES, period_words, review_sections
+from .review_template import (
+    JOINT_ACTIVITIES,
+    JOINT_ACTIVITY_CODES,
+    period_words,
+    review_sections,
+)
 
 NARRATIVE_MAX = 4000
 EVIDENCE_MAX = 20
@@ -41,6 +47,23 @@ EVIDENCE_MAX = 20
 
 class ReviewError(ReportingError):
     """A rule of programme reviews refused the action; `messages` are Vietnamese."""
+
+
+def seed_joint_activities(**_kwargs) -> None:
+    """The joint-activity indicators every review asks for, as migration 0003 creates them;
+    run again after each migrate or flush (post_migrate), leaving edited rows as they are."""
+    for order, (code, name, unit) in enumerate(JOINT_ACTIVITIES, start=900):
+        Indicator.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "unit_of_measure": unit,
+                "value_type": ValueType.INTEGER,
+                "group": "Chương trình phối hợp: hoạt động phối hợp",
+                "description": "Các bên báo cáo trong kỳ sơ kết, tổng kết chương trình phối hợp.",
+                "order": order,
+            },
+        )
 
 
 def _check_instruments(
