@@ -106,3 +106,22 @@ def test_the_assessment_counts_the_answers_and_names_the_overdue_commitment():
         "Nhiệm vụ đã quá hạn nhưng chưa hoàn thành: Trao đổi thông tin về tình hình Nhân dân, "
         "an ninh trật tự với Ban Dân vận Thành ủy (Công an thành phố, hạn 15/6/2022)."
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_a_flush_the_catalogue_and_the_demo_come_back():
+    """Transactional tests flush the database (reference rows of migrations included) and load
+    the demo again: the joint activities are seeded again, the demo's areas ensured."""
+    from django.core.management import call_command
+
+    from danvan.accounts.permissions import SYSTEM
+    from danvan.demo.units import demo_interchange
+    from danvan.indicators.models import Indicator
+    from danvan.orgs import interchange
+    from danvan.orgs import services as org_services
+
+    call_command("flush", interactive=False, verbosity=0)
+    assert Indicator.objects.filter(code__startswith="ctp_hd_").count() == 4
+    org_services.import_units(SYSTEM, *interchange.from_data(demo_interchange()))
+    assert load_demo()["programmes"] == 4
+    assert Instrument.objects.filter(kind="chuong_trinh").count() == 4
