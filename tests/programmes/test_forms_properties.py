@@ -133,3 +133,14 @@ def test_no_input_reaches_a_server_error(setting, form):
         assert response.status_code < 500, (url, data)
 
     post()
+
+
+@pytest.mark.parametrize("form", sorted(FIELDS))
+def test_ids_beyond_the_database_integers_are_refused(setting, form):
+    client, programme, plan = setting
+    huge = "99999999999999999999"
+    response = client.post(urls(programme, plan)[form], {name: huge for name in FIELDS[form]})
+    assert response.status_code in (302, 400), response.status_code
+    base = f"/chuong-trinh-phoi-hop/{plan.pk}"
+    assert client.post(f"{base}/cac-ben/{huge}/bo/", {"version": 0}).status_code == 404
+    assert client.get(f"{base}/nhiem-vu/{huge}/").status_code == 404

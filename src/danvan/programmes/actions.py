@@ -119,6 +119,8 @@ def add_party(request, pk):
 
 
 def _party(instrument, party_id) -> Party:
+    if not 0 < party_id < 2**63:
+        raise Http404("Không tìm thấy bên tham gia này.")
     party = instrument.parties.select_related("unit").filter(pk=party_id).first()
     if party is None:
         raise Http404("Không tìm thấy bên tham gia này.")
@@ -206,7 +208,11 @@ def add_commitment(request, pk):
 @login_required
 def edit_commitment(request, pk, commitment_id):
     instrument = _managed(request, pk)
-    commitment = instrument.commitments.filter(pk=commitment_id).first()
+    commitment = (
+        instrument.commitments.filter(pk=commitment_id).first()
+        if 0 < commitment_id < 2**63
+        else None
+    )
     if commitment is None:
         raise Http404("Không tìm thấy nhiệm vụ này.")
     initial = {

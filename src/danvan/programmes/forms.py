@@ -9,6 +9,7 @@ from decimal import Decimal
 from django import forms
 
 from danvan.orgs.forms import DateField
+from danvan.portal.fields import ModelChoiceField, ModelMultipleChoiceField
 from danvan.registry.models import Document
 
 from .chain import read_symbol
@@ -37,8 +38,8 @@ def text(label: str, required: bool = False, limit: int = 255, rows: int = 0) ->
     )
 
 
-def unit_field(units, label: str) -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(
+def unit_field(units, label: str) -> ModelChoiceField:
+    return ModelChoiceField(
         queryset=units,
         label=label,
         error_messages={
@@ -66,13 +67,13 @@ class InstrumentForm(NoNul):
     kind = forms.ChoiceField(
         label="Loại văn bản", choices=InstrumentKind.choices, error_messages=REQUIRED
     )
-    owner = forms.ModelChoiceField(queryset=None, label="Cơ quan thường trực")
+    owner = ModelChoiceField(queryset=None, label="Cơ quan thường trực")
     symbol = text("Số ký hiệu", limit=120)
     title = text("Trích yếu", required=True, limit=2000, rows=2)
     signed_on = date_field("Ngày ký")
     valid_from = date_field("Hiệu lực từ ngày")
     valid_to = date_field("Hiệu lực đến ngày")
-    parent = forms.ModelChoiceField(
+    parent = ModelChoiceField(
         queryset=None,
         label="Thuộc chương trình / quy chế",
         required=False,
@@ -126,7 +127,7 @@ class StateForm(NoNul):
 
 
 class SuccessorForm(NoNul):
-    successor = forms.ModelChoiceField(
+    successor = ModelChoiceField(
         queryset=None,
         label="Văn bản thay thế",
         required=False,
@@ -140,7 +141,7 @@ class SuccessorForm(NoNul):
 
 
 class PartyForm(NoNul):
-    unit = forms.ModelChoiceField(queryset=None, label="Đơn vị")
+    unit = ModelChoiceField(queryset=None, label="Đơn vị")
     role = forms.ChoiceField(label="Vai trò", choices=PartyRole.choices, error_messages=REQUIRED)
     signer_name = text("Người ký", limit=120)
     signer_title = text("Chức vụ người ký", limit=200)
@@ -154,7 +155,7 @@ class PartyForm(NoNul):
 
 class PartySuccessorForm(NoNul):
     party = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**62)
-    unit = forms.ModelChoiceField(queryset=None, label="Đơn vị kế thừa")
+    unit = ModelChoiceField(queryset=None, label="Đơn vị kế thừa")
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31)
 
     def __init__(self, *args, units, **kwargs):
@@ -163,10 +164,10 @@ class PartySuccessorForm(NoNul):
 
 
 class CommitmentForm(NoNul):
-    content_area = forms.ModelChoiceField(queryset=None, label="Lĩnh vực")
+    content_area = ModelChoiceField(queryset=None, label="Lĩnh vực")
     content = text("Nội dung nhiệm vụ", required=True, limit=TEXT_LIMIT, rows=3)
-    lead = forms.ModelChoiceField(queryset=None, label="Bên chủ trì")
-    partners = forms.ModelMultipleChoiceField(
+    lead = ModelChoiceField(queryset=None, label="Bên chủ trì")
+    partners = ModelMultipleChoiceField(
         queryset=None,
         label="Bên phối hợp",
         required=False,
