@@ -250,3 +250,19 @@ def test_search_form_never_fails(login_client, q, loai, ky, don_vi, trang):
     )
     assert response.status_code in (200, 400), response.status_code
     assert re.search(r"<h1>Tìm kiếm</h1>", response.content.decode()) or response.status_code == 400
+
+
+def test_the_whole_phrase_comes_first(demo_user):
+    apart, _ = save(demo_user, "Dân tộc Thái ở bản Khéo, xã Vận Thượng.", submit=True)
+    coordinator = demo_user("dn.dieuphoi")
+    hits = list(selectors.search(coordinator, "dan van kheo", per_page=200).page)
+    urls = [h.url for h in hits]
+    ours_at = next(i for i, u in enumerate(urls) if u.startswith(f"/bao-cao/nop/{apart.pk}/"))
+    # Every hit holding "dân vận khéo" together (documents, the registers' models) is above
+    # the passage that holds the three syllables apart.
+    together = [
+        i
+        for i, h in enumerate(hits)
+        if "dân vận khéo" in (h.title + re.sub("</?mark>", "", h.excerpt)).lower()
+    ]
+    assert together and max(together) < ours_at

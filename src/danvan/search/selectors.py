@@ -108,13 +108,13 @@ def _entries(user, query_terms, kind: str, unit: OrgUnit | None, period: str):
 
 class _Combined:
     """Segments read one after the other as one sequence for the paginator: querysets of
-    index rows (each sliced in the database, with its count known) then the registers' hits."""
+    index rows (each sliced in the database, its count known) and lists of ready hits."""
 
-    def __init__(self, segments: list[tuple[QuerySet[Entry], int]], extra: list[Hit], convert):
-        self.segments, self.extra, self.convert = segments, extra, convert
+    def __init__(self, segments: list[tuple[QuerySet[Entry] | list[Hit], int]], convert):
+        self.segments, self.convert = segments, convert
 
     def count(self) -> int:
-        return sum(n for _, n in self.segments) + len(self.extra)
+        return sum(n for _, n in self.segments)
 
     def __len__(self) -> int:
         return self.count()
@@ -123,13 +123,12 @@ class _Combined:
         start, stop = item.start or 0, item.stop if item.stop is not None else self.count()
         hits: list[Hit] = []
         offset = 0
-        for queryset, size in self.segments:
+        for rows, size in self.segments:
             low, high = max(start - offset, 0), min(stop - offset, size)
             if low < high:
-                hits.extend(self.convert(e) for e in queryset[low:high])
+                chunk = rows[low:high]
+                hits.extend(chunk if isinstance(rows, list) else map(self.convert, chunk))
             offset += size
-        low, high = max(start - offset, 0), max(stop - offset, 0)
-        hits.extend(self.extra[low:high])
         return hits
 
 
@@ -200,12 +199,22 @@ def search(
     facets += [(key, label, n) for (key, label), n in register_counts.items()]
     related = ("submission__assignment__request", "document")
     ordered = {k: qs.select_related(*related).order_by("-date", "-id") for k, qs in by_kind.items()}
-    if kind in by_kind:
-        segments, extra = [(ordered[kind], counts[kind])], []
-    else:  # passages, documents, then the registers' hits (or one register's alone)
-        segments = [] if kind else [(ordered[k], counts[k]) for k in by_kind]
-        extra = [h for key, _label, h in register_hits if not kind or key == kind]
-    combined = _Combined(segments, extra, lambda e: _entry_hit(e, query_terms))
+    # Rows holding the whole query as one phrase come first, then the registers' hits, then the
+    # rows holding its syllables apart ("quy chế dân chủ … Hòa Xuân").
+    phrase = tuple(syllable for term in query_terms for syllable in term)
+    first: list[tuple[QuerySet[Entry], int]] = []
+    rest: list[tuple[QuerySet[Entry], int]] = []
+    for k in [kind] if kind in by_kind else ([] if kind else list(by_kind)):
+        if len(phrase) > 1 and counts[k]:
+            together = _matching([phrase])
+            n = ordered[k].filter(id__in=together).count()
+            first.append((ordered[k].filter(id__in=together), n))
+            rest.append((ordered[k].exclude(id__in=together), counts[k] - n))
+        else:
+            first.append((ordered[k], counts[k]))
+    extra = [h for key, _label, h in register_hits if not kind or key == kind]
+    extra = [] if kind in by_kind else extra
+    combined = _Combined([*first, (extra, len(extra)), *rest], lambda e: _entry_hit(e, query_terms))
     paginator = Paginator(combined, per_page)
     return Results(
         query=query,
