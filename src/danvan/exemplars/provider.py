@@ -174,8 +174,8 @@ class ExemplarsProvider:
         return items
 
     def tiles(self, user, today: dt.date) -> list[Tile]:
-        visible = selectors.visible_entries(user).filter(merged_into=None)
-        maintained = visible.exclude(status__in=[Status.PLANNED, Status.STOPPED]).count()
+        live = selectors.live_entries(user, today)
+        maintained = live.exclude(status__in=[Status.PLANNED, Status.STOPPED]).count()
         if not maintained and not selectors.visible_entries(user).exists():
             return []
         due = len(selectors.due_for_assessment(user, today))

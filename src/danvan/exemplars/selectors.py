@@ -75,10 +75,19 @@ def entries(user, filters: Filters, today: dt.date | None = None) -> QuerySet[En
     return qs.distinct().order_by("-registered_on", "name", "id")
 
 
+def live_entries(user, today: dt.date) -> QuerySet[Entry]:
+    """Visible, not merged, and owned by a unit still in existence `today` (a dissolved unit's
+    entries stay in the counts of their years, not in today's work)."""
+    return visible_entries(user).filter(
+        Q(owner_unit__valid_to__isnull=True) | Q(owner_unit__valid_to__gte=today),
+        merged_into=None,
+    )
+
+
 def due_for_assessment(user, today: dt.date, horizon_days: int = 30) -> list[Entry]:
     """Entries the user's board must (re-)assess: maintained, and either never assessed with
     the evaluation date reached (within `horizon_days`), or last assessed over a year ago."""
-    qs = visible_entries(user).filter(merged_into=None, status__in=list(MAINTAINED))
+    qs = live_entries(user, today).filter(status__in=list(MAINTAINED))
     horizon = today + dt.timedelta(days=horizon_days)
     cutoff = year_before(today)
     due = []
