@@ -133,3 +133,15 @@ def test_a_template_without_the_outline_gets_the_draft_in_its_situation_section(
     )
     assert list(mapped) == ["dac-diem"]
     assert "1. Tư tưởng, tâm trạng" in mapped["dac-diem"] and "BOT T2" in mapped["dac-diem"]
+
+
+def test_the_pdf_reads_back(login_client):
+    import pypdfium2
+
+    response = login_client("ct.baocao").get(
+        "/tinh-hinh-nhan-dan/bao-cao/?unit=CT-DUK&period_kind=S1&period_year=2019&dinh-dang=pdf"
+    )
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    pdf = pypdfium2.PdfDocument(response.content)
+    text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    assert "BOT T2" in text and "dịch tả heo Châu Phi" in text

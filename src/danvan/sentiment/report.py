@@ -10,7 +10,7 @@ from django.db import transaction
 
 from danvan.audit.services import record_event
 from danvan.issuing.names import issuer_names
-from danvan.publish import render_docx_bytes
+from danvan.publish import render_docx_bytes, render_pdf_bytes
 from danvan.reporting import services as reporting_services
 from danvan.reporting.errors import ReportingError
 from danvan.reporting.models import Assignment
@@ -69,7 +69,8 @@ def save_into(actor, assignment: Assignment, result: Draft):
     return revision
 
 
-def docx(result: Draft, day: dt.date) -> bytes:
+def docx(result: Draft, day: dt.date, fmt: str = "docx") -> bytes:
+    """The draft as a Word file (or PDF through LibreOffice) under the layout in force."""
     names = issuer_names(result.unit, min(day, result.date_to))
     header_day = day
     outline = [
@@ -113,4 +114,4 @@ def docx(result: Draft, day: dt.date) -> bytes:
         "properties": {"author": names.unit.name},
         "warnings": [],
     }
-    return render_docx_bytes(parsed)
+    return render_pdf_bytes(parsed) if fmt == "pdf" else render_docx_bytes(parsed)

@@ -25,7 +25,10 @@ from .forms import CollaboratorForm, GrantForm, MeetingForm, ReportForm
 from .models import Collaborator, CollaboratorMeeting, SourceGrant
 from .views import _int, parse_day
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+FORMATS = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
 
 
 def _default_unit(request, action: str) -> OrgUnit | None:
@@ -105,14 +108,15 @@ def report_draft(request):
                     request, "Đã lưu dự thảo vào báo cáo của đơn vị; hãy kiểm tra, biên tập."
                 )
                 return redirect("reporting:submission", assignment_id=chosen.pk)
-    if result is not None and request.GET.get("dinh-dang") == "docx":
+    fmt = request.GET.get("dinh-dang", "")
+    if result is not None and fmt in FORMATS:
         try:
-            content = report.docx(result, clock.today())
+            content = report.docx(result, clock.today(), fmt)
         except PublishError as exc:
             messages.error(request, str(exc))
         else:
-            response = HttpResponse(content, content_type=DOCX)
-            response["Content-Disposition"] = 'attachment; filename="tinh-hinh-nhan-dan.docx"'
+            response = HttpResponse(content, content_type=FORMATS[fmt])
+            response["Content-Disposition"] = f'attachment; filename="tinh-hinh-nhan-dan.{fmt}"'
             return response
     return render(
         request,
