@@ -45,7 +45,7 @@ def index_revision(revision: Revision) -> int:
             unit_path=assignment.unit_path,
             date=revision.created_at.date() if revision.created_at else None,
         )
-        for key, text in (revision.sections or {}).items()
+        for key, text in sorted((revision.sections or {}).items())
         if str(text).strip()
     ]
     figures = figures_text(revision.values or {})
@@ -59,7 +59,9 @@ def index_revision(revision: Revision) -> int:
                 title=f"{assignment.unit_name} — Số liệu"[:500],
                 text=figures,
                 # The raw numbers too: "4321" finds the figure shown as "4.321".
-                folded=folded(figures + " " + " ".join(map(str, revision.values.values()))),
+                folded=folded(
+                    figures + " " + " ".join(str(v) for _, v in sorted(revision.values.items()))
+                ),
                 period_code=request.period.code,
                 unit_path=assignment.unit_path,
                 date=revision.created_at.date() if revision.created_at else None,
@@ -85,7 +87,8 @@ def figures_text(values: dict) -> str:
         )
     }
     parts = []
-    for key, raw in values.items():
+    # Sorted: PostgreSQL's jsonb hands keys back in its own order, not the order written.
+    for key, raw in sorted(values.items()):
         code, _, option = str(key).partition(":")
         indicator = indicators.get(code)
         if indicator is None or raw in (None, ""):
