@@ -149,7 +149,8 @@ def estimate(name: str, p95: float, floor: float, result: dict) -> float:
     operation scans — pessimistic where an index narrows the scan."""
     if name in FIXED_OPS:
         return p95
-    fixed = min(floor, p95)
+    # The fixed part is a consolidation's; other operations grow whole (pessimistic).
+    fixed = min(floor, p95) if name.startswith(("consolidation", "dashboard")) else 0.0
     return fixed + (p95 - fixed) * growth(name, result)
 
 
