@@ -7,8 +7,6 @@ import datetime as dt
 
 import pytest
 
-from danvan.demo.loader import DEMO_PASSWORD, load_demo
-
 pytestmark = pytest.mark.browser
 ITEMS = {
     "situation": "Người dân phản ánh thủ tục chậm.",
@@ -23,22 +21,7 @@ ITEMS = {
 }
 
 
-@pytest.fixture
-def site(live_server, transactional_db):
-    load_demo()
-    return live_server.url
-
-
-def log_in(page, site, username):
-    page.context.clear_cookies()
-    page.goto(f"{site}/tai-khoan/dang-nhap/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{site}/")
-
-
-def test_register_assess_recognise_and_see_it_counted(page, site):
+def test_register_assess_recognise_and_see_it_counted(page, site, log_in):
     today = dt.date.today()
     log_in(page, site, "dn.baocao")
     page.goto(f"{site}/dan-van-kheo/")

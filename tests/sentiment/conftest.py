@@ -26,27 +26,3 @@ def record(demo_user):
         )
 
     return make
-
-
-@pytest.fixture
-def site(live_server, transactional_db):
-    """The live server with the demo loaded (as tests/e2e does)."""
-    from danvan.demo.loader import load_demo
-
-    load_demo()
-    return live_server.url
-
-
-@pytest.fixture
-def log_in():
-    from danvan.demo.loader import DEMO_PASSWORD
-
-    def go(page, site, username):
-        page.context.clear_cookies()
-        page.goto(f"{site}/tai-khoan/dang-nhap/")
-        page.fill("input[name=username]", username)
-        page.fill("input[name=password]", DEMO_PASSWORD)
-        page.click("main button[type=submit]")
-        page.wait_for_url(f"{site}/")
-
-    return go
