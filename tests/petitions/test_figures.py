@@ -67,6 +67,26 @@ def test_the_sample_figures_come_from_the_peoples_committee_forms():
     assert got["tcd_vu_viec_phuc_tap"] == 3
 
 
+def test_the_seed_catalogue_keys_of_the_report_templates_get_the_same_values():
+    # The sample reports' templates use the seed catalogue's codes; the register fills them.
+    provider = next(p for p in registers.providers() if p.key == "petitions")
+    unit = OrgUnit.objects.get(code="DN-UBND")
+    wanted = {
+        "tiep-cong-dan-luot",
+        "don-tiep-nhan:kien-nghi",
+        "khieu-nai-da-giai-quyet:dung-mot-phan",
+    }
+    found = provider.figures(
+        unit=unit, date_from=D(2021, 12, 15), date_to=D(2022, 6, 14), wanted=wanted
+    )
+    assert {f.key: f.value for f in found} == {
+        "tiep-cong-dan-luot": Decimal(1868),
+        "don-tiep-nhan:kien-nghi": Decimal(2173),
+        "khieu-nai-da-giai-quyet:dung-mot-phan": Decimal(2),
+    }
+    assert all("01/" in f.provenance for f in found)
+
+
 def test_a_party_half_year_window_still_finds_the_state_window_forms():
     got, _ = values("DN-UBND", D(2022, 1, 1), D(2022, 6, 30))
     assert got["tcd_luot"] == 1868

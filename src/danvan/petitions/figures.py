@@ -9,6 +9,7 @@ unit are not added twice (the longest is kept)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 from danvan.orgs.models import OrgUnit
@@ -48,7 +49,43 @@ SUMS = {"tcd_don_thuoc_tham_quyen": ("01/KQGQ", "03/KQGQ")}  # total = complaint
 ON_TIME = (("01/KQGQ", "dung_han"), ("03/KQGQ", "dung_han"))
 BOOK_ONLY = ("tcd_ky_tiep_bi_thu", "tcd_vu_viec_phuc_tap")
 
-KEYS = [*FROM_FORMS, "tcd_don_thuoc_tham_quyen", "tcd_giai_quyet_dung_han", *BOOK_ONLY]
+OWN_KEYS = [*FROM_FORMS, "tcd_don_thuoc_tham_quyen", "tcd_giai_quyet_dung_han", *BOOK_ONLY]
+
+# The seed catalogue's indicators that the report templates already use (the two sample
+# reports' figures), computed as the same values as this register's own: seed key → own key.
+_SEED_OPTIONS = {"khieu-nai": "khieu_nai", "to-cao": "to_cao", "kien-nghi": "kien_nghi"}
+SEED_KEYS: dict[str, str] = {
+    "tiep-cong-dan-luot": "tcd_luot",
+    "tiep-cong-dan-nguoi": "tcd_nguoi",
+    "lanh-dao-tiep-luot": "tcd_lanh_dao_luot",
+    "lanh-dao-tiep-nguoi": "tcd_lanh_dao_nguoi",
+    "don-tiep-nhan": "tcd_don_tiep_nhan",
+    **{f"don-tiep-nhan:{s}": f"tcd_don_tiep_nhan:{o}" for s, o in _SEED_OPTIONS.items()},
+    "don-thuoc-tham-quyen": "tcd_don_thuoc_tham_quyen",
+    "don-thuoc-tham-quyen:khieu-nai": "tcd_don_thuoc_tham_quyen:khieu_nai",
+    "don-thuoc-tham-quyen:to-cao": "tcd_don_thuoc_tham_quyen:to_cao",
+    **{
+        f"khieu-nai-da-giai-quyet{s}": f"tcd_kn_da_giai_quyet{o}"
+        for s, o in (
+            ("", ""),
+            (":dung", ":dung"),
+            (":sai", ":sai"),
+            (":dung-mot-phan", ":dung_mot_phan"),
+            (":rut-don", ":rut_don"),
+        )
+    },
+    **{
+        f"to-cao-da-giai-quyet{s}": f"tcd_tc_da_giai_quyet{o}"
+        for s, o in (
+            ("", ""),
+            (":dung", ":dung"),
+            (":sai", ":sai"),
+            (":co-dung-co-sai", ":co_dung_co_sai"),
+            (":rut-don", ":rut_don"),
+        )
+    },
+}
+KEYS = [*OWN_KEYS, *SEED_KEYS]
 
 
 def indicator_pairs() -> list[tuple[str, str | None]]:
@@ -100,7 +137,22 @@ def _provenance(code: str, sources, date_from: dt.date, date_to: dt.date) -> str
 
 
 def compute_figures(unit, date_from: dt.date, date_to: dt.date, wanted=None):
+    """This register's figures, the seed catalogue's keys given the values of their own."""
     wanted = set(KEYS) if wanted is None else set(wanted) & set(KEYS)
+    seeds = {key: SEED_KEYS[key] for key in wanted if key in SEED_KEYS}
+    own = _own_figures(unit, date_from, date_to, (wanted - set(seeds)) | set(seeds.values()))
+    by_key = {figure.key: figure for figure in own}
+    aliases = [
+        replace(
+            by_key[source], indicator=seed.partition(":")[0], option=seed.partition(":")[2] or None
+        )
+        for seed, source in seeds.items()
+        if source in by_key
+    ]
+    return [f for f in own if f.key in wanted] + aliases
+
+
+def _own_figures(unit, date_from: dt.date, date_to: dt.date, wanted: set[str]):
     if not wanted:
         return []
     totals, sources = form_totals(unit, date_from, date_to)
