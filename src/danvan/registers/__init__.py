@@ -19,6 +19,7 @@ A provider has three parts (and two optional ones):
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol, runtime_checkable
@@ -94,6 +95,7 @@ class Provider(Protocol):
 
 
 _PROVIDERS: dict[str, Provider] = {}
+logger = logging.getLogger("danvan.registers")
 
 
 def register(provider: Provider) -> None:
@@ -139,31 +141,42 @@ def compute(
     return result
 
 
-def inbox_items(user, today: dt.date) -> list[InboxItem]:
-    items = [item for p in _PROVIDERS.values() for item in p.inbox_items(user, today)]
+def answers(method: str, *args) -> tuple[list, list[str]]:
+    """Every provider's answer to `method(*args)` (inbox_items, tiles, search,
+    assignment_links), and the labels of the providers that failed: a register that fails (a
+    bug, its table missing) costs its own items, logged, never the page that shows them."""
+    found, failed = [], []
+    for provider in _PROVIDERS.values():
+        call = getattr(provider, method, None)
+        if call is None:
+            continue
+        try:
+            found.extend(call(*args))
+        except Exception:  # noqa: BLE001 - one register must not take the page down
+            logger.exception("register %s failed in %s", provider.key, method)
+            failed.append(provider.label)
+    return found, failed
+
+
+def by_urgency(items: list[InboxItem]) -> list[InboxItem]:
+    """Overdue first, then by due date, then by title."""
     return sorted(items, key=lambda i: (not i.overdue, i.due or dt.date.max, i.title))
 
 
+def inbox_items(user, today: dt.date) -> list[InboxItem]:
+    return by_urgency(answers("inbox_items", user, today)[0])
+
+
 def tiles(user, today: dt.date) -> list[Tile]:
-    return [tile for p in _PROVIDERS.values() for tile in p.tiles(user, today)]
+    return answers("tiles", user, today)[0]
 
 
 def search(user, query: str, limit: int = 20) -> list[SearchHit]:
-    hits: list[SearchHit] = []
-    for provider in _PROVIDERS.values():
-        finder = getattr(provider, "search", None)
-        if finder is not None:
-            hits.extend(finder(user, query, limit))
-    return hits
+    return answers("search", user, query, limit)[0]
 
 
 def assignment_links(user, assignment) -> list[tuple[str, str]]:
-    links: list[tuple[str, str]] = []
-    for provider in _PROVIDERS.values():
-        finder = getattr(provider, "assignment_links", None)
-        if finder is not None:
-            links.extend(finder(user, assignment))
-    return links
+    return answers("assignment_links", user, assignment)[0]
 
 
 def load_demos() -> dict[str, object]:
