@@ -103,3 +103,14 @@ def test_the_list_shows_why_each_row_matched(client, db):
     # Found through a citing sentence: the sentence is quoted with the words marked.
     page = client.get("/van-ban/so/?q=45-KH").content.decode()
     assert "Khớp trong câu trích dẫn" in page and "<mark>45-KH</mark>" in page
+
+
+def test_a_superuser_sees_the_citations_of_drafts_and_a_viewer_does_not(db):
+    from danvan.registry.models import Citation
+    from danvan.registry.scope import readable_citations
+    from danvan.reporting.models import Submission
+
+    citation = Citation.objects.filter(submission__assignment__unit__code="DN-BDVTU").first()
+    Submission.objects.filter(pk=citation.submission_id).update(status="draft")
+    assert readable_citations(user("admin")).filter(pk=citation.pk).exists()
+    assert not readable_citations(user("dn.xem")).filter(pk=citation.pk).exists()

@@ -41,7 +41,8 @@ def is_central(issuer_code: str) -> bool:
 
 def _under(field: str, paths: list[str] | None) -> Q:
     if paths is permissions.GLOBAL_SCOPE:
-        return Q()
+        # Always true, and kept in an OR (an empty Q() would drop out of `a | Q()`).
+        return Q(pk__isnull=False)
     condition = Q(pk__in=[])
     for path in paths:
         condition |= Q(**{f"{field}__startswith": path})
