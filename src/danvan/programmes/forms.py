@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from django import forms
 
+from danvan.formfields import ModelChoiceField, ModelMultipleChoiceField
 from danvan.orgs.forms import DateField
-from danvan.portal.fields import ModelChoiceField, ModelMultipleChoiceField
 from danvan.registry.models import Document
 
 from .chain import read_symbol

@@ -1,5 +1,6 @@
 from django import forms
 
+from danvan import formfields as fields
 from danvan.orgs.forms import DateField
 
 from . import clock
@@ -61,7 +62,7 @@ def picker_years() -> range:
 class IssueRequestForm(forms.Form):
     title = forms.CharField(label="Tên yêu cầu báo cáo", max_length=300)
     issuer = forms.ChoiceField(label="Đơn vị yêu cầu")
-    template = forms.ModelChoiceField(label="Đề cương", queryset=ReportTemplate.objects.none())
+    template = fields.ModelChoiceField(label="Đề cương", queryset=ReportTemplate.objects.none())
     period = PeriodField(label="Kỳ báo cáo", years=[])  # the years are set per form
     regime = forms.ChoiceField(label="Chế độ chốt số liệu", choices=Regime.choices)
     units = forms.MultipleChoiceField(

@@ -7,6 +7,7 @@ from danvan.indicators.models import CategoryOption, Indicator
 from danvan.registry.models import Document
 from danvan.reporting.models import Revision, Submission
 from danvan.reporting.selectors import shown_value
+from danvan.vn.text import without_surrogates
 
 from .models import Entry, EntryKind
 from .text import folded
@@ -32,6 +33,9 @@ def index_revision(revision: Revision) -> int:
     request = assignment.request
     Entry.objects.filter(kind=EntryKind.PASSAGE, submission=submission).delete()
     titles = section_titles(request.template.sections)
+    # A report stored before surrogates were refused still indexes (as it still displays).
+    sections = without_surrogates(revision.sections or {})
+    values = without_surrogates(revision.values or {})
     rows = [
         Entry(
             kind=EntryKind.PASSAGE,
@@ -45,10 +49,10 @@ def index_revision(revision: Revision) -> int:
             unit_path=assignment.unit_path,
             date=revision.created_at.date() if revision.created_at else None,
         )
-        for key, text in sorted((revision.sections or {}).items())
+        for key, text in sorted(sections.items())
         if str(text).strip()
     ]
-    figures = figures_text(revision.values or {})
+    figures = figures_text(values)
     if figures:
         rows.append(
             Entry(
@@ -59,9 +63,7 @@ def index_revision(revision: Revision) -> int:
                 title=f"{assignment.unit_name} — Số liệu"[:500],
                 text=figures,
                 # The raw numbers too: "4321" finds the figure shown as "4.321".
-                folded=folded(
-                    figures + " " + " ".join(str(v) for _, v in sorted(revision.values.items()))
-                ),
+                folded=folded(figures + " " + " ".join(str(v) for _, v in sorted(values.items()))),
                 period_code=request.period.code,
                 unit_path=assignment.unit_path,
                 date=revision.created_at.date() if revision.created_at else None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
+from danvan import formfields as fields
 from danvan.accounts import permissions
 from danvan.orgs.forms import DateField
 from danvan.reporting import clock
@@ -26,9 +27,9 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_ERRORS = {"invalid": "Ngày không hợp lệ; nhập theo dạng ngày/tháng/năm."}
 
 
-def unit_field(user, action: str, label: str) -> forms.ModelChoiceField:
+def unit_field(user, action: str, label: str) -> fields.ModelChoiceField:
     units = permissions.units_in_scope(user, action).valid_on(clock.today())
-    return forms.ModelChoiceField(
+    return fields.ModelChoiceField(
         label=label,
         queryset=units.order_by("path"),
         to_field_name="code",
@@ -40,9 +41,9 @@ def unit_field(user, action: str, label: str) -> forms.ModelChoiceField:
 
 
 class SignalForm(forms.Form):
-    unit = forms.ModelChoiceField(queryset=None)
+    unit = fields.ModelChoiceField(queryset=None)
     observed_on = DateField(label="Ngày nắm được", widget=DATE_WIDGET, error_messages=DATE_ERRORS)
-    topic = forms.ModelChoiceField(
+    topic = fields.ModelChoiceField(
         label="Chủ đề",
         queryset=Topic.objects.filter(active=True),
         empty_label="— Chọn chủ đề —",
@@ -69,7 +70,7 @@ class SignalForm(forms.Form):
         initial=Intensity.VUA,
         widget=forms.RadioSelect,
     )
-    groups = forms.ModelMultipleChoiceField(
+    groups = fields.ModelMultipleChoiceField(
         label="Nhóm xã hội",
         queryset=SocialGroup.objects.filter(active=True),
         to_field_name="code",
@@ -106,9 +107,9 @@ class SignalForm(forms.Form):
 
 
 class IssueForm(forms.Form):
-    unit = forms.ModelChoiceField(queryset=None)
+    unit = fields.ModelChoiceField(queryset=None)
     title = forms.CharField(label="Tên vụ việc", max_length=300)
-    topic = forms.ModelChoiceField(
+    topic = fields.ModelChoiceField(
         label="Chủ đề", queryset=Topic.objects.filter(active=True), empty_label="— Chọn chủ đề —"
     )
     area = forms.CharField(label="Địa bàn", max_length=200, required=False)
@@ -154,7 +155,7 @@ class LinkForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    unit = forms.ModelChoiceField(queryset=None)
+    unit = fields.ModelChoiceField(queryset=None)
     period = PeriodField(label="Kỳ báo cáo", years=[], required=False)
     date_from = DateField(label="Hoặc từ ngày", required=False, widget=DATE_WIDGET)
     date_to = DateField(label="đến ngày (kỳ báo cáo)", required=False, widget=DATE_WIDGET)
@@ -162,7 +163,7 @@ class ReportForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         units = permissions.units_in_scope(user, "sentiment.view").order_by("path")
-        self.fields["unit"] = forms.ModelChoiceField(
+        self.fields["unit"] = fields.ModelChoiceField(
             label="Đơn vị (cùng các đơn vị trực thuộc)",
             queryset=units,
             to_field_name="code",
@@ -184,7 +185,7 @@ class ReportForm(forms.Form):
 
 class GrantForm(forms.Form):
     username = forms.CharField(label="Tên đăng nhập người được xem", max_length=150)
-    unit = forms.ModelChoiceField(queryset=None)
+    unit = fields.ModelChoiceField(queryset=None)
     reason = forms.CharField(label="Lý do", max_length=300)
 
     def __init__(self, *args, user, **kwargs):
@@ -193,7 +194,7 @@ class GrantForm(forms.Form):
 
 
 class MeetingForm(forms.Form):
-    unit = forms.ModelChoiceField(queryset=None)
+    unit = fields.ModelChoiceField(queryset=None)
     held_on = DateField(label="Ngày họp", widget=DATE_WIDGET, error_messages=DATE_ERRORS)
     attendees = forms.IntegerField(label="Số người dự", min_value=0, max_value=100000)
     summary = forms.CharField(
@@ -206,7 +207,7 @@ class MeetingForm(forms.Form):
 
 
 class CollaboratorForm(forms.Form):
-    unit = forms.ModelChoiceField(queryset=None)
+    unit = fields.ModelChoiceField(queryset=None)
     name = forms.CharField(label="Họ tên cộng tác viên", max_length=200)
     note = forms.CharField(label="Ghi chú", max_length=300, required=False)
 
@@ -216,7 +217,7 @@ class CollaboratorForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    unit = forms.ModelChoiceField(queryset=None)
+    unit = fields.ModelChoiceField(queryset=None)
     file = forms.FileField(label="Tệp bảng tính (.xlsx)")
 
     def __init__(self, *args, user, **kwargs):

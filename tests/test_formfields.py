@@ -5,8 +5,8 @@ from django import forms
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from danvan.formfields import INVALID_CHOICE, ModelChoiceField, ModelMultipleChoiceField
 from danvan.orgs.models import OrgUnit
-from danvan.portal.fields import INVALID_CHOICE, ModelChoiceField, ModelMultipleChoiceField
 
 
 class UnitForm(forms.Form):
