@@ -99,10 +99,9 @@ def page(browser):
 
 
 @pytest.fixture
-def site(live_server, transactional_db, django_db_serialized_rollback):
-    """The live server with the demo loaded. A transactional test empties the database when it
-    ends; serialized rollback puts back what the migrations wrote (the registers' catalogues,
-    their indicators, the legal time limits) before the next one, as a migrated database has."""
+def site(live_server, transactional_db):
+    """The live server with the demo loaded (a transactional test starts from a database
+    emptied by the one before; load_demo writes the migrations' reference data again)."""
     load_demo()
     return live_server.url
 

@@ -18,6 +18,7 @@ from danvan.orgs import services as org_services
 from .current import current_cycle
 from .cycles import load_cycles
 from .notices import date_demo_notifications
+from .reference import restore_reference_data
 from .units import demo_interchange
 
 DEMO_PASSWORD = "Danvan@2026"
@@ -83,6 +84,7 @@ def load_demo() -> dict[str, int]:
     """Load (or bring up to date) the demo; return counts of what was created."""
     units, successions = interchange.from_data(demo_interchange())
     with transaction.atomic():
+        restore_reference_data()
         result = org_services.import_units(SYSTEM, units, successions)
         users_created = 0
         User = get_user_model()
