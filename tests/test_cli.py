@@ -62,19 +62,21 @@ def test_units_export_then_import_round_trips(installation, tmp_path):
     run, _ = installation
     run("demo", "--quiet")
     exported = tmp_path / "units.json"
+    # Units: the demo tree's 60 and the 93 invented grassroots cells of Đảng ủy Khối Cần Thơ that
+    # the exemplars register's demo adds (the demo's own count above is of its tree only).
     # Successions: Đà Nẵng 2 board mergers + 13 wards, Quảng Nam 4, Cần Thơ 5 + 4 transfers.
     assert (
-        "Đã xuất 60 đơn vị và 28 quan hệ kế thừa"
+        "Đã xuất 153 đơn vị và 28 quan hệ kế thừa"
         in run("units", "export", "-o", str(exported)).stdout
     )
     data = json.loads(exported.read_text(encoding="utf-8"))
     assert data["schema"] == "danvan.org-units/1"
     assert run("units", "import", str(exported)).stdout.startswith(
-        "Đã tạo 0 đơn vị, cập nhật 0, giữ nguyên 60"
+        "Đã tạo 0 đơn vị, cập nhật 0, giữ nguyên 153"
     )
     csv_dir = tmp_path / "csv"
     run("units", "export", "--format", "csv", "-o", str(csv_dir))
-    assert (csv_dir / "units.csv").read_text(encoding="utf-8").count("\n") == 61
+    assert (csv_dir / "units.csv").read_text(encoding="utf-8").count("\n") == 154
 
 
 def test_units_import_of_a_bad_file_exits_2_and_names_the_row(installation, tmp_path):
