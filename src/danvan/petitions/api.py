@@ -22,7 +22,7 @@ from .permissions import VIEW
 router = Router(tags=["Tiếp dân, đơn thư"])
 
 
-class EntryOut(Schema):
+class PetitionEntryOut(Schema):
     id: int
     date: dt.date
     visitor: str
@@ -196,7 +196,7 @@ def _entry(user, entry, unit) -> dict:
 
 @router.get(
     "/sessions/{session_id}/entries",
-    response={200: list[EntryOut], **errors(*AUTHENTICATED, 404)},
+    response={200: list[PetitionEntryOut], **errors(*AUTHENTICATED, 404)},
     summary="Các lượt tiếp của một buổi (nhân thân chỉ cho người xử lý, số CCCD đã che)",
 )
 def entries(request, session_id: int):
@@ -208,7 +208,7 @@ def entries(request, session_id: int):
 
 @router.post(
     "/sessions/{session_id}/entries",
-    response={201: EntryOut, **errors(*AUTHENTICATED, 400, 404)},
+    response={201: PetitionEntryOut, **errors(*AUTHENTICATED, 400, 404)},
     summary="Ghi một lượt tiếp vào sổ",
 )
 def add_entry(request, session_id: int, payload: EntryIn):

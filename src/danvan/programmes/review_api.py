@@ -56,7 +56,7 @@ class ProgressRowOut(Schema):
 
 @router.post(
     "/reviews",
-    response={201: ReviewOut, **errors(*AUTHENTICATED, 400)},
+    response={201: ReviewOut, **errors(*AUTHENTICATED, 400, 404)},
     summary="Ban hành yêu cầu sơ kết, tổng kết chương trình phối hợp tới các bên",
 )
 def issue_review(request, body: ReviewIn):

@@ -156,7 +156,7 @@ def _unit(code: str) -> OrgUnit:
 
 @router.get(
     "/signals",
-    response={200: list[SignalOut], **errors(*AUTHENTICATED)},
+    response={200: list[SignalOut], **errors(*AUTHENTICATED, 404)},
     summary="Sổ ý kiến, dư luận: lọc, phân trang",
 )
 @paginate(PageNumberPagination, page_size=50)
