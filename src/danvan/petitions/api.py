@@ -85,7 +85,7 @@ class Window(Schema):
     date_to: dt.date
 
 
-class FigureOut(Schema):
+class PetitionFigureOut(Schema):
     key: str
     value: float
     provenance: str
@@ -98,7 +98,7 @@ class FormOut(Schema):
     errors: list[str]
 
 
-class EntryIn(Schema):
+class PetitionEntryIn(Schema):
     visitor_name: str = Field(..., max_length=120)
     visitor_address: str = Field("", max_length=300)
     identity_number: str = Field("", max_length=20)
@@ -211,7 +211,7 @@ def entries(request, session_id: int):
     response={201: PetitionEntryOut, **errors(*AUTHENTICATED, 400, 404)},
     summary="Ghi một lượt tiếp vào sổ",
 )
-def add_entry(request, session_id: int, payload: EntryIn):
+def add_entry(request, session_id: int, payload: PetitionEntryIn):
     session = selectors.get_session(request.auth, session_id)
     if session is None:
         raise NotFound("Không tìm thấy buổi tiếp công dân.")
@@ -283,7 +283,7 @@ def forms(request, window: Query[Window]):
 
 @router.get(
     "/figures",
-    response={200: list[FigureOut], **errors(*AUTHENTICATED, 404)},
+    response={200: list[PetitionFigureOut], **errors(*AUTHENTICATED, 404)},
     summary="Các chỉ tiêu tcd_… tính cho một cây đơn vị và khoảng số liệu, kèm nguồn",
 )
 def figure_values(request, window: Query[Window]):
