@@ -56,13 +56,16 @@ def work(parsed: dict, specs) -> int:
         if event == "c_call" and frame.f_code.co_filename == here:
             count += 1
 
+    # Put back whatever traced before (coverage's tracer under `make test`): leaving None
+    # would stop coverage for every later test of this worker.
+    before = sys.gettrace(), sys.getprofile()
     sys.settrace(trace)
     sys.setprofile(profile)
     try:
         proposals = propose_values(parsed, specs)
     finally:
-        sys.settrace(None)
-        sys.setprofile(None)
+        sys.settrace(before[0])
+        sys.setprofile(before[1])
     assert proposals, "the document has figures to propose"
     return count
 
