@@ -18,6 +18,12 @@ def add_arguments(parser) -> None:
     )
     parser.add_argument("--port", type=int, default=8000, help="Cổng (mặc định 8000)")
     parser.add_argument("--workers", type=int, default=2, help="Số tiến trình web (mặc định 2)")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="Số luồng mỗi tiến trình web (mặc định 1; lớn hơn 1 dùng worker gthread)",
+    )
 
 
 class _Stop(Exception):
@@ -66,6 +72,8 @@ def run(args) -> int:
             f"{args.host}:{args.port}",
             "--workers",
             str(args.workers),
+            "--threads",
+            str(args.threads),
             # The application is loaded once, before the workers start: the first request does
             # not pay for it (and cannot time out doing so on a busy machine).
             "--preload",
