@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from danvan.api_errors import AUTHENTICATED, errors
 from danvan.orgs.selectors import get_unit
@@ -56,7 +56,10 @@ class ConsolidationOut(Schema):
     request_id: int | None
     counted_submissions: int
     lines: list[LineOut]
-    units: list[UnitValuesOut]
+    units: list[UnitValuesOut]  # one page of the units, in path order
+    units_page: int
+    units_pages: int
+    units_count: int
     sections: list[SectionOut]
 
 
@@ -66,7 +69,12 @@ class ConsolidationOut(Schema):
     summary="Tổng hợp số liệu và nội dung theo đơn vị và kỳ",
 )
 def consolidation(
-    request, unit: str, period: str, request_id: int | None = None, accepted_only: bool = False
+    request,
+    unit: str,
+    period: str,
+    request_id: int | None = None,
+    accepted_only: bool = False,
+    page: int = Query(1, ge=1, le=10**6, description="trang của danh sách đơn vị (50 đơn vị)"),
 ):
     root = get_unit(unit, request.auth)
     report_request = (
@@ -75,6 +83,7 @@ def consolidation(
         else None
     )
     result = selectors.consolidate(request.auth, root, period, report_request, accepted_only)
+    units = result.units_page(page)
     return {
         "unit": root.code,
         "period": result.period_code,
@@ -100,9 +109,12 @@ def consolidation(
             for line in result.compared
         ],
         "units": [
-            {"unit_name": name, "values": values, "sources": result.sources.get(name, {})}
-            for name, values in result.units
+            {"unit_name": name, "values": values, "sources": units.sources.get(name, {})}
+            for name, values in units.units
         ],
+        "units_page": units.page.number,
+        "units_pages": units.page.paginator.num_pages,
+        "units_count": units.page.paginator.count,
         "sections": [
             {
                 "key": s.key,

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from django.db.models import Avg, F, Max, Min, Sum
+from django.db.models import Avg, Max, Min, Sum
 
 from danvan.accounts import permissions
-from danvan.indicators.models import Aggregation, CategoryOption, Indicator
+from danvan.indicators.models import Aggregation, Indicator
 from danvan.orgs.models import OrgUnit
 from danvan.registers import ComputedFigure
 from danvan.reporting import periods
@@ -26,10 +26,11 @@ from danvan.reporting.models import (
 )
 from danvan.reporting.selectors import template_indicators
 
-from . import narrative, register_check
+from . import breakdown, narrative, register_check, totals
 from .narrative import Passage, Section
+from .totals import plain
 
-__all__ = ["Consolidation", "Coverage", "Line", "Passage", "Section", "consolidate"]
+__all__ = ["Consolidation", "Coverage", "Line", "Passage", "Section", "consolidate", "plain"]
 
 COUNTED = (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED)
 AGGREGATES = {
@@ -98,9 +99,10 @@ class Consolidation:
     previous_code: str
     request: ReportRequest | None
     lines: list[Line]
-    sections: list[Section]
     counted_submissions: int
     coverage: Coverage
+    # The narrative is gathered on first use of `sections` (a dashboard reads only the totals).
+    narrative: Callable[[], list[Section]] = field(repr=False, compare=False, default=list)
     # The per-unit breakdown is read on first use of `units`: over a large subtree it is most
     # of the cost (5,000 units × 78 values = 390,000 rows), and not every reader needs it.
     breakdown: Callable[[], list[tuple[str, dict[str, Decimal]]]] = field(
@@ -111,6 +113,18 @@ class Consolidation:
         repr=False, compare=False, default=dict
     )
     register_figures: Callable[[], dict] = field(repr=False, compare=False, default=dict)
+    paged: Callable[[object], breakdown.UnitsPage] | None = field(
+        repr=False, compare=False, default=None
+    )
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        return self.narrative()
+
+    def units_page(self, number=1) -> breakdown.UnitsPage:
+        """One page of the per-unit breakdown (PAGE_SIZE units, in path order) with the
+        sources of its values: what a page or the API shows of a large subtree."""
+        return self.paged(number)
 
     @cached_property
     def figures(self) -> dict:
@@ -131,14 +145,6 @@ class Consolidation:
     def sources(self) -> dict[str, dict[str, dict]]:
         """{unit name: {value key: where in which file it was read}} for values from files."""
         return self.provenance()
-
-
-def plain(value) -> Decimal | None:
-    """A Decimal without exponent or trailing zeros: 20, not 2E+1; 99.5, not 99.50."""
-    if value is None:
-        return None
-    value = Decimal(value)
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
 def counted_requests(root: OrgUnit, period_code: str, request: ReportRequest | None) -> list[int]:
@@ -163,41 +169,19 @@ def counted_requests(root: OrgUnit, period_code: str, request: ReportRequest | N
     return sorted(r.pk for r in own if r.issuer.depth == top)
 
 
-def _values(root: OrgUnit, period_code: str, request: ReportRequest | None, statuses):
+def _values(root: OrgUnit, period_code: str, counted: list[int], statuses):
     return DataValue.objects.filter(
         period__code=period_code,
         unit_path__startswith=root.path,
         submission__status__in=statuses,
-        submission__assignment__request_id__in=counted_requests(root, period_code, request),
+        submission__assignment__request_id__in=counted,
     )
 
 
-def _totals(values, indicators: dict[int, Indicator]) -> dict[tuple[int, int | None], Decimal]:
-    grouped = values.values("indicator_id", "option_id").annotate(
-        total=Sum("value"), average=Avg("value"), smallest=Min("value"), largest=Max("value")
-    )
-    pick = {
-        Aggregation.SUM: "total",
-        Aggregation.LAST: "total",
-        Aggregation.AVERAGE: "average",
-        Aggregation.MIN: "smallest",
-        Aggregation.MAX: "largest",
-    }
-    result = {}
-    for row in grouped:
-        indicator = indicators.get(row["indicator_id"])
-        if indicator is not None:
-            value = row[pick[indicator.aggregation]]
-            result[(row["indicator_id"], row["option_id"])] = (
-                plain(Decimal(value).quantize(Decimal("0.01"))) if value is not None else None
-            )
-    return result
-
-
-def _indicators(request: ReportRequest | None, values) -> list[Indicator]:
+def _indicators(request: ReportRequest | None, values, request_ids, root_path, statuses):
     if request is not None:
         return template_indicators(request.template)
-    ids = values.values_list("indicator_id", flat=True).distinct()
+    ids = totals.indicator_ids(values, request_ids, root_path, statuses)
     return list(
         Indicator.objects.filter(id__in=ids)
         .select_related("category")
@@ -216,11 +200,15 @@ def consolidate(
     period_code = periods.parse_period(period_code).code
     previous_code = periods.same_period_previous_year(period_code)
     statuses = (SubmissionStatus.ACCEPTED,) if accepted_only else COUNTED
-    current = _values(root, period_code, request, statuses)
-    indicators = _indicators(request, current)
+    counted = counted_requests(root, period_code, request)
+    current = _values(root, period_code, counted, statuses)
+    indicators = _indicators(request, current, counted, root.path, statuses)
     by_id = {i.id: i for i in indicators}
-    totals = _totals(current, by_id)
-    previous = _totals(_values(root, previous_code, None, statuses), by_id)
+    now = totals.totals(current, counted, root.path, statuses, by_id)
+    earlier = counted_requests(root, previous_code, None)
+    previous = totals.totals(
+        _values(root, previous_code, earlier, statuses), earlier, root.path, statuses, by_id
+    )
     lines = []
     for indicator in indicators:
         lines.append(
@@ -228,18 +216,16 @@ def consolidate(
                 indicator,
                 None,
                 None,
-                totals.get((indicator.id, None)),
+                now.get((indicator.id, None)),
                 previous.get((indicator.id, None)),
             )
         )
         if indicator.category_id:
             for option in indicator.category.options.all():
                 key = (indicator.id, option.id)
-                if key in totals or key in previous:
+                if key in now or key in previous:
                     lines.append(
-                        Line(
-                            indicator, option.name, option.code, totals.get(key), previous.get(key)
-                        )
+                        Line(indicator, option.name, option.code, now.get(key), previous.get(key))
                     )
     return Consolidation(
         root=root,
@@ -247,11 +233,14 @@ def consolidate(
         previous_code=previous_code,
         request=request,
         lines=lines,
-        sections=_narrative(root, period_code, request, statuses),
+        narrative=lambda: _narrative(root, period_code, request, statuses),
         counted_submissions=_submissions(root, period_code, request, statuses).count(),
         coverage=_coverage(root, period_code, request, statuses),
-        breakdown=lambda: _per_unit(current, by_id),
-        provenance=lambda: _sources(current, by_id),
+        breakdown=lambda: breakdown.per_unit(current, by_id),
+        provenance=lambda: breakdown.sources(current, by_id),
+        paged=lambda number: breakdown.page(
+            _submissions(root, period_code, request, statuses), current, by_id, number
+        ),
         register_figures=lambda: register_check.figures(
             root,
             period_code,
@@ -260,46 +249,6 @@ def consolidate(
             lambda: counted_requests(root, period_code, request),
         ),
     )
-
-
-def _per_unit(values, indicators: dict[int, Indicator]) -> list[tuple[str, dict[str, Decimal]]]:
-    # One row per stored value, no GROUP BY and no join for option codes: a unit's values are
-    # unique per submission, and the rare unit with two submissions in the period (two
-    # requests) is added up here. Grouping 390,000 rows in SQL cost more than it saved.
-    option_codes = dict(CategoryOption.objects.values_list("id", "code"))
-    rows = values.values_list(
-        "unit_path", "submission__assignment__unit_name", "indicator_id", "option_id", "value"
-    ).order_by(
-        "unit_path",
-        "submission__assignment__unit_name",
-        "indicator_id",
-        F("option_id").asc(nulls_first=True),
-    )
-    units: dict[str, tuple[str, dict[str, Decimal]]] = {}
-    for path, name, indicator_id, option_id, value in rows.iterator(chunk_size=10000):
-        indicator = indicators.get(indicator_id)
-        if indicator is None:
-            continue
-        entry = units.get(path + name)
-        if entry is None:
-            entry = units[path + name] = (name, {})
-        key = f"{indicator.code}:{option_codes[option_id]}" if option_id else indicator.code
-        cells = entry[1]
-        cells[key] = plain(cells[key] + value) if key in cells else plain(value)
-    return list(units.values())
-
-
-def _sources(values, indicators: dict[int, Indicator]) -> dict[str, dict[str, dict]]:
-    result: dict[str, dict[str, dict]] = {}
-    rows = values.filter(source__isnull=False).values_list(
-        "submission__assignment__unit_name", "indicator_id", "option__code", "source"
-    )
-    for name, indicator_id, option_code, source in rows:
-        indicator = indicators.get(indicator_id)
-        if indicator is not None:
-            key = f"{indicator.code}:{option_code}" if option_code else indicator.code
-            result.setdefault(name, {})[key] = source
-    return result
 
 
 def _submissions(root: OrgUnit, period_code: str, request: ReportRequest | None, statuses):

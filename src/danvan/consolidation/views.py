@@ -70,6 +70,7 @@ def consolidation(request):
             "previous_name": _period_name(result.previous_code) if result else "",
             "request_obj": report_request,
             "result": result,
+            "units_page": result.units_page(request.GET.get("trang")) if result else None,
             "accepted_only": accepted_only,
             "error": error,
             "query": request.GET.urlencode(),

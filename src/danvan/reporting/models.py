@@ -284,3 +284,34 @@ class DataValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator_id}:{self.option_id or ''} = {self.value}"
+
+
+class ValueSummary(models.Model):
+    """The sum and count of one request's counted values (submitted or accepted, by status)
+    under one unit's whole subtree, per indicator and option. Kept in the same transaction as
+    the writes of the submissions it sums (reporting/summary.py), never by a later job, so a
+    roll-up reads one row per figure instead of every unit's values. A row whose count went
+    back to 0 is kept and read as absent."""
+
+    request = models.ForeignKey(ReportRequest, on_delete=models.CASCADE, related_name="+")
+    unit_path = models.CharField(max_length=1000)  # the subtree's root (an ancestor or the unit)
+    indicator = models.ForeignKey(
+        "indicators.Indicator", on_delete=models.CASCADE, related_name="+"
+    )
+    # The CategoryOption's id, 0 for the indicator's total: a NULL would make every total row
+    # distinct to the unique index that the upsert's ON CONFLICT relies on.
+    option_key = models.PositiveIntegerField(default=0)
+    status = models.CharField(max_length=10, choices=SubmissionStatus.choices)
+    total = models.DecimalField(max_digits=28, decimal_places=4)
+    number = models.IntegerField()  # how many values the total adds up
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "unit_path", "status", "indicator", "option_key"],
+                name="valuesummary_key",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_path} {self.indicator_id}:{self.option_key} = {self.total}"

@@ -21,7 +21,7 @@ from danvan.registry.services import InvalidSymbol, register_document
 from danvan.vn.numbers import MAX_WHOLE
 from danvan.vn.text import has_surrogates
 
-from . import clock, periods
+from . import clock, periods, summary
 from .errors import ConcurrentEdit, InvalidValues, ReportingError
 from .models import (
     Assignment,
@@ -370,6 +370,7 @@ def _write(
     number = (
         submission.revisions.order_by("-number").values_list("number", flat=True).first() or 0
     ) + 1
+    before = summary.contribution(submission)
     revision = Revision.objects.create(
         submission=submission,
         number=number,
@@ -383,6 +384,7 @@ def _write(
     )
     _replace_values(submission, parsed, source)
     submission.refresh_from_db()
+    summary.update(before, summary.contribution(submission))
     return revision
 
 
@@ -594,6 +596,9 @@ def _review(actor, submission_id: int, kind: str, status: str, comment: str) -> 
         ).update(status=status, version=F("version") + 1, updated_at=now, **extra)
         if not updated:
             raise ConcurrentEdit("Báo cáo vừa thay đổi; hãy tải lại trang.")
+        before = summary.contribution(submission)
+        after = summary.Contribution(before.request_id, before.unit_path, status, before.values)
+        summary.update(before, after if status in summary.COUNTED else None)
         revision = Revision.objects.create(
             submission=submission,
             number=latest.number + 1,
