@@ -363,6 +363,9 @@ def _generate(n_units: int, n_indicators: int):
                 data_values = []
         DataValue.objects.bulk_create(data_values, batch_size=batch)
         count += len(data_values)
+    from danvan.reporting import summary
+
+    summary.rebuild()  # the values were written in bulk, past the services that keep it
     return root, request, count
 
 

@@ -36,7 +36,8 @@ COMMUNE_OPS = ("consolidation commune", "consolidation commune, no breakdown")
 
 
 def _key(args) -> str:
-    return f"{args.scale:g}-{args.periods}-{args.indicators}".replace(".", "_")
+    key = f"{args.scale:g}-{args.periods}-{args.indicators}".replace(".", "_")
+    return f"{key}-{args.tag}" if args.tag else key
 
 
 def _pg_url(url: str, dbname: str) -> str:
@@ -237,6 +238,9 @@ def main() -> None:
         "--cache-dir", default=str(ROOT / "var"), help="where SQLite's copy is kept"
     )
     parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432/")
+    parser.add_argument(
+        "--tag", default="", help="added to the cached databases' names (a branch's own copies)"
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not 0 < args.scale <= 1 or not 1 <= args.periods <= 40 or not 1 <= args.indicators <= 500:

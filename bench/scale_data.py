@@ -308,6 +308,9 @@ def generate(scale: float, n_indicators: int, n_periods: int) -> dict:
                     )
             n_values += len(rows)
             print(f"  {code}: {len(members):,} answers, {len(rows):,} values", flush=True)
+    from danvan.reporting import summary
+
+    summary.rebuild()  # the values were written in bulk, past the services that keep it
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return {"units": OrgUnit.objects.count(), "values": n_values, "periods": len(codes)}

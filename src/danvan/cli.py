@@ -37,6 +37,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "danvan.commands.restore",
         "Kiểm tra bản sao lưu và khôi phục vào cơ sở dữ liệu trống",
     ),
+    "summaries": (
+        "danvan.commands.summaries",
+        "Đối chiếu (hoặc tính lại) bảng tổng hợp số liệu với số liệu các báo cáo",
+    ),
 }
 
 

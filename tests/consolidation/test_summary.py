@@ -19,6 +19,7 @@ from django.test import override_settings
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from danvan import cli
 from danvan.accounts.permissions import SYSTEM
 from danvan.accounts.services import create_user, grant_role
 from danvan.consolidation.selectors import consolidate
@@ -67,6 +68,22 @@ def test_the_demos_summaries_are_its_live_sums(db):
     assert summary.differences() == []
     summary.rebuild()
     assert summary.differences() == []
+
+
+def test_the_command_finds_a_summary_written_past_the_services_and_rebuilds_it(db, capsys):
+    row = ValueSummary.objects.filter(number__gt=0).order_by("pk").first()
+    ValueSummary.objects.filter(pk=row.pk).update(total=row.total + 5)
+    assert cli.main(["summaries"]) == 1
+    out = capsys.readouterr().out
+    assert "Bảng tổng hợp lệch với số liệu ở 1 chỉ tiêu:" in out
+    live = f"{row.total.normalize():f} ({row.number} giá trị)"
+    wrong = f"{(row.total + 5).normalize():f} ({row.number} giá trị)"
+    assert f"chỉ tiêu {row.indicator_id}" in out
+    assert f"bảng tổng hợp {wrong}, số liệu {live}" in out
+    assert cli.main(["summaries", "--rebuild"]) == 0
+    assert capsys.readouterr().out == (
+        "Đã tính lại bảng tổng hợp số liệu.\nBảng tổng hợp khớp với số liệu các báo cáo.\n"
+    )
 
 
 def test_a_submit_accept_and_return_move_the_figures(db):
