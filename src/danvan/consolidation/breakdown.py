@@ -77,7 +77,9 @@ def sources(values, indicators: dict[int, Indicator]) -> dict[str, dict[str, dic
     return result
 
 
-def page(submissions, values, indicators: dict[int, Indicator], number) -> UnitsPage:
+def page(
+    submissions, values, indicators: dict[int, Indicator], number, size: int = PAGE_SIZE
+) -> UnitsPage:
     """Page `number` (clamped) of the units with a counted submission, each with its values
     (none when its report is text alone)."""
     units = (
@@ -85,7 +87,7 @@ def page(submissions, values, indicators: dict[int, Indicator], number) -> Units
         .values_list("assignment__unit_path", "assignment__unit_name")
         .distinct()
     )
-    found = Paginator(units, PAGE_SIZE).get_page(number)
+    found = Paginator(units, size).get_page(number)
     rows = list(found.object_list)
     mine = values.filter(unit_path__in={path for path, _ in rows})
     cells = _cells(mine, indicators)

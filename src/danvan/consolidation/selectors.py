@@ -27,6 +27,7 @@ from danvan.reporting.models import (
 from danvan.reporting.selectors import template_indicators
 
 from . import breakdown, narrative, register_check, totals
+from .breakdown import PAGE_SIZE, UnitsPage
 from .narrative import Passage, Section
 from .totals import plain
 
@@ -113,7 +114,7 @@ class Consolidation:
         repr=False, compare=False, default=dict
     )
     register_figures: Callable[[], dict] = field(repr=False, compare=False, default=dict)
-    paged: Callable[[object], breakdown.UnitsPage] | None = field(
+    paged: Callable[[object, int], UnitsPage] | None = field(
         repr=False, compare=False, default=None
     )
 
@@ -121,10 +122,10 @@ class Consolidation:
     def sections(self) -> list[Section]:
         return self.narrative()
 
-    def units_page(self, number=1) -> breakdown.UnitsPage:
-        """One page of the per-unit breakdown (PAGE_SIZE units, in path order) with the
-        sources of its values: what a page or the API shows of a large subtree."""
-        return self.paged(number)
+    def units_page(self, number=1, size: int = PAGE_SIZE) -> UnitsPage:
+        """One page of the per-unit breakdown (`size` units, in path order) with the sources
+        of its values: what a page or the API shows of a large subtree."""
+        return self.paged(number, size)
 
     @cached_property
     def figures(self) -> dict:
@@ -238,8 +239,8 @@ def consolidate(
         coverage=_coverage(root, period_code, request, statuses),
         breakdown=lambda: breakdown.per_unit(current, by_id),
         provenance=lambda: breakdown.sources(current, by_id),
-        paged=lambda number: breakdown.page(
-            _submissions(root, period_code, request, statuses), current, by_id, number
+        paged=lambda number, size: breakdown.page(
+            _submissions(root, period_code, request, statuses), current, by_id, number, size
         ),
         register_figures=lambda: register_check.figures(
             root,
