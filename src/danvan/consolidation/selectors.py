@@ -234,39 +234,38 @@ def consolidate(
         previous_code=previous_code,
         request=request,
         lines=lines,
-        narrative=lambda: _narrative(root, period_code, request, statuses),
-        counted_submissions=_submissions(root, period_code, request, statuses).count(),
-        coverage=_coverage(root, period_code, request, statuses),
+        narrative=lambda: _narrative(root, period_code, request, counted, statuses),
+        counted_submissions=_submissions(root, period_code, counted, statuses).count(),
+        coverage=_coverage(root, counted, statuses),
         breakdown=lambda: breakdown.per_unit(current, by_id),
         provenance=lambda: breakdown.sources(current, by_id),
         paged=lambda number, size: breakdown.page(
-            _submissions(root, period_code, request, statuses), current, by_id, number, size
+            _submissions(root, period_code, counted, statuses), current, by_id, number, size
         ),
         register_figures=lambda: register_check.figures(
             root,
             period_code,
             request,
             indicators,
-            lambda: counted_requests(root, period_code, request),
+            lambda: counted,
         ),
     )
 
 
-def _submissions(root: OrgUnit, period_code: str, request: ReportRequest | None, statuses):
+def _submissions(root: OrgUnit, period_code: str, counted: list[int], statuses):
     """The submissions counted, with figures or not (a report may be text alone)."""
     submissions = Submission.objects.filter(
         assignment__unit_path__startswith=root.path,
         assignment__request__period__code=period_code,
         status__in=statuses,
-        assignment__request_id__in=counted_requests(root, period_code, request),
+        assignment__request_id__in=counted,
     )
     return submissions
 
 
 def _narrative(
-    root: OrgUnit, period_code: str, request: ReportRequest | None, statuses
+    root: OrgUnit, period_code: str, request: ReportRequest | None, counted: list[int], statuses
 ) -> list[Section]:
-    counted = counted_requests(root, period_code, request)
     revisions = Revision.objects.filter(
         submission__assignment__unit_path__startswith=root.path,
         submission__assignment__request__period__code=period_code,
@@ -276,12 +275,12 @@ def _narrative(
     return narrative.gather(revisions, request, counted)
 
 
-def _coverage(root: OrgUnit, period_code: str, request: ReportRequest | None, statuses) -> Coverage:
+def _coverage(root: OrgUnit, counted: list[int], statuses) -> Coverage:
     """A unit asked by two counted requests is one unit: it has reported when either counts."""
     rows = (
         Assignment.objects.filter(
             unit_path__startswith=root.path,
-            request_id__in=counted_requests(root, period_code, request),
+            request_id__in=counted,
         )
         .order_by("unit_path", "unit_name")
         .values_list("unit_id", "unit_name", "submission__status")
