@@ -37,7 +37,9 @@ def per_unit(values, indicators: dict[int, Indicator]) -> list[tuple[str, dict[s
     return list(_cells(values, indicators).values())
 
 
-def _cells(values, indicators: dict[int, Indicator]) -> dict[tuple, tuple[str, dict]]:
+def _cells(
+    values, indicators: dict[int, Indicator], stream: bool = True
+) -> dict[tuple, tuple[str, dict]]:
     # One row per stored value, no GROUP BY and no join for option codes: a unit's values are
     # unique per submission, and the rare unit with two submissions in the period (two
     # requests) is added up here. Grouping 390,000 rows in SQL cost more than it saved.
@@ -51,7 +53,11 @@ def _cells(values, indicators: dict[int, Indicator]) -> dict[tuple, tuple[str, d
         F("option_id").asc(nulls_first=True),
     )
     units: dict[tuple, tuple[str, dict[str, Decimal]]] = {}
-    for path, name, indicator_id, option_id, value in rows.iterator(chunk_size=10000):
+    # A whole subtree is streamed; a page's few thousand rows are fetched at once (a
+    # PostgreSQL cursor held across the transaction would first copy them all).
+    for path, name, indicator_id, option_id, value in (
+        rows.iterator(chunk_size=10000) if stream else rows
+    ):
         indicator = indicators.get(indicator_id)
         if indicator is None:
             continue
@@ -78,10 +84,11 @@ def sources(values, indicators: dict[int, Indicator]) -> dict[str, dict[str, dic
 
 
 def page(
-    submissions, values, indicators: dict[int, Indicator], number, size: int = PAGE_SIZE
+    submissions, values_at, indicators: dict[int, Indicator], number, size: int = PAGE_SIZE
 ) -> UnitsPage:
     """Page `number` (clamped) of the units with a counted submission, each with its values
-    (none when its report is text alone)."""
+    (none when its report is text alone). `values_at(paths)`: the counted values stored at
+    exactly those unit paths (an indexed lookup per unit, not a scan of the subtree)."""
     units = (
         submissions.order_by("assignment__unit_path", "assignment__unit_name")
         .values_list("assignment__unit_path", "assignment__unit_name")
@@ -89,8 +96,8 @@ def page(
     )
     found = Paginator(units, size).get_page(number)
     rows = list(found.object_list)
-    mine = values.filter(unit_path__in={path for path, _ in rows})
-    cells = _cells(mine, indicators)
+    mine = values_at({path for path, _ in rows})
+    cells = _cells(mine, indicators, stream=False)
     return UnitsPage(
         units=[(name, cells.get((path, name), (name, {}))[1]) for path, name in rows],
         sources=sources(mine, indicators),

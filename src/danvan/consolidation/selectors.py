@@ -240,7 +240,11 @@ def consolidate(
         breakdown=lambda: breakdown.per_unit(current, by_id),
         provenance=lambda: breakdown.sources(current, by_id),
         paged=lambda number, size: breakdown.page(
-            _submissions(root, period_code, counted, statuses), current, by_id, number, size
+            _submissions(root, period_code, counted, statuses),
+            lambda paths: _values_at(paths, period_code, counted, statuses),
+            by_id,
+            number,
+            size,
         ),
         register_figures=lambda: register_check.figures(
             root,
@@ -249,6 +253,15 @@ def consolidate(
             indicators,
             lambda: counted,
         ),
+    )
+
+
+def _values_at(paths: set[str], period_code: str, counted: list[int], statuses):
+    return DataValue.objects.filter(
+        period__code=period_code,
+        unit_path__in=paths,
+        submission__status__in=statuses,
+        submission__assignment__request_id__in=counted,
     )
 
 
