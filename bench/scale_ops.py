@@ -69,7 +69,7 @@ def operations() -> dict:
             result = consolidate(coordinator, unit, period)
             lines = [(line.value, line.change) for line in result.lines]
             sections = [len(s.passages) for s in result.sections]
-            # What the page and the API show: the first page of the per-unit breakdown.
+            # What the page and the API show: the first page (20 units) of the per-unit breakdown.
             units = result.units_page(1).units if breakdown else []
             return lines, sections, len(units)
 

@@ -74,7 +74,9 @@ def consolidation(
     period: str,
     request_id: int | None = None,
     accepted_only: bool = False,
-    page: int = Query(1, ge=1, le=10**6, description="trang của danh sách đơn vị (50 đơn vị)"),
+    page: int = Query(
+        1, ge=1, le=10**6, description="trang của danh sách đơn vị (20 đơn vị một trang)"
+    ),
 ):
     root = get_unit(unit, request.auth)
     report_request = (

@@ -14,7 +14,9 @@ from danvan.indicators.models import CategoryOption, Indicator
 
 from .totals import plain
 
-PAGE_SIZE = 50
+# A unit holds up to ~300 figures (200 indicators and their options): 20 units are already
+# ~6,000 figures on one page, and a province (~100 units) is five pages.
+PAGE_SIZE = 20
 
 
 @dataclass

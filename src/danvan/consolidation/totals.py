@@ -33,7 +33,8 @@ def plain(value) -> Decimal | None:
     """A Decimal without exponent or trailing zeros: 20, not 2E+1; 99.5, not 99.50."""
     if value is None:
         return None
-    value = Decimal(value)
+    if not isinstance(value, Decimal):
+        value = Decimal(value)
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
