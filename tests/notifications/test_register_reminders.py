@@ -19,7 +19,7 @@ import time_machine
 
 from danvan import registers
 from danvan.commands import remind
-from danvan.notifications.models import Notification, RegisterReminder
+from danvan.notifications.models import Notification, RegisterReminder, RegisterReminderRun
 from danvan.notifications.register_reminders import send_register_reminders
 from danvan.petitions import cases
 from danvan.programmes import commitments, services
@@ -168,8 +168,13 @@ def test_the_run_reminds_partners_and_handlers_once_a_day(world, mailoutbox):
         ).url == ("/bao-cao/hop-thu/")
         sent = len(mailoutbox)
 
-        # The worker's next hour, the same day: nothing new for anybody.
+        # The worker's next hour, the same day: the day is done, nothing new for anybody.
         assert send_register_reminders(days_before=3) == 0
+        # A run that died before marking the day done: the next one asks the registers
+        # again, and still tells nobody twice.
+        RegisterReminderRun.objects.filter(day=D(2027, 3, 10)).delete()
+        assert send_register_reminders(days_before=3) == 0
+        assert RegisterReminderRun.objects.get(day=D(2027, 3, 10)).reminded == 0
         assert len(mailoutbox) == sent
         assert [len(messages_of(u)) for u in MINE] == [1, 1, 1, 0, 0, 0, 0]
 

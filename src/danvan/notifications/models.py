@@ -50,3 +50,19 @@ class RegisterReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day:%d/%m/%Y}: {self.title}"
+
+
+class RegisterReminderRun(models.Model):
+    """A day whose register reminders were all sent: the worker's later runs that day skip
+    the registers (asking every provider for every user each hour would cost 24 times as
+    much for nothing but items created since the morning, which wait for the next day)."""
+
+    day = models.DateField(unique=True)
+    reminded = models.PositiveIntegerField(default=0)
+    finished_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-day"]
+
+    def __str__(self) -> str:
+        return f"{self.day:%d/%m/%Y}: {self.reminded}"

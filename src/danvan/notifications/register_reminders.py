@@ -7,7 +7,9 @@ providers scope the items to the user, and a provider that fails is logged there
 only its own items. Each user with a role gets at most one message a day (an in-app
 notification keyed "registers:<day>" and an e-mail) listing the items due within the lead
 days or overdue; each item sent is recorded (`RegisterReminder`, unique per user, item and
-day), so a second run on the same day tells nobody anything twice."""
+day), so a second run on the same day tells nobody anything twice. The registers are asked
+once a day: the first run that gets through every user marks the day (`RegisterReminderRun`)
+and the worker's later runs that day skip them."""
 
 from __future__ import annotations
 
@@ -19,12 +21,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
 from danvan import registers
 
-from .models import Notification, RegisterReminder
+from .models import Notification, RegisterReminder, RegisterReminderRun
 
 # The reports' reminders start this many days before the deadline (reporting.reminders).
 DAYS_BEFORE = 3
@@ -104,14 +107,8 @@ def inbox_url() -> str:
 
 
 def remind_user(user, items: list[registers.InboxItem], today: dt.date, days_before: int) -> bool:
-    """Record and send one message for `items` (less those already sent today); False when
-    there was nothing left to send or the user already had today's message."""
-    sent = set(
-        RegisterReminder.objects.filter(user=user, day=today).values_list("item_key", flat=True)
-    )
-    items = [i for i in items if item_key(i) not in sent]
-    if not items:
-        return False
+    """Record and send one message for `items`; False when the user already had today's
+    message or one of the items was already sent today (both unique in the database)."""
     text, subject, body = message(items, today, days_before)
     try:
         with transaction.atomic():
@@ -150,11 +147,17 @@ def recipients(today: dt.date):
 
 def send_register_reminders(today: dt.date | None = None, *, days_before: int = DAYS_BEFORE) -> int:
     """Remind every user with a role of their register items due within `days_before` days
-    or overdue; the number of users reminded (one message each)."""
+    or overdue; the number of users reminded (one message each). The first run of a day that
+    gets through every user marks the day done; later runs that day send nothing."""
     today = today or timezone.localdate()
+    if RegisterReminderRun.objects.filter(day=today).exists():
+        return 0
     sent = 0
     for user in recipients(today):
         items = due_items(user, today, days_before)
         if items and remind_user(user, items, today, days_before):
             sent += 1
+    run, made = RegisterReminderRun.objects.get_or_create(day=today, defaults={"reminded": sent})
+    if not made:  # another worker finished the same day meanwhile
+        RegisterReminderRun.objects.filter(pk=run.pk).update(reminded=F("reminded") + sent)
     return sent
