@@ -170,6 +170,8 @@ SECURE_HSTS_SECONDS = int(os.environ.get("DANVAN_HSTS_SECONDS", "0"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("DANVAN_HSTS_INCLUDE_SUBDOMAINS", "1") == "1"
 SECURE_HSTS_PRELOAD = os.environ.get("DANVAN_HSTS_PRELOAD", "1") == "1"
 SECURE_SSL_REDIRECT = os.environ.get("DANVAN_SSL_REDIRECT", "") == "1"
+# A load balancer's health check asks over plain HTTP and expects 200, not a redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if DANVAN_TRUSTED_PROXIES:
     # The proxy ends TLS and says so; believed only because the proxy is trusted.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
