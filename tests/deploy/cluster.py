@@ -151,8 +151,8 @@ class Cluster:
                     process.wait()
 
 
-def start(root: Path) -> Cluster:
-    """The database made and filled, then two servers started (the caller stops them)."""
+def prepare(root: Path) -> Cluster:
+    """A new empty database and a shared data folder; `finish` removes the database."""
     database = f"danvan_twoservers_{os.getpid()}"
     settings = _server_settings()
     credentials = settings["user"] + (f":{settings['password']}" if settings["password"] else "")
@@ -172,14 +172,18 @@ def start(root: Path) -> Cluster:
     env.pop("DANVAN_PETITIONS_KEY", None)
     admin_sql(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
     admin_sql(f'CREATE DATABASE "{database}"')
-    cluster = Cluster(database, data_dir, env)
+    return Cluster(database, data_dir, env)
+
+
+def start(cluster: Cluster, root: Path) -> None:
+    """The database migrated and filled with the demo, then two servers started."""
     cluster.danvan("migrate")
     cluster.danvan("demo")
     for name in ("A", "B"):
         run_dir = root / f"server-{name}"
         run_dir.mkdir()
         cluster.start_server(name, run_dir)
-    return cluster
+    cluster.wait_ready()
 
 
 def finish(cluster: Cluster) -> None:

@@ -39,12 +39,13 @@ NOT_SAVED = (
 
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
-    started = deployment.start(tmp_path_factory.mktemp("two-servers"))
+    root = tmp_path_factory.mktemp("two-servers")
+    cluster = deployment.prepare(root)
     try:
-        started.wait_ready()
-        yield started
+        deployment.start(cluster, root)
+        yield cluster
     finally:
-        deployment.finish(started)
+        deployment.finish(cluster)
 
 
 def due_assignment(session: requests.Session, url: str) -> int:
@@ -198,15 +199,17 @@ def test_every_background_task_runs_exactly_once_on_one_of_the_two_workers(serve
     )
     runs = collections.Counter(job_id for job_id, _, _ in rows)
     assert {job_id: runs[job_id] for job_id in jobs} == {job_id: 1 for job_id in jobs}
-    by_worker: collections.Counter[int] = collections.Counter()
+    workers = {a.worker_pid: "A", b.worker_pid: "B"}
+    run_by: dict[int, str] = {}
     for job_id, status, worker_ids in rows:
         if job_id in jobs:
             assert status == "SUCCESSFUL"
             [worker] = worker_ids  # claimed once, by one worker
-            by_worker[int(worker.rpartition(":")[2])] += 1
-    workers = {a.worker_pid: "A", b.worker_pid: "B"}
-    print("import jobs run by worker:", {workers[pid]: n for pid, n in by_worker.items()})
-    assert set(by_worker) == set(workers), "both workers take work from the one queue"
+            run_by[job_id] = workers.get(int(worker.rpartition(":")[2]), worker)
+    by_worker = collections.Counter(run_by.values())
+    crossing = collections.Counter((uploaded_through[job_id], run_by[job_id]) for job_id in jobs)
+    print("import jobs run by worker:", dict(by_worker), "(uploaded through, run by):", crossing)
+    assert set(by_worker) == {"A", "B"}, "both workers take work from the one queue"
     # Each job's outcome was recorded once (one audit event per job).
     events = servers.sql(
         "SELECT object_id FROM audit_auditevent WHERE action = 'imports.job.ready'"
