@@ -205,6 +205,10 @@ def test_danvan_remind_prints_the_register_reminders(world, capsys):
         count = Notification.objects.filter(key="registers:2027-03-10").count()
         assert count >= 3
         assert printed[-1] == f"Đã gửi {count} nhắc việc sổ theo dõi (mỗi người một thư)."
+        # The demo's coordinators have a dozen items: cut to the notification's 500 characters.
+        texts = Notification.objects.filter(key="registers:2027-03-10").values_list("text")
+        assert max(len(t) for (t,) in texts) == 500
+        assert all(t.endswith("…") for (t,) in texts if len(t) == 500)
         assert remind.run(None) == 0
         assert capsys.readouterr().out.splitlines()[-1] == (
             "Đã gửi 0 nhắc việc sổ theo dõi (mỗi người một thư)."

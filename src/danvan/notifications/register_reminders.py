@@ -99,7 +99,8 @@ def message(
         f"Các việc trong sổ theo dõi sắp đến hạn (trong {days_before} ngày) hoặc đã quá hạn "
         f"ngày {today:%d/%m/%Y}:\n\n{body}\n\nHộp thư công việc: {absolute(inbox_url())}"
     )
-    return text[:500], subject, body
+    text = text if len(text) <= 500 else text[:499] + "…"  # the notification's length
+    return text, subject, body
 
 
 def inbox_url() -> str:
