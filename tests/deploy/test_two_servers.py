@@ -37,7 +37,7 @@ NOT_SAVED = (
 )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def servers(tmp_path_factory):
     root = tmp_path_factory.mktemp("two-servers")
     cluster = deployment.prepare(root)
@@ -83,7 +83,7 @@ def wait_for_jobs(session: requests.Session, url: str, job_ids: list[int]) -> di
     return done
 
 
-def test_a_session_started_on_one_server_goes_on_and_ends_on_the_other(servers):
+def a_session_started_on_one_server_goes_on_and_ends_on_the_other(servers):
     a, b = servers.servers
     browser = log_in(a.url, "dn.lanhdao")
     # The load balancer sends the next requests to B, with the cookie A set.
@@ -105,7 +105,7 @@ def test_a_session_started_on_one_server_goes_on_and_ends_on_the_other(servers):
     assert browser.get(f"{a.url}/api/reporting/requests", timeout=30).status_code == 401
 
 
-def test_failed_logins_on_both_servers_count_together(servers):
+def failed_logins_on_both_servers_count_together(servers):
     a, b = servers.servers
     guesser = requests.Session()
     # Five wrong passwords, spread over the two servers (DANVAN_LOGIN_MAX_FAILURES = 5)...
@@ -120,7 +120,7 @@ def test_failed_logins_on_both_servers_count_together(servers):
         assert "Đăng nhập sai nhiều lần. Vui lòng chờ" in throttled.text
 
 
-def test_two_saves_of_one_report_through_two_servers_lose_nothing(servers):
+def two_saves_of_one_report_through_two_servers_lose_nothing(servers):
     a, b = servers.servers
     # Two people at the police headquarters, one reaching server A, the other server B.
     first, second = log_in(a.url, "dn.baocao"), log_in(b.url, "dn.baocao")
@@ -180,7 +180,7 @@ def test_two_saves_of_one_report_through_two_servers_lose_nothing(servers):
     assert sorted(numbers) == list(range(1, state["version"] + 1))
 
 
-def test_every_background_task_runs_exactly_once_on_one_of_the_two_workers(servers):
+def every_background_task_runs_exactly_once_on_one_of_the_two_workers(servers):
     a, b = servers.servers
     on_a, on_b = log_in(a.url, "dn.baocao"), log_in(b.url, "dn.baocao")
     assignment = due_assignment(on_a, a.url)
@@ -226,7 +226,7 @@ def test_every_background_task_runs_exactly_once_on_one_of_the_two_workers(serve
     assert waiting == [(1,)]
 
 
-def test_a_file_uploaded_through_one_server_is_read_and_confirmed_through_the_other(servers):
+def a_file_uploaded_through_one_server_is_read_and_confirmed_through_the_other(servers):
     a, b = servers.servers
     on_a, on_b = log_in(a.url, "dn.baocao"), log_in(b.url, "dn.baocao")
     assignment = due_assignment(on_a, a.url)
@@ -256,7 +256,7 @@ def test_a_file_uploaded_through_one_server_is_read_and_confirmed_through_the_ot
     assert stored.read_bytes() == data
 
 
-def test_identities_encrypted_by_one_server_are_read_by_the_other(servers):
+def identities_encrypted_by_one_server_are_read_by_the_other(servers):
     a, b = servers.servers
     on_a, on_b = log_in(a.url, "admin"), log_in(b.url, "admin")
     [session, *_] = on_a.get(f"{a.url}/api/petitions/sessions", timeout=30).json()["items"]
@@ -275,3 +275,14 @@ def test_identities_encrypted_by_one_server_are_read_by_the_other(servers):
     [seen] = [row for row in entries.json() if row["id"] == entry.json()["id"]]
     assert (seen["visitor"], seen["identity"]) == ("Nguyễn Thị Hoà", "••••••••1234")
     assert all("không giải mã được" not in row["visitor"] for row in entries.json())
+
+
+def test_two_servers_on_one_database(servers):
+    """One pair of servers for every case: starting them (migrate, demo, four processes) is
+    the slow part, and one test keeps the pair on one test process under pytest-xdist."""
+    a_session_started_on_one_server_goes_on_and_ends_on_the_other(servers)
+    failed_logins_on_both_servers_count_together(servers)
+    two_saves_of_one_report_through_two_servers_lose_nothing(servers)
+    every_background_task_runs_exactly_once_on_one_of_the_two_workers(servers)
+    a_file_uploaded_through_one_server_is_read_and_confirmed_through_the_other(servers)
+    identities_encrypted_by_one_server_are_read_by_the_other(servers)
