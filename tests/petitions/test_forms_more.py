@@ -248,3 +248,37 @@ def test_arbitrary_cells_never_give_a_server_error(coordinator, code, cells, dat
     assert response.status_code in (200, 302)
     if response.status_code == 200:
         assert FormReport.objects.count() == before
+
+
+@pytest.mark.browser
+def test_in_chromium_a_refused_then_accepted_upload(page, site, log_in):
+    form = formspec.FORMS["04/KQGQ"]
+    column, value, message = BROKEN["04/KQGQ"]
+    good = data_row(form, UNIT, GOOD["04/KQGQ"])
+    bad = data_row(form, UNIT, {**GOOD["04/KQGQ"], column: value})
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    log_in(page, site, "dn.dieuphoi")
+    page.goto(f"{site}{BASE}bieu/nhap/")
+    page.click("#form-templates summary")
+    assert "Mẫu biểu 04/KQGQ" in page.inner_text("#form-templates")
+    page.select_option("select[name=form]", "04/KQGQ")
+    page.set_input_files(
+        "input[name=file]",
+        {"name": "bieu.xlsx", "mimeType": xlsx, "buffer": workbook([header(form), good, bad])},
+    )
+    with page.expect_navigation():
+        page.click("main form.stacked button[type=submit]")
+    assert message in page.inner_text("#import-errors")
+    assert not FormReport.objects.filter(form="04/KQGQ").exists()
+    page.select_option("select[name=form]", "04/KQGQ")
+    page.set_input_files(
+        "input[name=file]",
+        {"name": "bieu.xlsx", "mimeType": xlsx, "buffer": workbook([header(form), good])},
+    )
+    with page.expect_navigation():
+        page.click("main form.stacked button[type=submit]")
+    assert "Đã nhập 1 dòng biểu 04/KQGQ." in page.inner_text("main")
+    page.goto(f"{site}{BASE}bieu/?don-vi={UNIT}&tu={WINDOW[0]}&den={WINDOW[1]}")
+    text = page.inner_text("main")
+    assert "Biểu 04/KQGQ: Tổng hợp kết quả thực hiện kết luận nội dung tố cáo" in text
+    assert "Thu hồi cho Nhà nước: đã thu, tiền (triệu đồng)\t40,5" in text
