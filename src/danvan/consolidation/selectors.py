@@ -163,12 +163,12 @@ def counted_requests(root: OrgUnit, period_code: str, request: ReportRequest | N
     return sorted(r.pk for r in own if r.issuer.depth == top)
 
 
-def _values(root: OrgUnit, period_code: str, request: ReportRequest | None, statuses):
+def _values(root: OrgUnit, period_code: str, counted: list[int], statuses):
     return DataValue.objects.filter(
         period__code=period_code,
         unit_path__startswith=root.path,
         submission__status__in=statuses,
-        submission__assignment__request_id__in=counted_requests(root, period_code, request),
+        submission__assignment__request_id__in=counted,
     )
 
 
@@ -216,11 +216,14 @@ def consolidate(
     period_code = periods.parse_period(period_code).code
     previous_code = periods.same_period_previous_year(period_code)
     statuses = (SubmissionStatus.ACCEPTED,) if accepted_only else COUNTED
-    current = _values(root, period_code, request, statuses)
+    # Which requests count is asked once: every part of the consolidation filters on it.
+    counted = counted_requests(root, period_code, request)
+    current = _values(root, period_code, counted, statuses)
     indicators = _indicators(request, current)
     by_id = {i.id: i for i in indicators}
     totals = _totals(current, by_id)
-    previous = _totals(_values(root, previous_code, None, statuses), by_id)
+    previous_counted = counted_requests(root, previous_code, None)
+    previous = _totals(_values(root, previous_code, previous_counted, statuses), by_id)
     lines = []
     for indicator in indicators:
         lines.append(
@@ -247,9 +250,9 @@ def consolidate(
         previous_code=previous_code,
         request=request,
         lines=lines,
-        sections=_narrative(root, period_code, request, statuses),
-        counted_submissions=_submissions(root, period_code, request, statuses).count(),
-        coverage=_coverage(root, period_code, request, statuses),
+        sections=_narrative(root, period_code, request, counted, statuses),
+        counted_submissions=_submissions(root, period_code, counted, statuses).count(),
+        coverage=_coverage(root, counted, statuses),
         breakdown=lambda: _per_unit(current, by_id),
         provenance=lambda: _sources(current, by_id),
         register_figures=lambda: register_check.figures(
@@ -257,7 +260,7 @@ def consolidate(
             period_code,
             request,
             indicators,
-            lambda: counted_requests(root, period_code, request),
+            lambda: counted,
         ),
     )
 
@@ -302,21 +305,20 @@ def _sources(values, indicators: dict[int, Indicator]) -> dict[str, dict[str, di
     return result
 
 
-def _submissions(root: OrgUnit, period_code: str, request: ReportRequest | None, statuses):
+def _submissions(root: OrgUnit, period_code: str, counted: list[int], statuses):
     """The submissions counted, with figures or not (a report may be text alone)."""
     submissions = Submission.objects.filter(
         assignment__unit_path__startswith=root.path,
         assignment__request__period__code=period_code,
         status__in=statuses,
-        assignment__request_id__in=counted_requests(root, period_code, request),
+        assignment__request_id__in=counted,
     )
     return submissions
 
 
 def _narrative(
-    root: OrgUnit, period_code: str, request: ReportRequest | None, statuses
+    root: OrgUnit, period_code: str, request: ReportRequest | None, counted: list[int], statuses
 ) -> list[Section]:
-    counted = counted_requests(root, period_code, request)
     revisions = Revision.objects.filter(
         submission__assignment__unit_path__startswith=root.path,
         submission__assignment__request__period__code=period_code,
@@ -326,12 +328,12 @@ def _narrative(
     return narrative.gather(revisions, request, counted)
 
 
-def _coverage(root: OrgUnit, period_code: str, request: ReportRequest | None, statuses) -> Coverage:
+def _coverage(root: OrgUnit, counted: list[int], statuses) -> Coverage:
     """A unit asked by two counted requests is one unit: it has reported when either counts."""
     rows = (
         Assignment.objects.filter(
             unit_path__startswith=root.path,
-            request_id__in=counted_requests(root, period_code, request),
+            request_id__in=counted,
         )
         .order_by("unit_path", "unit_name")
         .values_list("unit_id", "unit_name", "submission__status")
