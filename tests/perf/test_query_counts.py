@@ -20,7 +20,7 @@ from danvan.reporting.models import Assignment, ReportRequest
 PAGES = [
     ("status board", "dn.dieuphoi", "/bao-cao/yeu-cau/{dn}/", 22),
     ("consolidation of a request", "dn.dieuphoi", "/tong-hop/?yeu-cau={dn}", 55),
-    ("consolidation of a unit", "dn.lanhdao", "/tong-hop/?don-vi=DN-TU&ky=2022S1", 60),
+    ("consolidation of a unit", "dn.lanhdao", "/tong-hop/?don-vi=DN-TU&ky=2022S1", 56),
     ("inbox", "dn.baocao", "/bao-cao/hop-thu/", 32),
     ("home, reporter", "dn.baocao", "/", 32),
     ("home, leader", "dn.lanhdao", "/", 60),
