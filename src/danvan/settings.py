@@ -208,10 +208,11 @@ STATIC_ROOT = Path(os.environ.get("DANVAN_STATIC_DIR", DATA_DIR / "static")).res
 STATIC_ROOT.mkdir(
     parents=True, exist_ok=True
 )  # whitenoise expects it even before the first collectstatic
-STATICFILES_DIRS = [
-    PACKAGE_DIR / "static",
-    ("vendor/htmx", PROJECT_DIR / "node_modules" / "htmx.org" / "dist"),
-    ("vendor/echarts", PROJECT_DIR / "node_modules" / "echarts" / "dist"),
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "danvan.vendor_static.VendorFinder",  # htmx and ECharts from node_modules, only what pages load
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
