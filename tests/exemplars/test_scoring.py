@@ -203,3 +203,42 @@ def test_the_page_asks_a_score_per_criterion_and_shows_them(client, scored, entr
     assert "Kết luận đánh giá: Hiệu quả (tổng điểm 87,5/100)" in done
     made = Assessment.objects.get(entry=entry)
     assert (made.total, made.level, made.assessor_unit.code) == (Decimal("87.5"), "tinh", "T-BDV")
+
+
+def test_the_api_records_and_reads_scores(client, bearer, scored, entry):
+    create_user(SYSTEM, "thu.api", "Song-Han#2026")
+    grant_role(SYSTEM, "thu.api", "T-ROOT", "leader")
+    headers = bearer("thu.api")
+    url = f"/api/exemplars/entries/{entry.pk}/assessments"
+    body = {"assessed_on": DAY.isoformat(), "level": "tinh", "assessor_unit": "T-BDV"}
+    bad = client.post(
+        url,
+        {**body, "scores": ["30", "30", "21", "0"]},
+        content_type="application/json",
+        headers=headers,
+    )
+    assert bad.status_code == 400
+    assert bad.json()["errors"] == {
+        "score_2": "Tiêu chí 3 (Được Nhân dân đồng tình): điểm từ 0 đến 20."
+    }
+    # 30 + 30 + 5 + 4,75 = 69,75 < 70: "Chưa hiệu quả" proposed and taken.
+    made = client.post(
+        url,
+        {**body, "scores": ["30", "30", "5", "4,75"]},
+        content_type="application/json",
+        headers=headers,
+    )
+    assert made.status_code == 201, made.content
+    assert {
+        k: made.json()[k] for k in ("scores", "total", "proposed_conclusion", "conclusion")
+    } == {
+        "scores": ["30", "30", "5", "4.75"],
+        "total": "69.75",
+        "proposed_conclusion": "chua_hieu_qua",
+        "conclusion": "chua_hieu_qua",
+    }
+    listed = client.get(url, headers=headers).json()
+    assert [(a["scoring"], a["level"], a["assessor_unit"]) for a in listed] == [
+        ("scores", "tinh", "T-BDV")
+    ]
+    assert client.get(url, headers=bearer("dn.dieuphoi")).status_code == 404

@@ -17,15 +17,15 @@ CENT = Decimal("0.01")
 
 
 def _decimal(value) -> Decimal | None:
-    if isinstance(value, bool) or value is None:
+    if isinstance(value, bool) or value is None or len(str(value)) > 20:
         return None
     try:
         number = Decimal(str(value).strip().replace(",", "."))
+        if not number.is_finite() or abs(number) >= LIMIT or number.quantize(CENT) != number:
+            return None
     except (InvalidOperation, ValueError):
         return None
-    if not number.is_finite() or number.quantize(CENT) != number:
-        return None
-    return number
+    return number + 0  # "-0" is 0
 
 
 def items(criteria_set) -> list[tuple[str, Decimal | None]]:
