@@ -147,7 +147,8 @@ class DanvanUser(FastHttpUser):
                 COUNTS["conflicts (409)"] += 1
                 response.success()
             else:
-                response.failure(f"{name}: {response.status_code}")
+                status = response.status_code or f"no answer ({response.error})"
+                response.failure(f"{name}: {status}")
 
 
 class ReporterFlow(SequentialTaskSet):
