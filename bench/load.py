@@ -13,7 +13,7 @@ PostgreSQL, driven by Locust as a library (headless) from this process, on 127.0
    errors) and the gap. Exits non-zero only when it crashes.
 
     .venv/bin/python bench/load.py [--scale 0.02] [--users 50] [--duration 60]
-        [--max-requests 20000] [--workers 2] [--threads 1] [--steps 5,10,20,40,80]
+        [--max-requests 20000] [--workers 2] [--threads 1] [--steps 1,2,5,10,20,40,80]
         [--step-duration 15] [--no-saturation] [--fresh]
 """
 
@@ -357,7 +357,7 @@ def parse_args(argv=None):
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument(
-        "--steps", default="5,10,20,40,80", help="users per saturation step (no waiting)"
+        "--steps", default="1,2,5,10,20,40,80", help="users per saturation step (no waiting)"
     )
     parser.add_argument("--step-duration", type=float, default=15.0)
     parser.add_argument("--no-saturation", action="store_true")
