@@ -127,6 +127,7 @@ def test_the_configured_unit_reads_the_subtree_and_gets_the_form(world, client):
     assert list(selectors.visible_entries(front)) == [world["entry"]]
     assert selectors.abilities(front, world["entry"]) == {
         "register": False,
+        "board": False,
         "assess": True,
         "recognise": False,
     }

@@ -142,11 +142,13 @@ def can(user, action: str, entry: Entry) -> bool:
 
 def abilities(user, entry: Entry, day: dt.date | None = None) -> dict[str, bool]:
     """What the entry's page offers `user`: assessing and recognising follow the dated
-    settings of authority.py (else the board of the subtree)."""
+    settings of authority.py (else the board of the subtree); merging duplicates and
+    replicating stay the board's ("board")."""
     day = day or dt.date.today()
     settings = authority.settings_on(day)
     return {
         "register": can(user, REGISTER, entry),
+        "board": can(user, RECOGNISE, entry),
         "assess": authority.may_act(user, ASSESS, entry, day, settings),
         "recognise": authority.may_act(user, RECOGNISE, entry, day, settings),
     }

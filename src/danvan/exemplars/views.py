@@ -106,7 +106,7 @@ def detail(request, entry_id: int):
     targets = [
         (s, lifecycle.label(s))
         for s in lifecycle.NEXT.get(entry.status, ())
-        if s in lifecycle.BY_UNIT or (s == Status.REPLICATED and can["recognise"])
+        if s in lifecycle.BY_UNIT or (s == Status.REPLICATED and can["board"])
     ]
     criteria = services.criteria_for(entry, today)
     context = {
