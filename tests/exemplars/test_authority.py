@@ -19,7 +19,7 @@ from danvan.accounts.permissions import SYSTEM, ScopeDenied
 from danvan.accounts.services import create_user, grant_role
 from danvan.exemplars import selectors, services
 from danvan.exemplars.lifecycle import TransitionRefused
-from danvan.exemplars.models import Authority
+from danvan.exemplars.models import Authority, Entry
 from danvan.orgs.models import OrgUnit
 
 from .conftest import run
@@ -220,3 +220,32 @@ def test_settings_are_checked_when_an_administrator_saves_them(world, login_clie
     assert listing.status_code == 200
     assert "Đảng bộ phường A" in listing.content.decode()
     assert client.get("/quan-tri/exemplars/authority/add/").status_code == 200
+
+
+def test_the_demo_shows_thanh_khe_district_board_recognising_before_the_reform(
+    login_client, demo_user
+):
+    listing = login_client("dn.dieuphoi").get("/dan-van-kheo/").content.decode()
+    assert "Quận ủy Thanh Khê" in listing and "Ban Dân vận Quận ủy Thanh Khê" in listing
+    assert "01/01/2021 – 30/06/2025" in listing
+    land = Entry.objects.get(
+        name__contains="hiến đất mở rộng kiệt, hẻm", owner_unit__code="DN-QU-TK"
+    )
+    record = dict(
+        actor=demo_user("dn.dieuphoi"),
+        entry=land,
+        level="huyen",
+        form="giay_khen",
+        decided_on=dt.date(2025, 6, 10),
+        decision_symbol="230-QĐ/QU",
+    )
+    # The city's coordinator covers the district board, but the decision is in its name.
+    with pytest.raises(TransitionRefused, match="là Ban Dân vận Quận ủy Thanh Khê"):
+        services.recognise(**record, by_unit=OrgUnit.objects.get(code="DN-BTGDVTU"))
+    made = services.recognise(**record, by_unit=OrgUnit.objects.get(code="DN-BDV-TK"))
+    assert made.by_unit.code == "DN-BDV-TK"
+    # Cần Thơ's coordinator covers neither.
+    with pytest.raises(ScopeDenied, match="đơn vị công nhận là Ban Dân vận Quận ủy Thanh Khê"):
+        services.recognise(
+            **(record | {"actor": demo_user("ct.dieuphoi")}), by_unit=land.owner_unit
+        )
