@@ -13,7 +13,7 @@ PostgreSQL, driven by Locust as a library (headless) from this process, on 127.0
    errors) and the gap. Exits non-zero only when it crashes.
 
     .venv/bin/python bench/load.py [--scale 0.02] [--users 50] [--duration 60]
-        [--max-requests 20000] [--workers 2] [--threads 1] [--steps 5,10,20,40,80]
+        [--max-requests 20000] [--workers 2] [--threads 1] [--steps 1,2,5,10,20,40,80]
         [--step-duration 15] [--no-saturation] [--fresh]
 """
 
@@ -39,6 +39,9 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
 HOST = "127.0.0.1"
+# `danvan serve` collects and compresses the static files (ECharts' whole dist) at each start:
+# minutes on a busy two-core machine.
+START_LIMIT_S = 900
 READ_GOAL_MS = 200.0
 SAVE_GOAL_MS = 500.0
 SATURATION_MS = 1000.0
@@ -108,19 +111,22 @@ def start_server(args, env: dict) -> tuple[subprocess.Popen, str, Path]:
     with log.open("w") as out:
         server = subprocess.Popen(command, env=env, cwd=ROOT, stdout=out, stderr=out)
     url = f"http://{HOST}:{port}"
-    deadline = time.monotonic() + 180
+    print(f"starting danvan serve on {url} (collectstatic first; log {log}) …", flush=True)
+    started = time.monotonic()
+    deadline = started + START_LIMIT_S
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise SystemExit(f"danvan serve stopped (exit {server.returncode}); see {log}")
         try:
             with urllib.request.urlopen(f"{url}/healthz", timeout=5) as response:
                 if response.status == 200:
+                    print(f"  answering after {time.monotonic() - started:.0f} s", flush=True)
                     return server, url, log
         except OSError:
             pass
         time.sleep(0.5)
     stop_server(server)
-    raise SystemExit(f"danvan serve did not answer within 180 s; see {log}")
+    raise SystemExit(f"danvan serve did not answer within {START_LIMIT_S} s; see {log}")
 
 
 def stop_server(server: subprocess.Popen) -> None:
@@ -133,12 +139,32 @@ def stop_server(server: subprocess.Popen) -> None:
         server.wait()
 
 
-def _spawned(env: Environment, users: int, limit_s: float = 120.0) -> None:
-    """Until every user is started and has had a moment to log in (logins are not measured)."""
+def _spawned(env: Environment, users: int, limit_s: float = 600.0) -> None:
+    """Until every user is started and has logged in (logins are not measured)."""
+    import load_users
+
     deadline = time.monotonic() + limit_s
-    while env.runner.user_count < users and time.monotonic() < deadline:
+    while time.monotonic() < deadline and (
+        env.runner.user_count < users or load_users.LOGINS["done"] < users
+    ):
         gevent.sleep(0.2)
-    gevent.sleep(3.0)
+    gevent.sleep(1.0)
+
+
+def _drained(url: str, limit_s: float = 300.0) -> None:
+    """Until the server answers its health check within a second (the requests the stopped
+    users left in its queue are served first)."""
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=limit_s):
+                pass
+        except OSError:
+            pass
+        if time.monotonic() - started < 1.0:
+            return
+        gevent.sleep(1.0)
 
 
 def _measure(env: Environment, seconds: float, max_requests: int) -> float:
@@ -182,6 +208,7 @@ def _environment(url: str, waiting: bool) -> Environment:
     import load_users
 
     load_users.set_waiting(waiting)
+    load_users.LOGINS.clear()
     env = Environment(user_classes=list(load_users.USERS), host=url)
     env.create_local_runner()
     return env
@@ -330,7 +357,7 @@ def parse_args(argv=None):
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument(
-        "--steps", default="5,10,20,40,80", help="users per saturation step (no waiting)"
+        "--steps", default="1,2,5,10,20,40,80", help="users per saturation step (no waiting)"
     )
     parser.add_argument("--step-duration", type=float, default=15.0)
     parser.add_argument("--no-saturation", action="store_true")
@@ -357,13 +384,13 @@ def main(argv=None) -> None:
     data, env = prepare(args)
     load_users.configure(data)
     server, url, log = start_server(args, env)
-    print(f"danvan serve at {url} (log {log})", flush=True)
     try:
         print(f"{args.users} users, 1–5 s between actions, {args.duration:g} s …", flush=True)
         result = steady(url, args)
         result["users"] = args.users
         steps = []
         if not args.no_saturation:
+            _drained(url)
             print("saturation, no waiting:", flush=True)
             steps = saturation(url, args)
     finally:

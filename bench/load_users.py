@@ -24,6 +24,7 @@ from locust.contrib.fasthttp import FastHttpUser
 
 DATA: dict = {}
 COUNTS: Counter = Counter()  # conflicts (409), refused logins, reports returned
+LOGINS: Counter = Counter()  # logins finished ("done"), so a phase measures only after them
 _POOLS: dict = {}
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 SEARCHES = (
@@ -120,6 +121,7 @@ class DanvanUser(FastHttpUser):
             if response.status_code != 302:
                 COUNTS["refused logins"] += 1
                 response.failure(f"login refused ({response.status_code})")
+        LOGINS["done"] += 1
 
     def search(self) -> None:
         self.client.get(f"/tim-kiem/?{urlencode({'q': random.choice(SEARCHES)})}", name="search")
@@ -145,7 +147,8 @@ class DanvanUser(FastHttpUser):
                 COUNTS["conflicts (409)"] += 1
                 response.success()
             else:
-                response.failure(f"{name}: {response.status_code}")
+                status = response.status_code or f"no answer ({response.error})"
+                response.failure(f"{name}: {status}")
 
 
 class ReporterFlow(SequentialTaskSet):

@@ -1,6 +1,8 @@
 """`danvan backup` and `danvan restore` on the database in use (SQLite or PostgreSQL): back up,
 change the data and the files, restore into an empty database and an empty folder, and find
-every table row and every file exactly as they were when the backup was made."""
+every table row and every file exactly as they were when the backup was made — and the
+petitions' encrypted identities still readable there, their key having travelled with them (or
+named, when kept apart or taken from the environment)."""
 
 from __future__ import annotations
 
@@ -17,17 +19,50 @@ import uuid
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 from django.conf import settings as django_settings
 from django.db import connection
 
+from danvan.accounts.permissions import SYSTEM
 from danvan.cli import main
 from danvan.demo.loader import load_demo
 from danvan.imports import services as import_services
+from danvan.orgs.models import OrgUnit
+from danvan.petitions import crypto
+from danvan.petitions import services as petitions_services
+from danvan.reporting import clock
 from danvan.reporting import services as reporting_services
 from danvan.reporting.models import Submission
 from reporting.cycle import issue, user
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "samples" / "seeds"
+KEYS_FROM_ENV = ("DANVAN_SECRET_KEY", "DANVAN_PETITIONS_KEY", "DANVAN_PETITIONS_OLD_KEYS")
+VISITOR, ADDRESS, NUMBER = "Lê Thị Sao Lưu", "12 Hùng Vương, Hải Châu", "048190005678"
+
+
+def fp(key: str) -> str:
+    return "sha256:" + hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+@pytest.fixture
+def petitions_key(settings, tmp_path, monkeypatch):
+    """A data folder of this test's own where petitions' crypto makes its key file (no key from
+    the environment); the key."""
+    settings.DATA_DIR = tmp_path / "nguon-data"
+    settings.DATA_DIR.mkdir()
+    monkeypatch.delenv("DANVAN_PETITIONS_KEY", raising=False)
+    monkeypatch.delenv("DANVAN_PETITIONS_OLD_KEYS", raising=False)
+    crypto._fernet.cache_clear()
+    assert crypto.decrypt(crypto.encrypt(VISITOR)) == VISITOR  # made the key file
+    yield (settings.DATA_DIR / "petitions_key").read_text().strip()
+    crypto._fernet.cache_clear()
+
+
+def archive_bytes(archive: Path) -> bytes:
+    with tarfile.open(archive) as source:
+        return b"".join(
+            source.extractfile(member).read() for member in source.getmembers() if member.isfile()
+        )
 
 
 def postgres_url(name: str) -> str:
@@ -100,7 +135,7 @@ def empty_target(tmp_path):
                 cursor.execute(f'CREATE DATABASE "{name}"')
             made.append(name)
             target = url = postgres_url(name)
-        env = {key: value for key, value in os.environ.items() if key != "DANVAN_SECRET_KEY"}
+        env = {key: value for key, value in os.environ.items() if key not in KEYS_FROM_ENV}
         env |= {"DATABASE_URL": url, "DANVAN_DATA_DIR": str(data_dir)}
         return env, target, data_dir
 
@@ -126,12 +161,51 @@ def current_database() -> str:
     return postgres_url(connection.settings_dict["NAME"])
 
 
+def identity_there(env, pk: int) -> list[str]:
+    """The reception entry's identity fields as the instance described by `env` reads them."""
+    code = (
+        "from danvan.commands._django import setup; setup()\n"
+        "from danvan.petitions.models import ReceptionEntry\n"
+        f"e = ReceptionEntry.objects.get(pk={pk})\n"
+        "print(e.visitor_name, e.visitor_address, e.identity_number, sep='|')"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip().split("|")
+
+
+def reception_entry() -> int:
+    session = petitions_services.create_session(
+        SYSTEM,
+        unit=OrgUnit.objects.get(code="DN-UBND"),
+        date=clock.today(),
+        host_name="Cán bộ tiếp dân",
+        host_role="can_bo",
+        kind="thuong_xuyen",
+    )
+    return petitions_services.add_entry(
+        SYSTEM,
+        session=session,
+        visitor_name=VISITOR,
+        visitor_address=ADDRESS,
+        identity_number=NUMBER,
+        summary="Đề nghị ghi trước khi sao lưu.",
+        kind="kien_nghi",
+    ).pk
+
+
 @pytest.mark.django_db(transaction=True)
 def test_backup_change_restore_gives_back_every_table_and_file(
-    tmp_path, settings, empty_target, capsys
+    tmp_path, settings, empty_target, capsys, petitions_key, monkeypatch
 ):
     load_demo()  # a transactional test may find the database emptied by an earlier one
     own_media(settings, tmp_path)
+    old_key = Fernet.generate_key().decode()  # from before a rotation: only ever named
+    monkeypatch.setenv("DANVAN_PETITIONS_OLD_KEYS", old_key)
+    crypto._fernet.cache_clear()
+    entry = reception_entry()
     reporter = user("dn.baocao")
     request = issue(units=["DN-CATP"])
     police = Submission.objects.get(assignment__request=request)
@@ -151,6 +225,19 @@ def test_backup_change_restore_gives_back_every_table_and_file(
     saved_files = files_of(settings.MEDIA_ROOT)
     assert {f"files/{stored.storage_path}" for stored in kept} <= set(saved_files)
     assert saved_tables["reporting_revision"]
+    with tarfile.open(archive) as source:
+        manifest = json.loads(source.extractfile("manifest.json").read())
+        assert source.extractfile("keys/petitions_key").read().decode() == petitions_key
+    keys = {key["name"]: key for key in manifest["keys"]}
+    petitions = keys["DANVAN_PETITIONS_KEY"]
+    assert (petitions["included"], petitions["fingerprint"]) == (True, fp(petitions_key))
+    old = keys["DANVAN_PETITIONS_OLD_KEYS"]
+    assert (old["included"], old["fingerprint"], old["source"]) == (
+        False,
+        fp(old_key),
+        "environment",
+    )
+    assert old_key.encode() not in archive_bytes(archive)
 
     # Life goes on after the backup: a new revision, one stored file lost, another added.
     police.refresh_from_db()
@@ -169,6 +256,12 @@ def test_backup_change_restore_gives_back_every_table_and_file(
     assert tables_of(target) == saved_tables
     assert files_of(data_dir / "media") == saved_files
     assert (data_dir / "secret_key").read_text() == django_settings.SECRET_KEY
+    # The identities written before the backup read back on the new machine, whose data folder
+    # got the petitions key; the old key is named, as it was never in the archive.
+    assert (data_dir / "petitions_key").read_text() == petitions_key
+    assert f"Đã khôi phục khóa DANVAN_PETITIONS_KEY ({fp(petitions_key)})" in restored.stdout
+    assert f"Cần khóa cũ có dấu vân tay {fp(old_key)}" in restored.stdout
+    assert identity_there(env, entry) == [VISITOR, ADDRESS, NUMBER]
 
     # A second restore into the now filled database is refused, and changes nothing.
     again = danvan("restore", str(archive), env=env)
@@ -180,7 +273,7 @@ def test_backup_change_restore_gives_back_every_table_and_file(
 
 @pytest.mark.django_db(transaction=True)
 def test_a_damaged_archive_is_refused_and_keys_kept_apart_are_named(
-    tmp_path, settings, empty_target, capsys
+    tmp_path, settings, empty_target, capsys, petitions_key
 ):
     own_media(settings, tmp_path)
     data = (SEED / "danang-bdvtu-phoi-hop-6t-2022.txt").read_bytes() + str(uuid.uuid4()).encode()
@@ -192,11 +285,14 @@ def test_a_damaged_archive_is_refused_and_keys_kept_apart_are_named(
     with tarfile.open(archive) as source:
         manifest = json.loads(source.extractfile("manifest.json").read())
         names = source.getnames()
-    assert "keys/secret_key" not in names
-    [key] = manifest["keys"]
-    assert (key["name"], key["included"]) == ("DANVAN_SECRET_KEY", False)
+    assert "keys/secret_key" not in names and "keys/petitions_key" not in names
+    keys = {key["name"]: (key["included"], key["fingerprint"]) for key in manifest["keys"]}
     expected = "sha256:" + hashlib.sha256(django_settings.SECRET_KEY.encode()).hexdigest()[:16]
-    assert key["fingerprint"] == expected
+    assert keys == {
+        "DANVAN_SECRET_KEY": (False, expected),
+        "DANVAN_PETITIONS_KEY": (False, fp(petitions_key)),
+    }
+    assert petitions_key.encode() not in archive_bytes(archive)
 
     # One stored file changed inside the archive: its checksum no longer matches.
     damaged = tmp_path / "hong.tar.gz"
@@ -217,3 +313,53 @@ def test_a_damaged_archive_is_refused_and_keys_kept_apart_are_named(
     fresh = danvan("restore", str(archive), env=env)
     assert fresh.returncode == 0, fresh.stdout + fresh.stderr
     assert f"Cần khóa DANVAN_SECRET_KEY có dấu vân tay {expected}" in fresh.stdout
+    assert f"Cần khóa DANVAN_PETITIONS_KEY có dấu vân tay {fp(petitions_key)}" in fresh.stdout
+    assert not (data_dir / "petitions_key").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_environment_key_stays_out_and_a_different_key_there_is_never_overwritten(
+    tmp_path, settings, empty_target, capsys, petitions_key, monkeypatch
+):
+    own_media(settings, tmp_path)
+    from_env = Fernet.generate_key().decode()
+    monkeypatch.setenv("DANVAN_PETITIONS_KEY", from_env)
+    crypto._fernet.cache_clear()
+    with_env_key = tmp_path / "khoa-moi-truong.tar.gz"
+    assert main(["backup", "-o", str(with_env_key)]) == 0
+    assert f"Khóa DANVAN_PETITIONS_KEY ({fp(from_env)}) KHÔNG nằm" in capsys.readouterr().out
+    with tarfile.open(with_env_key) as source:
+        manifest = json.loads(source.extractfile("manifest.json").read())
+        assert "keys/petitions_key" not in source.getnames()
+    [petitions] = [key for key in manifest["keys"] if key["name"] == "DANVAN_PETITIONS_KEY"]
+    assert (petitions["source"], petitions["included"]) == ("environment", False)
+    assert petitions["fingerprint"] == fp(from_env)
+    assert from_env.encode() not in archive_bytes(with_env_key)
+    assert from_env.encode() not in with_env_key.read_bytes()
+
+    monkeypatch.delenv("DANVAN_PETITIONS_KEY")
+    crypto._fernet.cache_clear()
+    with_file_key = tmp_path / "khoa-tep.tar.gz"
+    assert main(["backup", "-o", str(with_file_key)]) == 0
+
+    # The new machine's data folder already holds another petitions key: refused, untouched.
+    env, target, data_dir = empty_target("khoa-khac")
+    data_dir.mkdir()
+    theirs = Fernet.generate_key().decode()
+    (data_dir / "petitions_key").write_text(theirs)
+    refused = danvan("restore", str(with_file_key), env=env)
+    assert refused.returncode == 2, refused.stdout + refused.stderr
+    assert "đã có khóa DANVAN_PETITIONS_KEY khác khóa trong bản sao lưu" in refused.stdout
+    assert fp(theirs) in refused.stdout and fp(petitions_key) in refused.stdout
+    assert "Không có gì bị thay đổi." in refused.stdout
+    assert (data_dir / "petitions_key").read_text() == theirs
+    assert tables_of(target) == {}
+
+    # The archive without the key restores, and names the environment's key it needs.
+    fresh = danvan("restore", str(with_env_key), env=env)
+    assert fresh.returncode == 0, fresh.stdout + fresh.stderr
+    assert f"Cần khóa DANVAN_PETITIONS_KEY có dấu vân tay {fp(from_env)}" in fresh.stdout
+    assert f"Khóa cần có trước khi chạy ứng dụng: DANVAN_PETITIONS_KEY ({fp(from_env)})" in (
+        fresh.stdout
+    )
+    assert (data_dir / "petitions_key").read_text() == theirs

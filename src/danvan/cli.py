@@ -18,7 +18,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "createadmin": ("danvan.commands.createadmin", "Tạo tài khoản quản trị"),
     "check": ("danvan.commands.check", "Kiểm tra cấu hình và kết nối cơ sở dữ liệu"),
     "parse": ("danvan.commands.parse", "Đọc văn bản (txt, pdf, docx, doc) và in cấu trúc JSON"),
-    "remind": ("danvan.commands.remind", "Gửi nhắc nhở hạn nộp báo cáo (thư điện tử và thông báo)"),
+    "remind": (
+        "danvan.commands.remind",
+        "Gửi nhắc nhở hạn nộp báo cáo và việc đến hạn trong sổ theo dõi (thư và thông báo)",
+    ),
     "worker": (
         "danvan.commands.worker",
         "Tiến trình nền: nhập văn bản, nhận dạng lô tệp, nhắc hạn mỗi giờ",

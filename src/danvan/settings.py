@@ -2,7 +2,7 @@
 
 DATABASE_URL (default: SQLite in var/), DANVAN_DATA_DIR, DANVAN_SECRET_KEY, DANVAN_DEBUG,
 DANVAN_ALLOWED_HOSTS, DANVAN_SECURE_COOKIES, DANVAN_HSTS_SECONDS, DANVAN_SSL_REDIRECT,
-DANVAN_TRUSTED_PROXIES.
+DANVAN_TRUSTED_PROXIES, DANVAN_STATIC_DIR.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from danvan.keyfiles import read_or_create
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent.parent
 DATA_DIR = Path(os.environ.get("DANVAN_DATA_DIR", PROJECT_DIR / "var")).resolve()
@@ -21,16 +23,12 @@ DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 def _secret_key() -> str:
     # A per-installation key kept beside the data, so sessions survive restarts without
-    # anyone having to configure one.
+    # anyone having to configure one (servers sharing the data folder share it too).
     if key := os.environ.get("DANVAN_SECRET_KEY"):
         return key
-    key_file = DATA_DIR / "secret_key"
-    if not key_file.exists():
-        # Created readable by the owner only from the first byte.
-        handle = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(handle, "w") as out:
-            out.write(secrets.token_urlsafe(50))
-    return key_file.read_text().strip()
+    return read_or_create(
+        DATA_DIR / "secret_key", lambda: secrets.token_urlsafe(50).encode()
+    ).decode()
 
 
 SECRET_KEY = _secret_key()
@@ -172,6 +170,8 @@ SECURE_HSTS_SECONDS = int(os.environ.get("DANVAN_HSTS_SECONDS", "0"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("DANVAN_HSTS_INCLUDE_SUBDOMAINS", "1") == "1"
 SECURE_HSTS_PRELOAD = os.environ.get("DANVAN_HSTS_PRELOAD", "1") == "1"
 SECURE_SSL_REDIRECT = os.environ.get("DANVAN_SSL_REDIRECT", "") == "1"
+# A load balancer's health check asks over plain HTTP and expects 200, not a redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if DANVAN_TRUSTED_PROXIES:
     # The proxy ends TLS and says so; believed only because the proxy is trusted.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -201,12 +201,18 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = DATA_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise expects it even before the first collectstatic
-STATICFILES_DIRS = [
-    PACKAGE_DIR / "static",
-    ("vendor/htmx", PROJECT_DIR / "node_modules" / "htmx.org" / "dist"),
-    ("vendor/echarts", PROJECT_DIR / "node_modules" / "echarts" / "dist"),
+# Collected static files: by default in the data folder; servers that share the data folder
+# (several app servers on one network mount) each keep their own on local disk, since each
+# `danvan serve` rewrites them in place when it starts (docs/decisions.md).
+STATIC_ROOT = Path(os.environ.get("DANVAN_STATIC_DIR", DATA_DIR / "static")).resolve()
+STATIC_ROOT.mkdir(
+    parents=True, exist_ok=True
+)  # whitenoise expects it even before the first collectstatic
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "danvan.vendor_static.VendorFinder",  # htmx and ECharts from node_modules, only what pages load
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

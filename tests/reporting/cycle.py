@@ -117,3 +117,26 @@ def snapshot(submission: Submission) -> tuple:
             )
         ),
     )
+
+
+def act(moment, action, actor, submission, *args):
+    """Run a service at `moment` from the submission's current version (what a fresh page would send)."""
+    submission.refresh_from_db()
+    with recorded_at(moment):
+        if action in (services.save_draft, services.submit):
+            return action(
+                user(actor) if isinstance(actor, str) else actor,
+                submission.pk,
+                submission.version,
+                *args,
+            )
+        return action(user(actor) if isinstance(actor, str) else actor, submission.pk, *args)
+
+
+def values_of(submission):
+    return {
+        (v.indicator.code, v.option.code if v.option else None): str(v.value.normalize())
+        for v in DataValue.objects.filter(submission=submission).select_related(
+            "indicator", "option"
+        )
+    }

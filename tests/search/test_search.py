@@ -65,6 +65,20 @@ def test_folded_query_finds_the_accented_passage_with_marks(demo_user):
     assert ("passage", "Đoạn báo cáo", 1) in results.facets
 
 
+def test_the_hit_link_lands_on_its_passage(login_client, demo_user):
+    assignment, _ = save(demo_user, PASSAGE, submit=True)
+    hit = next(
+        h
+        for h in selectors.search(demo_user("dn.dieuphoi"), "quy che dan chu").page
+        if h.kind == "passage"
+    )
+    path, anchor = hit.url.split("#")
+    page = login_client("dn.dieuphoi").get(path).content.decode()
+    # The coordinator reads the submitted report: the passage's text carries the anchor.
+    at = page.index(f'id="{anchor}"')
+    assert "Quy chế dân chủ" in page[at : page.index("</div>", at)]
+
+
 def ours(results, assignment) -> int:
     """How many of the results are passages of `assignment`'s report."""
     return sum(1 for h in results.page if h.url.startswith(f"/bao-cao/nop/{assignment.pk}/"))

@@ -2,9 +2,11 @@
 
 Inside: `manifest.json` (what is where, with the SHA-256 of every member), `database/` (a
 copy made by SQLite's online backup, or `pg_dump`'s custom format on PostgreSQL),
-`media/` (every stored file) and `keys/secret_key` — or, with --keys-apart or when the key
-comes from the environment, no key but its name and fingerprint in the manifest, so that the
-restore can say which key it needs. `danvan restore` reads the same layout."""
+`media/` (every stored file) and the keys kept as files in the data folder, `keys/secret_key`
+and `keys/petitions_key` (the Fernet key of petitions' identity fields) — or, with --keys-apart
+or for a key that comes from the environment, no key but its name and fingerprint in the
+manifest, so that the restore can say which key it needs. Old petitions keys
+(DANVAN_PETITIONS_OLD_KEYS) are only ever named. `danvan restore` reads the same layout."""
 
 from __future__ import annotations
 
@@ -22,13 +24,29 @@ import tempfile
 from pathlib import Path
 
 FORMAT = "danvan-backup"
-FORMAT_VERSION = 1
+# 2: the petitions keys are in `keys` too (a version-1 restore would have put them nowhere).
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 SQLITE_MEMBER = "database/danvan.sqlite3"
 POSTGRES_MEMBER = "database/danvan.pgdump"
 SECRET_KEY_MEMBER = "keys/secret_key"
+PETITIONS_KEY_MEMBER = "keys/petitions_key"
+OLD_PETITIONS_KEYS = "DANVAN_PETITIONS_OLD_KEYS"
 # What the instance's keys protect, for the restore's message (API tokens are stored as
 # plain SHA-256 digests and need no key).
 SECRET_KEY_USE = "phiên đăng nhập, liên kết đặt lại mật khẩu, cookie được ký"
+PETITIONS_KEY_USE = (
+    "họ tên, địa chỉ, số CCCD/hộ chiếu của người được tiếp và người gửi đơn (tiếp công dân, "
+    "đơn thư)"
+)
+OLD_PETITIONS_KEY_USE = (
+    "nhân thân người được tiếp, người gửi đơn ghi trước lần đổi khóa, chưa mã hóa lại"
+)
+# A key kept as a file: its name → (file in the data folder, archive member, what it protects).
+KEY_FILES = {
+    "DANVAN_SECRET_KEY": ("secret_key", SECRET_KEY_MEMBER, SECRET_KEY_USE),
+    "DANVAN_PETITIONS_KEY": ("petitions_key", PETITIONS_KEY_MEMBER, PETITIONS_KEY_USE),
+}
 
 
 def add_arguments(parser) -> None:
@@ -41,7 +59,8 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--keys-apart",
         action="store_true",
-        help="Không ghi khóa bí mật vào bản sao lưu (giữ riêng); bản sao lưu chỉ ghi tên và dấu vân tay",
+        help="Không ghi khóa (khóa bí mật, khóa mã hóa nhân thân) vào bản sao lưu (giữ riêng); "
+        "bản sao lưu chỉ ghi tên và dấu vân tay",
     )
 
 
@@ -107,8 +126,44 @@ def _dump_database(connection, into: Path) -> str:
     raise SystemExit(f"Lỗi: chưa hỗ trợ sao lưu cơ sở dữ liệu {connection.vendor}.")
 
 
-def _secret_key_source() -> str:
-    return "environment" if os.environ.get("DANVAN_SECRET_KEY") else "file"
+def petitions_keys(data_dir: Path) -> list[tuple[str, str, str]]:
+    """(name, key, source) of the petitions keys this instance reads with: the primary from
+    the environment or the data folder's file (not made here when there is none yet), then the
+    old ones from the environment."""
+    keys = []
+    if primary := os.environ.get("DANVAN_PETITIONS_KEY", "").strip():
+        keys.append(("DANVAN_PETITIONS_KEY", primary, "environment"))
+    elif (data_dir / "petitions_key").is_file():
+        primary = (data_dir / "petitions_key").read_text().strip()
+        keys.append(("DANVAN_PETITIONS_KEY", primary, "file"))
+    old = os.environ.get(OLD_PETITIONS_KEYS, "").split(",")
+    keys += [(OLD_PETITIONS_KEYS, key.strip(), "environment") for key in old if key.strip()]
+    return keys
+
+
+def _key_entries(work_dir: Path, keys_apart: bool) -> tuple[list[dict], dict[str, Path]]:
+    """The manifest's `keys` and the members holding those that go into the archive."""
+    from django.conf import settings
+
+    source = "environment" if os.environ.get("DANVAN_SECRET_KEY") else "file"
+    current = [("DANVAN_SECRET_KEY", settings.SECRET_KEY, source)]
+    current += petitions_keys(Path(settings.DATA_DIR))
+    entries, members = [], {}
+    for name, key, source in current:
+        file_name, member, protects = KEY_FILES.get(name, (None, None, OLD_PETITIONS_KEY_USE))
+        entry = {
+            "name": name,
+            "protects": protects,
+            "fingerprint": fingerprint(key),
+            "source": source,
+            "included": member is not None and source == "file" and not keys_apart,
+        }
+        if entry["included"]:
+            (work_dir / file_name).write_text(key)
+            members[member] = work_dir / file_name
+            entry["member"] = member
+        entries.append(entry)
+    return entries, members
 
 
 def write_backup(output: Path, *, keys_apart: bool = False) -> dict:
@@ -124,26 +179,14 @@ def write_backup(output: Path, *, keys_apart: bool = False) -> dict:
         if media.is_dir():
             for path in sorted(p for p in media.rglob("*") if p.is_file()):
                 members[f"media/{path.relative_to(media).as_posix()}"] = path
-        source = _secret_key_source()
-        include_key = not keys_apart and source == "file"
-        key_entry = {
-            "name": "DANVAN_SECRET_KEY",
-            "protects": SECRET_KEY_USE,
-            "fingerprint": fingerprint(settings.SECRET_KEY),
-            "source": source,
-            "included": include_key,
-        }
-        if include_key:
-            key_file = work_dir / "secret_key"
-            key_file.write_text(settings.SECRET_KEY)
-            members[SECRET_KEY_MEMBER] = key_file
-            key_entry["member"] = SECRET_KEY_MEMBER
+        key_entries, key_members = _key_entries(work_dir, keys_apart)
+        members |= key_members
         manifest = {
             "format": FORMAT,
             "version": FORMAT_VERSION,
             "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "database": {"vendor": connection.vendor, "member": database_member},
-            "keys": [key_entry],
+            "keys": key_entries,
             "members": {name: sha256_of(path) for name, path in members.items()},
         }
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -172,14 +215,15 @@ def run(args) -> int:
     print(f"Đã sao lưu vào {output}")
     print(f"  Cơ sở dữ liệu: {manifest['database']['vendor']}; tệp đã lưu: {files}.")
     for key in manifest["keys"]:
+        label = f"cũ trong {key['name']}" if key["name"] == OLD_PETITIONS_KEYS else key["name"]
         if key["included"]:
             print(
-                f"  Khóa {key['name']} nằm trong bản sao lưu: hãy cất tệp này ở nơi an toàn "
+                f"  Khóa {label} nằm trong bản sao lưu: hãy cất tệp này ở nơi an toàn "
                 "như chính khóa."
             )
         else:
             print(
-                f"  Khóa {key['name']} ({key['fingerprint']}) KHÔNG nằm trong bản sao lưu: "
+                f"  Khóa {label} ({key['fingerprint']}) KHÔNG nằm trong bản sao lưu: "
                 "hãy giữ riêng; khi khôi phục cần đặt lại đúng khóa này."
             )
     sys.stdout.flush()

@@ -1,7 +1,9 @@
 """`danvan restore FILE`: check a backup made by `danvan backup` and restore it into an empty
 database (and an empty folder of stored files). Every checksum is verified before anything
 is written; a database that already holds tables is refused, so nothing is ever overwritten.
-Afterwards it says which keys the restored instance needs."""
+The keys the archive holds go back into the data folder — a different petitions key already
+there is never overwritten (the restore is refused, naming both fingerprints) — and it says
+which keys the restored instance still needs."""
 
 from __future__ import annotations
 
@@ -16,15 +18,25 @@ from pathlib import Path, PurePosixPath
 
 from .backup import (
     FORMAT,
-    FORMAT_VERSION,
+    KEY_FILES,
+    OLD_PETITIONS_KEYS,
     POSTGRES_MEMBER,
-    SECRET_KEY_MEMBER,
+    READABLE_VERSIONS,
     SQLITE_MEMBER,
     fingerprint,
+    petitions_keys,
     pg_env,
     pg_tool,
     sha256_of,
 )
+
+# What is lost without a key, for the restore's message.
+WITHOUT_KEY = {
+    "DANVAN_SECRET_KEY": "dữ liệu vẫn đủ nhưng mọi phiên đăng nhập và liên kết đặt lại mật khẩu "
+    "cũ hết hiệu lực",
+    "DANVAN_PETITIONS_KEY": "họ tên, địa chỉ, số CCCD của người được tiếp và người gửi đơn hiện "
+    "“(không giải mã được: sai khóa)”",
+}
 
 
 class RestoreRefused(Exception):
@@ -53,7 +65,7 @@ def unpack_checked(archive_path: Path, into: Path) -> dict:
             raise RestoreRefused(
                 "Tệp này không phải bản sao lưu Danvan (thiếu manifest.json)."
             ) from exc
-        if manifest.get("format") != FORMAT or manifest.get("version") != FORMAT_VERSION:
+        if manifest.get("format") != FORMAT or manifest.get("version") not in READABLE_VERSIONS:
             raise RestoreRefused("Bản sao lưu có định dạng không hỗ trợ.")
         expected = manifest.get("members", {})
         seen = set()
@@ -132,32 +144,88 @@ def _restore_files(manifest: dict, unpacked: Path, media: Path) -> int:
     return count
 
 
-def _keys(manifest: dict, unpacked: Path, data_dir: Path, current_key: str) -> list[str]:
-    """Put back the keys the archive holds; say which ones it needs from elsewhere."""
+def _plan_keys(manifest: dict, unpacked: Path, data_dir: Path) -> list[tuple[dict, str, Path]]:
+    """(entry, key, file) of every key the archive holds, checked before anything is written:
+    a different petitions key already in the data folder is refused, never overwritten (what
+    it encrypted would be lost). The secret key file may be replaced: starting this command
+    made one if the folder had none."""
+    planned = []
+    for key in manifest.get("keys", []):
+        if not key.get("included"):
+            continue
+        if key.get("name") not in KEY_FILES:
+            raise RestoreRefused(f"Bản sao lưu mang một khóa lạ: {key.get('name')}.")
+        file_name, member, _ = KEY_FILES[key["name"]]
+        if member not in manifest["members"]:
+            raise RestoreRefused(f"Bản sao lưu thiếu mục {member}.")
+        value = (unpacked / member).read_text().strip()
+        target = data_dir / file_name
+        if key["name"] != "DANVAN_SECRET_KEY" and target.is_file():
+            existing = fingerprint(target.read_text().strip())
+            if existing != key["fingerprint"]:
+                raise RestoreRefused(
+                    f"Thư mục dữ liệu đã có khóa {key['name']} khác khóa trong bản sao lưu: "
+                    f"{target} có dấu vân tay {existing}, bản sao lưu mang khóa "
+                    f"{key['fingerprint']}. Không ghi đè khóa đang có (dữ liệu mã hóa bằng nó sẽ "
+                    "không đọc được nữa): nếu chắc không còn cần, chuyển tệp đó đi nơi khác rồi "
+                    "chạy lại."
+                )
+        planned.append((key, value, target))
+    return planned
+
+
+def _put_keys(planned: list[tuple[dict, str, Path]]) -> list[str]:
     lines = []
+    old_keys = {k.strip() for k in os.environ.get(OLD_PETITIONS_KEYS, "").split(",")}
+    for key, value, target in planned:
+        if target.is_file() and target.read_text().strip() == value:
+            lines.append(f"Khóa {key['name']} ({key['fingerprint']}) trong {target} đã khớp.")
+        else:
+            handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(handle, "w") as out:
+                out.write(value)
+            lines.append(f"Đã khôi phục khóa {key['name']} ({key['fingerprint']}) vào {target}.")
+        env_key = os.environ.get(key["name"], "").strip()
+        if env_key and env_key != value and value not in old_keys:
+            also = (
+                f" hoặc thêm khóa đó vào {OLD_PETITIONS_KEYS}" if "PETITIONS" in key["name"] else ""
+            )
+            lines.append(
+                f"Chú ý: biến môi trường {key['name']} đang đặt một khóa khác "
+                f"({fingerprint(env_key)}) với khóa trong bản sao lưu; bỏ biến này{also} để dùng "
+                "khóa đã khôi phục."
+            )
+    return lines
+
+
+def _needed(manifest: dict, data_dir: Path, secret_key: str) -> list[str]:
+    """The keys kept apart: matched by this machine's, or named with where to put them."""
+    have = {fingerprint(secret_key)} | {fingerprint(k) for _, k, _ in petitions_keys(data_dir)}
+    lines, missing = [], []
     for key in manifest.get("keys", []):
         if key.get("included"):
-            secret = (unpacked / SECRET_KEY_MEMBER).read_text().strip()
-            if os.environ.get("DANVAN_SECRET_KEY") and os.environ["DANVAN_SECRET_KEY"] != secret:
-                lines.append(
-                    f"Chú ý: biến môi trường {key['name']} đang đặt một khóa khác với khóa trong "
-                    f"bản sao lưu ({key['fingerprint']}); bỏ biến này để dùng khóa đã khôi phục."
-                )
-            key_file = data_dir / "secret_key"
-            handle = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(handle, "w") as out:
-                out.write(secret)
-            lines.append(f"Đã khôi phục khóa {key['name']} ({key['fingerprint']}) vào {key_file}.")
-        elif fingerprint(current_key) == key["fingerprint"]:
+            continue
+        if key["fingerprint"] in have:
             lines.append(f"Khóa {key['name']} ({key['fingerprint']}) của máy này khớp bản sao lưu.")
-        else:
+            continue
+        missing.append(f"{key['name']} ({key['fingerprint']})")
+        if key["name"] == OLD_PETITIONS_KEYS:
             lines.append(
-                f"Cần khóa {key['name']} có dấu vân tay {key['fingerprint']} (được giữ riêng, không "
-                f"nằm trong bản sao lưu; dùng cho: {key['protects']}). Đặt biến môi trường "
-                f"{key['name']} hoặc ghi khóa vào {data_dir / 'secret_key'} trước khi chạy ứng dụng; "
-                "thiếu khóa, dữ liệu vẫn đủ nhưng mọi phiên đăng nhập và liên kết đặt lại mật "
-                "khẩu cũ hết hiệu lực."
+                f"Cần khóa cũ có dấu vân tay {key['fingerprint']} trong biến môi trường "
+                f"{OLD_PETITIONS_KEYS} (các khóa cũ cách nhau bằng dấu phẩy; dùng cho: "
+                f"{key['protects']}); thiếu khóa, những giá trị đó hiện “(không giải mã được: "
+                "sai khóa)”."
             )
+            continue
+        file_name = KEY_FILES[key["name"]][0]
+        lines.append(
+            f"Cần khóa {key['name']} có dấu vân tay {key['fingerprint']} (được giữ riêng, không "
+            f"nằm trong bản sao lưu; dùng cho: {key['protects']}). Đặt biến môi trường "
+            f"{key['name']} hoặc ghi khóa vào {data_dir / file_name} trước khi chạy ứng dụng; "
+            f"thiếu khóa, {WITHOUT_KEY.get(key['name'], 'dữ liệu đó không đọc được')}."
+        )
+    if missing:
+        lines.append(f"Khóa cần có trước khi chạy ứng dụng: {'; '.join(missing)}.")
     return lines
 
 
@@ -171,6 +239,8 @@ def restore(archive_path: Path) -> list[str]:
         unpacked = Path(work)
         manifest = unpack_checked(archive_path, unpacked)
         _check_empty(connection, media)
+        data_dir = Path(settings.DATA_DIR)
+        planned = _plan_keys(manifest, unpacked, data_dir)
         _restore_database(connection, manifest, unpacked)
         files = _restore_files(manifest, unpacked, media)
         lines = [
@@ -178,7 +248,8 @@ def restore(archive_path: Path) -> list[str]:
             "tổng kiểm tra khớp.",
             f"Đã khôi phục cơ sở dữ liệu ({manifest['database']['vendor']}) và {files} tệp đã lưu.",
         ]
-        lines += _keys(manifest, unpacked, Path(settings.DATA_DIR), settings.SECRET_KEY)
+        lines += _put_keys(planned)
+        lines += _needed(manifest, data_dir, settings.SECRET_KEY)
     return lines
 
 

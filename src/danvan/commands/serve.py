@@ -50,11 +50,12 @@ def run(args) -> int:
 
     setup()
     from django.contrib.auth import get_user_model
-    from django.core.management import call_command
+
+    from danvan.vendor_static import collect
 
     from .demo import print_logins
 
-    call_command("collectstatic", interactive=False, verbosity=0)
+    collect()
     print(f"Danvan đang chạy tại http://{args.host}:{args.port}/  (Ctrl+C để dừng)")
     if get_user_model().objects.filter(username="dn.dieuphoi").exists():
         print_logins()

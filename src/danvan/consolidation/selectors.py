@@ -201,6 +201,7 @@ def consolidate(
     period_code = periods.parse_period(period_code).code
     previous_code = periods.same_period_previous_year(period_code)
     statuses = (SubmissionStatus.ACCEPTED,) if accepted_only else COUNTED
+    # Which requests count is asked once: every part of the consolidation filters on it.
     counted = counted_requests(root, period_code, request)
     current = _values(root, period_code, counted, statuses)
     indicators = _indicators(request, current, counted, root.path, statuses)

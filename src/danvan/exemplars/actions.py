@@ -166,13 +166,13 @@ def transition(request, entry_id: int):
 @require_POST
 def assess(request, entry_id: int):
     entry = _entry_or_404(request.user, entry_id)
-    permissions.require(request.user, ASSESS, entry.owner_unit)
     today = dt.date.today()
-    criteria = services.criteria_for(entry, today)
+    if not selectors.abilities(request.user, entry, today)["assess"]:
+        raise permissions.ScopeDenied(permissions.ACTION_DENIED_MESSAGES[ASSESS])
     form = AssessmentForm(
         request.POST,
         units=selectors.units_for(request.user, ASSESS, today),
-        criteria=criteria.criteria if criteria else [],
+        criteria=services.criteria_for(entry, today),
     )
     if not form.is_valid():
         _form_errors(request, form)
@@ -184,10 +184,14 @@ def assess(request, entry_id: int):
             entry=entry,
             assessed_on=data["assessed_on"],
             conclusion=data["conclusion"],
-            checklist=data["checklist"],
+            checklist=data.get("checklist", []),
+            scores=form.scores(),
+            level=data["level"],
             assessor_unit=_unit(data["assessor_unit"]),
             note=data["note"],
         )
+    except services.EntryInvalid as exc:
+        _show_errors(request, exc.errors)
     except lifecycle.TransitionRefused as exc:
         messages.error(request, str(exc))
     else:
@@ -199,7 +203,8 @@ def assess(request, entry_id: int):
 @require_POST
 def recognise(request, entry_id: int):
     entry = _entry_or_404(request.user, entry_id)
-    permissions.require(request.user, RECOGNISE, entry.owner_unit)
+    if not selectors.abilities(request.user, entry)["recognise"]:
+        raise permissions.ScopeDenied(permissions.ACTION_DENIED_MESSAGES[RECOGNISE])
     form = RecognitionFormForm(
         request.POST, units=selectors.units_for(request.user, RECOGNISE, dt.date.today())
     )

@@ -1,5 +1,5 @@
 """The "Dân vận khéo" register over the API: list and read entries, register one, move it
-along the lifecycle, and the register's figures for a unit subtree and window (the same
+along the lifecycle, read and record assessments (checklist or scores), and the register's figures for a unit subtree and window (the same
 selectors, services and rules as the pages)."""
 
 import datetime as dt
@@ -104,6 +104,33 @@ class EntryFilters(Schema):
     field: str = Field("", max_length=30)
     status: str = Field("", max_length=20)
     unit: str = Field("", max_length=40, description="Mã đơn vị: cây đơn vị của nó")
+
+
+class AssessmentOut(Schema):
+    id: int
+    assessed_on: dt.date
+    level: str
+    assessor_unit: str
+    criteria_set: str
+    scoring: str = Field(..., description="checklist: đánh dấu tiêu chí đạt; scores: chấm điểm")
+    checklist: list[int]
+    scores: list[str] = Field(..., description="Điểm từng tiêu chí, theo thứ tự của bộ tiêu chí")
+    total: str | None = Field(None, description="Tổng điểm (bộ tiêu chí chấm điểm)")
+    proposed_conclusion: str = Field(..., description="Kết luận đề xuất theo ngưỡng điểm đạt")
+    conclusion: str
+    note: str
+
+
+class AssessmentIn(Schema):
+    assessed_on: dt.date
+    level: str = Field("", max_length=20, description="Cấp đánh giá: xa, huyen, tinh, trung_uong")
+    assessor_unit: str = Field(..., max_length=40, description="Mã đơn vị đánh giá")
+    conclusion: str = Field(
+        "", max_length=20, description="Để trống với bộ tiêu chí chấm điểm: theo đề xuất"
+    )
+    checklist: list[int] = Field(default_factory=list, max_length=100)
+    scores: list[str] | None = Field(None, max_length=100)
+    note: str = Field("", max_length=2000)
 
 
 class FigureOut(Schema):
@@ -227,6 +254,62 @@ def change_status(request, entry_id: int, payload: StatusIn):
     except lifecycle.TransitionRefused as exc:
         return 400, {"detail": str(exc)}
     return _detail(found)
+
+
+def _assessment(a) -> dict:
+    return {
+        "id": a.pk,
+        "assessed_on": a.assessed_on,
+        "level": a.level,
+        "assessor_unit": a.assessor_unit.code,
+        "criteria_set": a.criteria_set.code,
+        "scoring": a.criteria_set.scoring,
+        "checklist": a.checklist,
+        "scores": a.scores,
+        "total": f"{a.total.normalize():f}" if a.total is not None else None,
+        "proposed_conclusion": a.proposed_conclusion,
+        "conclusion": a.conclusion,
+        "note": a.note,
+    }
+
+
+@router.get(
+    "/entries/{entry_id}/assessments",
+    response={200: list[AssessmentOut], **errors(*AUTHENTICATED, 404)},
+    summary="Các lần đánh giá một mô hình, điển hình (tiêu chí đạt hoặc điểm từng tiêu chí)",
+)
+def assessments(request, entry_id: int):
+    found = selectors.get_entry(request.auth, entry_id)
+    if found is None:
+        return 404, {"detail": "Không tìm thấy mô hình, điển hình."}
+    rows = found.assessments.select_related("assessor_unit", "criteria_set")
+    return [_assessment(a) for a in rows]
+
+
+@router.post(
+    "/entries/{entry_id}/assessments",
+    response={201: AssessmentOut, **errors(*AUTHENTICATED, 400, 404)},
+    summary="Ghi một lần đánh giá (bộ tiêu chí chấm điểm: điểm từng tiêu chí, kết luận đề xuất)",
+)
+def assess(request, entry_id: int, payload: AssessmentIn):
+    found = selectors.get_entry(request.auth, entry_id)
+    if found is None:
+        return 404, {"detail": "Không tìm thấy mô hình, điển hình."}
+    unit = OrgUnit.objects.filter(code=payload.assessor_unit).first()
+    if unit is None:
+        return 404, {"detail": f"Không có đơn vị mã {payload.assessor_unit}."}
+    try:
+        made = services.assess(
+            actor=request.auth,
+            entry=found,
+            **payload.dict(exclude={"assessor_unit"}),
+            assessor_unit=unit,
+        )
+    except services.EntryInvalid as exc:
+        return 400, {"detail": "Dữ liệu không hợp lệ; không có gì được ghi.", "errors": exc.errors}
+    except lifecycle.TransitionRefused as exc:
+        return 400, {"detail": str(exc)}
+    return 201, _assessment(made)
 
 
 @router.get(

@@ -15,7 +15,7 @@ from danvan.orgs import services as org_services
 from danvan.orgs.models import OrgUnit
 
 from . import services
-from .models import CriteriaSet, Entry, Status, StatusEvent
+from .models import Authority, CriteriaSet, Entry, Status, StatusEvent
 from .services import search_text_of
 
 BAO_CAN_THO_MODEL = "Mô hình Dân vận khéo về An sinh xã hội năm 2019 của Đảng bộ Báo Cần Thơ"
@@ -358,8 +358,27 @@ def _da_nang() -> int:
     return 6
 
 
+def _dn_authority() -> None:
+    """A past setting, shown on the register's page: before the 2025 reform the district's own
+    board recognised Thanh Khê's models at district level (as the demo's 215-QĐ/QU did)."""
+    root = OrgUnit.objects.filter(code="DN-QU-TK").first()
+    board = OrgUnit.objects.filter(code="DN-BDV-TK").first()
+    if root is not None and board is not None:
+        Authority.objects.get_or_create(
+            root_unit=root,
+            level="huyen",
+            valid_from=dt.date(2021, 1, 1),
+            defaults={
+                "recognising_unit": board,
+                "valid_to": dt.date(2025, 6, 30),
+                "source": "Giả định cho dữ liệu mẫu: cấp huyện công nhận đến khi bỏ cấp huyện.",
+            },
+        )
+
+
 def load_demo() -> dict[str, int]:
     with transaction.atomic():
         _ensure_units()
+        _dn_authority()
         created = _can_tho() + _da_nang()
     return {"exemplars_created": created}

@@ -22,6 +22,7 @@ from .models import (
     Subject,
 )
 from .rules import LONG_TEXT_LIMIT, TEN_ITEMS
+from .scoring import as_text
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_ERRORS = {"invalid": "Ngày không hợp lệ; nhập theo dạng ngày/tháng/năm."}
@@ -144,7 +145,13 @@ class TransitionForm(CleanTextMixin, forms.Form):
 
 
 class AssessmentForm(CleanTextMixin, forms.Form):
+    """A checklist set ticks the criteria met; a scored set asks one score per criterion
+    (fields score_0, score_1, …) and may leave the conclusion to the total's proposal."""
+
     assessed_on = date_field("Ngày đánh giá")
+    level = forms.ChoiceField(
+        label="Cấp đánh giá", choices=[("", "— chọn cấp —")] + Level.choices, required=False
+    )
     assessor_unit = forms.ChoiceField(label="Đơn vị đánh giá", error_messages=REQUIRED)
     checklist = forms.TypedMultipleChoiceField(
         label="Tiêu chí đạt", coerce=int, required=False, widget=forms.CheckboxSelectMultiple
@@ -154,10 +161,36 @@ class AssessmentForm(CleanTextMixin, forms.Form):
     )
     note = text_area("Nhận xét", rows=2)
 
-    def __init__(self, *args, units=(), criteria=(), **kwargs):
+    def __init__(self, *args, units=(), criteria=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assessor_unit"].choices = [(u.code, u.name) for u in units]
-        self.fields["checklist"].choices = list(enumerate(criteria))
+        items = criteria.items if criteria is not None else []
+        self.scored = criteria is not None and criteria.scored
+        if not self.scored:
+            self.fields["checklist"].choices = [(i, text) for i, (text, _) in enumerate(items)]
+            return
+        del self.fields["checklist"]
+        for i, (text, top) in enumerate(items):
+            self.fields[f"score_{i}"] = forms.CharField(
+                label=f"{i + 1}. {text} (tối đa {as_text(top or 0)} điểm)",
+                max_length=12,
+                error_messages=REQUIRED | {"max_length": "Số quá dài."},
+                widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 6}),
+            )
+        self.fields["conclusion"] = forms.ChoiceField(
+            label="Kết luận",
+            choices=[("", "Theo tổng điểm (đề xuất)")] + Conclusion.choices,
+            required=False,
+            help_text=f"Tổng điểm từ {as_text(criteria.pass_score)} trở lên: đề xuất “Hiệu quả”. "
+            "Kết luận khác đề xuất thì ghi lý do ở phần nhận xét.",
+        )
+        self.order_fields(["assessed_on", "level", "assessor_unit"])
+
+    def scores(self) -> list[str] | None:
+        if not self.scored:
+            return None
+        count = sum(1 for name in self.fields if name.startswith("score_"))
+        return [self.cleaned_data[f"score_{i}"] for i in range(count)]
 
 
 class RecognitionFormForm(CleanTextMixin, forms.Form):

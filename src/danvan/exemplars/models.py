@@ -10,6 +10,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from . import scoring as score_rules
+
 
 class Kind(models.TextChoices):
     MODEL = "mo_hinh", "Mô hình"
@@ -95,9 +97,15 @@ SUB_MOVEMENTS = {
 }
 
 
+class Scoring(models.TextChoices):
+    CHECKLIST = "checklist", "Đánh dấu tiêu chí đạt"
+    SCORES = "scores", "Chấm điểm từng tiêu chí"
+
+
 class CriteriaSet(models.Model):
     """Assessment criteria, versioned: the general set, or a province's own set that replaces
-    it within the province's subtree from `valid_from`."""
+    it within the province's subtree from `valid_from`. A checklist set lists the criteria's
+    texts; a scored set lists {"text", "max"} and passes from `pass_score` (scoring.py)."""
 
     code = models.SlugField("mã", max_length=60, unique=True)
     name = models.CharField("tên bộ tiêu chí", max_length=300)
@@ -113,7 +121,22 @@ class CriteriaSet(models.Model):
     )
     valid_from = models.DateField("áp dụng từ")
     valid_to = models.DateField("áp dụng đến", null=True, blank=True)
-    criteria = models.JSONField("tiêu chí", default=list)
+    criteria = models.JSONField(
+        "tiêu chí",
+        default=list,
+        help_text='Đánh dấu: ["tiêu chí 1", …]; chấm điểm: [{"text": "tiêu chí 1", "max": 20}, …]',
+    )
+    scoring = models.CharField(
+        "cách đánh giá", max_length=10, choices=Scoring.choices, default=Scoring.CHECKLIST
+    )
+    pass_score = models.DecimalField(
+        "điểm đạt",
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Chấm điểm: tổng điểm từ mức này trở lên thì đề xuất kết luận “Hiệu quả”",
+    )
     yearly_reassessment = models.BooleanField(
         "phải đánh giá lại hằng năm",
         default=False,
@@ -127,6 +150,15 @@ class CriteriaSet(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        score_rules.check_criteria_set(self)
+
+    @property
+    def scored(self) -> bool:
+        return self.scoring == Scoring.SCORES
+
+    items = property(score_rules.items)
 
 
 class Entry(models.Model):
@@ -256,7 +288,13 @@ class Assessment(models.Model):
     assessed_on = models.DateField("ngày đánh giá")
     criteria_set = models.ForeignKey(CriteriaSet, on_delete=models.PROTECT, related_name="+")
     checklist = models.JSONField("tiêu chí đạt", default=list)
+    scores = models.JSONField("điểm từng tiêu chí", default=list, blank=True)
+    total = models.DecimalField("tổng điểm", max_digits=7, decimal_places=2, null=True, blank=True)
+    proposed_conclusion = models.CharField(
+        "kết luận đề xuất theo điểm", max_length=16, choices=Conclusion.choices, blank=True
+    )
     conclusion = models.CharField("kết luận", max_length=16, choices=Conclusion.choices)
+    level = models.CharField("cấp đánh giá", max_length=12, choices=Level.choices, blank=True)
     assessor_unit = models.ForeignKey(
         "orgs.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị đánh giá"
     )
@@ -272,6 +310,14 @@ class Assessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.assessed_on:%d/%m/%Y} {self.get_conclusion_display()}"
+
+    score_rows = property(score_rules.score_rows)
+    score_summary = property(score_rules.score_summary)
+    pass_label = property(lambda self: score_rules.as_text(self.criteria_set.pass_score))
+
+    @property
+    def overridden(self) -> bool:
+        return bool(self.proposed_conclusion) and self.proposed_conclusion != self.conclusion
 
 
 class Recognition(models.Model):
@@ -326,3 +372,8 @@ class Output(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_metric_display()}: {self.value}"
+
+
+# The dated "who assesses, who recognises" setting lives in its own module; importing it here
+# is what makes Django see it as one of this app's models.
+from .models_authority import Authority  # noqa: E402, F401

@@ -1,8 +1,9 @@
 """Who may do what in the "Dân vận khéo" register (added to accounts.permissions at import).
 
 A unit (its reporter, or the board's coordinator above it) registers and updates its own
-entries; the board (coordinators and leaders) assesses and recognises within its subtree;
-everyone with a role reads within theirs; nobody sees an entry outside their subtree.
+entries; the board (coordinators and leaders) assesses and recognises within its subtree,
+unless a dated setting names another unit for a level (authority.py); everyone with a role
+reads within theirs; nobody sees an entry outside their subtree.
 """
 
 from danvan.accounts.models import Role

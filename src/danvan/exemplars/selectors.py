@@ -11,7 +11,7 @@ from danvan.accounts import permissions
 from danvan.orgs.models import OrgUnit
 from danvan.vn.text import fold
 
-from . import duplicates
+from . import authority, duplicates
 from .counting import year_before
 from .lifecycle import ASSESSABLE, MAINTAINED
 from .models import Entry, Status
@@ -140,11 +140,17 @@ def can(user, action: str, entry: Entry) -> bool:
     return permissions.has_permission(user, action, entry.owner_unit)
 
 
-def abilities(user, entry: Entry) -> dict[str, bool]:
+def abilities(user, entry: Entry, day: dt.date | None = None) -> dict[str, bool]:
+    """What the entry's page offers `user`: assessing and recognising follow the dated
+    settings of authority.py (else the board of the subtree); merging duplicates and
+    replicating stay the board's ("board")."""
+    day = day or dt.date.today()
+    settings = authority.settings_on(day)
     return {
         "register": can(user, REGISTER, entry),
-        "assess": can(user, ASSESS, entry),
-        "recognise": can(user, RECOGNISE, entry),
+        "board": can(user, RECOGNISE, entry),
+        "assess": authority.may_act(user, ASSESS, entry, day, settings),
+        "recognise": authority.may_act(user, RECOGNISE, entry, day, settings),
     }
 
 

@@ -18,7 +18,7 @@ from danvan.orgs.models import OrgUnit
 from danvan.registers import sheets as sheet_lib
 from danvan.vn.numbers import parse_whole
 
-from . import annex, campaigns, counting, lifecycle, selectors, services, sheet
+from . import annex, authority, campaigns, counting, lifecycle, selectors, services, sheet
 from .forms import (
     AssessmentForm,
     CommitmentForm,
@@ -91,6 +91,7 @@ def index(request):
             if permissions.acts_anywhere(request.user, REGISTER)
             else 0,
             "import_form": ImportForm(),
+            "authorities": authority.visible_settings(request.user, today),
         },
     )
 
@@ -105,14 +106,14 @@ def detail(request, entry_id: int):
     targets = [
         (s, lifecycle.label(s))
         for s in lifecycle.NEXT.get(entry.status, ())
-        if s in lifecycle.BY_UNIT or (s == Status.REPLICATED and can["recognise"])
+        if s in lifecycle.BY_UNIT or (s == Status.REPLICATED and can["board"])
     ]
     criteria = services.criteria_for(entry, today)
     context = {
         "entry": entry,
         "can": can,
         "events": entry.events.select_related("by_unit", "decision", "actor"),
-        "assessments": entry.assessments.select_related("assessor_unit", "criteria_set"),
+        "assessments": entry.assessments.select_related("assessor_unit", "criteria_set", "actor"),
         "recognitions": entry.recognitions.select_related("by_unit", "decision"),
         "outputs": entry.outputs.all(),
         "replicas": entry.replicas.select_related("owner_unit"),
@@ -126,7 +127,7 @@ def detail(request, entry_id: int):
     if can["assess"] and entry.status in lifecycle.ASSESSABLE and criteria:
         context["assessment_form"] = AssessmentForm(
             units=selectors.units_for(request.user, ASSESS, today),
-            criteria=criteria.criteria,
+            criteria=criteria,
             initial={"assessed_on": today},
         )
     if can["recognise"] and entry.status in lifecycle.RECOGNISABLE:

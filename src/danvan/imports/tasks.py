@@ -55,18 +55,21 @@ def queue_waiting() -> int:
         }
 
     queued = 0
-    waiting_jobs = ImportJob.objects.filter(status__in=UNFINISHED).values_list("pk", flat=True)
-    have = ids(run_import)
-    for job_id in waiting_jobs:
-        if job_id not in have:
-            run_import.enqueue(job_id)
-            queued += 1
-    waiting_rows = BatchFile.objects.filter(status=BatchFileStatus.QUEUED).values_list(
-        "pk", flat=True
-    )
-    have = ids(route_file)
-    for row_id in waiting_rows:
-        if row_id not in have:
-            route_file.enqueue(row_id)
-            queued += 1
+    # Under a lock: two workers starting at once (two servers restarted together) would each
+    # see the same job without a task and queue it twice.
+    with background.schedule_lock("imports.queue_waiting"):
+        waiting_jobs = ImportJob.objects.filter(status__in=UNFINISHED).values_list("pk", flat=True)
+        have = ids(run_import)
+        for job_id in waiting_jobs:
+            if job_id not in have:
+                run_import.enqueue(job_id)
+                queued += 1
+        waiting_rows = BatchFile.objects.filter(status=BatchFileStatus.QUEUED).values_list(
+            "pk", flat=True
+        )
+        have = ids(route_file)
+        for row_id in waiting_rows:
+            if row_id not in have:
+                route_file.enqueue(row_id)
+                queued += 1
     return queued

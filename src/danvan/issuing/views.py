@@ -25,7 +25,7 @@ def _download(exported: services.ExportedFile) -> HttpResponse:
     return response
 
 
-def _export(request, target: targets.ExportTarget, back_url: str, keep: dict | None = None):
+def export_page(request, target: targets.ExportTarget, back_url: str, keep: dict | None = None):
     """The export page: GET shows the form filled with suggestions (for the date in ?ngay=, so
     the names and the next number follow a date the user picks), POST writes the file."""
     default_day = target.default_day
@@ -115,7 +115,7 @@ def export_submission(request, assignment_id: int):
         target = targets.submission_target(request.user, assignment_id)
     except NotFound as exc:
         raise Http404(exc.messages[0]) from exc
-    return _export(request, target, reverse("reporting:submission", args=[assignment_id]))
+    return export_page(request, target, reverse("reporting:submission", args=[assignment_id]))
 
 
 @login_required
@@ -124,7 +124,7 @@ def export_consolidation(request, request_id: int):
         target = targets.consolidation_target(request.user, request_id)
     except NotFound as exc:
         raise Http404(exc.messages[0]) from exc
-    return _export(request, target, f"{reverse('consolidation:view')}?yeu-cau={request_id}")
+    return export_page(request, target, f"{reverse('consolidation:view')}?yeu-cau={request_id}")
 
 
 @login_required
@@ -138,4 +138,4 @@ def export_unit_consolidation(request, unit_code: str, period_code: str):
         raise Http404(exc.messages[0]) from exc
     keep = {"chi-tiep-nhan": "1"} if accepted_only else {}
     back = urlencode({"don-vi": unit_code, "ky": period_code, **keep})
-    return _export(request, target, f"{reverse('consolidation:view')}?{back}", keep)
+    return export_page(request, target, f"{reverse('consolidation:view')}?{back}", keep)

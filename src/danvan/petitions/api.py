@@ -94,8 +94,9 @@ class PetitionFigureOut(Schema):
 class FormOut(Schema):
     code: str
     title: str
-    values: dict[str, int]
+    values: dict[str, int | float]  # float: triệu đồng or m² (02/KQGQ, 04/KQGQ)
     errors: list[str]
+    confirmed: bool  # False: columns not yet checked against the circular ("chưa xác minh")
 
 
 class PetitionEntryIn(Schema):
@@ -265,7 +266,7 @@ def petition(request, petition_id: int):
 @router.get(
     "/forms",
     response={200: list[FormOut], **errors(*AUTHENTICATED, 404)},
-    summary="Biểu 01/TCD … 03/KQGQ của một cây đơn vị cho một khoảng số liệu",
+    summary="Biểu 01/TCD … 04/KQGQ của một cây đơn vị cho một khoảng số liệu",
 )
 def forms(request, window: Query[Window]):
     unit = _unit(request.auth, window.unit)
@@ -274,8 +275,9 @@ def forms(request, window: Query[Window]):
         {
             "code": code,
             "title": f.title,
-            "values": totals[code],
+            "values": {k: v if isinstance(v, int) else float(v) for k, v in totals[code].items()},
             "errors": formspec.check(f, totals[code]),
+            "confirmed": f.confirmed,
         }
         for code, f in formspec.FORMS.items()
     ]

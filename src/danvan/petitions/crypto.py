@@ -17,20 +17,13 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.db import models
 
+from danvan.keyfiles import read_or_create
+
 PREFIX = "enc1:"
 
 
 def _key_file_key() -> bytes:
-    path = settings.DATA_DIR / "petitions_key"
-    if not path.exists():
-        try:
-            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass
-        else:
-            with os.fdopen(handle, "wb") as out:
-                out.write(Fernet.generate_key())
-    return path.read_bytes().strip()
+    return read_or_create(settings.DATA_DIR / "petitions_key", Fernet.generate_key)
 
 
 @functools.cache

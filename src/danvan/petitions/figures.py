@@ -114,12 +114,13 @@ def form_totals(unit, date_from: dt.date, date_to: dt.date):
     totals, sources = {}, {}
     for code, spec in formspec.FORMS.items():
         by_unit = forms.get(code, {})
-        book_units = [u for u in unit_ids if u not in by_unit]
-        values = compute.COMPUTERS[code](book_units, date_from, date_to)
+        computer = compute.COMPUTERS.get(code)  # None: a form units only upload
+        book_units = [u for u in unit_ids if u not in by_unit] if computer else []
+        values = computer(book_units, date_from, date_to) if computer else formspec.empty(spec)
         for reports in by_unit.values():
             for report in reports:
-                for key in spec.keys:
-                    values[key] += int(report.values.get(key) or 0)
+                for key, number in formspec.numbers(spec, report.values).items():
+                    values[key] += number
         totals[code] = values
         sources[code] = (len(by_unit), len(book_units))
     return totals, sources

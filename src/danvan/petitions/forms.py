@@ -133,7 +133,13 @@ class EventForm(CleanForm):
 
 
 class FormImportForm(forms.Form):
-    form = forms.ChoiceField(label="Biểu", choices=[(c, c) for c in formspec.FORMS])
+    form = forms.ChoiceField(
+        label="Biểu",
+        choices=[
+            (c, f"{c}: {f.title}" + ("" if f.confirmed else " (chưa xác minh)"))
+            for c, f in formspec.FORMS.items()
+        ],
+    )
     file = forms.FileField(label="Tệp Excel (.xlsx)")
 
     def clean_file(self):

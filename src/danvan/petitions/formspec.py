@@ -2,14 +2,20 @@
 their formula rows ("1 = 4 + 13 + 22"), checked without Django.
 
 Columns are numbered as in the form; the trees follow the domain notes (registers-domain
-§4.2). Only the forms whose columns Danvan can compute or use are described; the 2024
-revision is not built (its columns are not known well enough; see docs/decisions.md).
+§4.2). The five forms Danvan computes from its book and records are here; five more that
+units only upload (02–04/XLD, 02/KQGQ, 04/KQGQ) are in formspec_more, marked unconfirmed.
+The 2024 revision is not built (its columns are not known well enough; see docs/decisions.md).
+
+Checks: `formulas` are the form's own formula row ("1 = 4 + 13 + 22"); `sums` a parent
+column equal to its children in the header tree; `parts` a "trong đó" column not above its
+whole. Money (triệu đồng) and land (m²) columns take decimals (`whole=False`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 
 
 @dataclass(frozen=True)
@@ -17,6 +23,7 @@ class FormColumn:
     number: int
     key: str
     label: str
+    whole: bool = True  # False: triệu đồng or m², decimals allowed
 
 
 @dataclass(frozen=True)
@@ -25,7 +32,10 @@ class Form:
     title: str
     columns: tuple[FormColumn, ...]
     formulas: tuple[tuple[int, tuple[int, ...]], ...]  # (left, right columns summed)
-    note: str = ""
+    note: str = ""  # shown beside the form (where its columns come from, what is unconfirmed)
+    sums: tuple[tuple[int, tuple[int, ...]], ...] = ()  # parent = its children
+    parts: tuple[tuple[int, int], ...] = ()  # (whole, "trong đó" part): part ≤ whole
+    confirmed: bool = True  # False: columns or checks not checked against the circular
 
     def column(self, number: int) -> FormColumn:
         return next(c for c in self.columns if c.number == number)
@@ -158,13 +168,20 @@ KQGQ03 = Form(
     ((1, (2, 3)), (4, (5, 6, 7)), (5, (8, 9, 10)), (4, (11, 12))),
 )
 
-FORMS: dict[str, Form] = {f.code: f for f in (TCD01, TCD02, XLD01, KQGQ01, KQGQ03)}
+COMPUTED = (TCD01, TCD02, XLD01, KQGQ01, KQGQ03)
 
 
-def check(form: Form, values: Mapping[str, int]) -> list[str]:
-    """Vietnamese messages for each formula row the values break (empty when all hold)."""
+def _number(value) -> int | Decimal:
+    if value is None or value == "":
+        return 0
+    number = Decimal(str(value))
+    return int(number) if number == number.to_integral_value() else number
+
+
+def check(form: Form, values: Mapping[str, object]) -> list[str]:
+    """Vietnamese messages for each check the values break (empty when all hold)."""
     errors = []
-    by_number = {c.number: values.get(c.key) or 0 for c in form.columns}
+    by_number = {c.number: _number(values.get(c.key)) for c in form.columns}
     for left, right in form.formulas:
         total = sum(by_number[n] for n in right)
         if by_number[left] != total:
@@ -172,8 +189,48 @@ def check(form: Form, values: Mapping[str, int]) -> list[str]:
                 f"cột ({left}) “{form.column(left).label}” là {by_number[left]} nhưng theo công "
                 f"thức {form.formula_text(left, right)} phải là {total}."
             )
+    for left, right in form.sums:
+        total = sum(by_number[n] for n in right)
+        if by_number[left] != total:
+            children = " + ".join(f"({n})" for n in right)
+            errors.append(
+                f"cột ({left}) “{form.column(left).label}” là {by_number[left]} nhưng tổng các "
+                f"cột con {children} là {total}."
+            )
+    for whole, part in form.parts:
+        if by_number[part] > by_number[whole]:
+            errors.append(
+                f"cột ({part}) “{form.column(part).label}” là {by_number[part]}, lớn hơn cột "
+                f"({whole}) “{form.column(whole).label}” là {by_number[whole]}."
+            )
     return errors
 
 
 def empty(form: Form) -> dict[str, int]:
     return {key: 0 for key in form.keys}
+
+
+def stored(form: Form, values: Mapping[str, object]) -> dict[str, int | str]:
+    """The values as saved in FormReport.values: whole numbers as int, decimals as text."""
+    result: dict[str, int | str] = {}
+    for column in form.columns:
+        number = _number(values.get(column.key))
+        result[column.key] = number if isinstance(number, int) else str(number)
+    return result
+
+
+def numbers(form: Form, values: Mapping[str, object]) -> dict[str, int | Decimal]:
+    """Saved values read back as numbers (missing columns are 0)."""
+    return {c.key: _number(values.get(c.key)) for c in form.columns}
+
+
+# The uploaded-only forms use the classes above; imported last to avoid a circular import.
+from .formspec_more import UPLOADED_ONLY  # noqa: E402
+
+_ALL = {f.code: f for f in (*COMPUTED, *UPLOADED_ONLY)}
+# In the circular's order: reception, processing, resolution.
+FORMS: dict[str, Form] = {
+    code: _ALL[code]
+    for code in ("01/TCD", "02/TCD", "01/XLD", "02/XLD", "03/XLD", "04/XLD")
+    + ("01/KQGQ", "02/KQGQ", "03/KQGQ", "04/KQGQ")
+}

@@ -5,6 +5,7 @@ the reception book exported. Exports never carry identities: visitors get pseudo
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 from django.db import transaction
 
@@ -31,13 +32,36 @@ def form_columns(form: formspec.Form) -> tuple[sheets.Column, ...]:
         sheets.Column(
             c.key,
             f"({c.number}) {c.label}",
-            sheets.number(whole=True),
+            sheets.number(whole=c.whole),
             required=False,
-            help="Số nguyên không âm; để trống là 0.",
+            help="Số nguyên không âm; để trống là 0."
+            if c.whole
+            else "Số không âm, được ghi phần thập phân (95,5); để trống là 0.",
             width=14,
         )
         for c in form.columns
     )
+
+
+def form_template(form: formspec.Form) -> bytes:
+    """The blank form to fill, its "Hướng dẫn" sheet listing the checks made on import and,
+    for a form whose columns are not confirmed, saying so."""
+    from openpyxl import load_workbook
+
+    data = sheets.template(form_columns(form), title=f"Biểu {form.code}".replace("/", "-"))
+    book = load_workbook(io.BytesIO(data))
+    guide = book["Hướng dẫn"]
+    guide.append([])
+    lines = [f"Công thức của biểu: {form.formula_text(a, b)}" for a, b in form.formulas]
+    lines += [f"Tổng các cột con: {form.formula_text(a, b)}" for a, b in form.sums]
+    lines += [f"Cột ({p}) không lớn hơn cột ({w})" for w, p in form.parts]
+    if not form.confirmed:
+        lines.append(form.note)
+    for line in lines:
+        guide.append([line])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 def _unit_checker(actor, seen: dict, key_of):
@@ -72,7 +96,7 @@ def import_forms(actor, *, form_code: str, data: bytes) -> int:
         errors = unit_check(row)
         if row["date_from"] > row["date_to"]:
             errors.append("cột “Đến ngày”: trước “Từ ngày”.")
-        values = {c.key: int(row.get(c.key) or 0) for c in form.columns}
+        values = formspec.stored(form, row)
         errors.extend(formspec.check(form, values))
         row["_values"] = values
         return errors

@@ -12,7 +12,7 @@ from danvan.accounts import permissions
 from danvan.registers import sheets
 from danvan.reporting.periods import InvalidPeriod, data_window
 
-from . import figures, formspec, rules, selectors, sheetio
+from . import compute, figures, formspec, rules, selectors, sheetio
 from .errors import PetitionError
 from .forms import CalendarDayForm, FormImportForm
 from .models import CalendarDay, TimeLimitRule
@@ -51,6 +51,7 @@ def forms_page(request):
                     "form": form,
                     "rows": [(c, values[c.key]) for c in form.columns],
                     "uploaded": sources[code][0],
+                    "computed": code in compute.COMPUTERS,
                     "errors": formspec.check(form, values),
                 }
             )
@@ -87,7 +88,7 @@ def form_export(request):
 def form_template(request):
     permissions.require(request.user, VIEW)
     form = formspec.FORMS.get(param(request, "bieu")) or formspec.TCD01
-    data = sheets.template(sheetio.form_columns(form), title=f"Biểu {form.code}".replace("/", "-"))
+    data = sheetio.form_template(form)
     return xlsx(data, f"mau-bieu-{form.code.replace('/', '-').lower()}.xlsx")
 
 
@@ -112,7 +113,7 @@ def form_import(request):
         request,
         "petitions/import.html",
         {"form": form, "errors": errors, "heading": "Nhập biểu thống kê của Thanh tra",
-         "template_url": "petitions:form_template"},
+         "template_url": "petitions:form_template", "forms": formspec.FORMS.values()},
     )  # fmt: skip
 
 

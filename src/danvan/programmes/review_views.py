@@ -17,29 +17,19 @@ from django.urls import reverse
 from django.utils import timezone
 
 from danvan.accounts import permissions
+from danvan.formfields import ModelMultipleChoiceField
 from danvan.issuing import selectors as issuing
 from danvan.issuing import views as issuing_views
 from danvan.issuing.targets import ExportTarget
 from danvan.reporting import services as reporting_services
 from danvan.reporting.errors import NotFound, ReportingError
-from danvan.vn.numbers import MAX_WHOLE
 
 from . import joint_report, review, review_selectors
 from .models import SIGNED_STATES, Instrument, ProgressStatus, ReviewKind
 
 
-class InstrumentChoices(forms.ModelMultipleChoiceField):
-    """Checks each choice is a number a database column can hold before looking it up."""
-
-    def clean(self, value):
-        for item in value or []:
-            if not str(item).isdigit() or not 0 < int(item) <= MAX_WHOLE:
-                raise forms.ValidationError("Chương trình đã chọn không hợp lệ.")
-        return super().clean(value)
-
-
 class IssueForm(forms.Form):
-    instruments = InstrumentChoices(
+    instruments = ModelMultipleChoiceField(
         label="Chương trình phối hợp", queryset=Instrument.objects.none()
     )
     kind = forms.ChoiceField(label="Loại kỳ", choices=ReviewKind.choices)
@@ -152,7 +142,7 @@ def review_export(request, request_id: int):
     report_request = _request_or_404(request.user, request_id)
     target = export_target(request.user, report_request)
     # The project's export page (date, number, signer, layout in force on the date, DOCX/PDF).
-    return issuing_views._export(
+    return issuing_views.export_page(
         request, target, reverse("programmes:review_detail", args=[report_request.pk])
     )
 

@@ -17,8 +17,10 @@ from django_tasks import TaskResultStatus, task
 
 from danvan import background
 from danvan.audit.services import record_event
+from danvan.notifications.register_reminders import send_register_reminders
 
-from .reminders import send_reminders
+from . import clock
+from .reminders import DAYS_BEFORE, send_reminders
 
 
 @task()
@@ -27,7 +29,12 @@ def send_due_reminders() -> int:
         sent = send_reminders()
         if sent:
             record_event(None, "reporting.reminders.sent", "Reminder", summary=f"{sent} nhắc nhở")
-        return sent
+        # The registers' due items, by the same run and with the same lead days.
+        registered = send_register_reminders(clock.today(), days_before=DAYS_BEFORE)
+        if registered:
+            summary = f"{registered} nhắc việc sổ theo dõi"
+            record_event(None, "notifications.register_reminders.sent", "Reminder", summary=summary)
+        return sent + registered
     finally:
         schedule_reminders(timezone.now() + dt.timedelta(seconds=settings.DANVAN_REMINDER_EVERY_S))
 

@@ -13,7 +13,7 @@ from danvan.audit.services import record_event
 from danvan.orgs.models import OrgUnit
 from danvan.vn.text import has_surrogates
 
-from .. import lifecycle
+from .. import authority, lifecycle, scoring
 from ..lifecycle import TransitionRefused
 from ..models import (
     Assessment,
@@ -45,37 +45,81 @@ def criteria_for(entry: Entry, day: dt.date) -> CriteriaSet | None:
     return candidates[0] if candidates else None
 
 
+def _scored(criteria, scores, conclusion: str, note: str) -> tuple[list, object, str, str]:
+    """(scores as text, total, proposed conclusion, conclusion) for a scored set; a conclusion
+    left empty takes the proposal, one that departs from it needs its reason in the note."""
+    values, errors = scoring.check_scores(criteria, scores)
+    if errors:
+        raise EntryInvalid(errors)
+    total = sum(values, Decimal(0))
+    proposal = scoring.proposed(criteria, total)
+    conclusion = conclusion or proposal
+    if conclusion != proposal and not note.strip():
+        top = scoring.as_text(scoring.max_total(criteria))
+        raise EntryInvalid(
+            {
+                "note": f"Tổng điểm {scoring.as_text(total)}/{top} đề xuất kết luận "
+                f"“{Conclusion(proposal).label}”; kết luận khác thì ghi lý do ở phần nhận xét."
+            }
+        )
+    return [f"{v.normalize():f}" for v in values], total, proposal, conclusion
+
+
 def assess(
     *,
     actor,
     entry: Entry,
     assessed_on: dt.date,
     conclusion: str,
-    checklist: list[int],
     assessor_unit: OrgUnit,
+    checklist: list[int] = (),
+    scores: list | None = None,
+    level: str = "",
     note: str = "",
 ) -> Assessment:
-    permissions.require(actor, ASSESS, entry.owner_unit)
-    permissions.require(actor, ASSESS, assessor_unit)
-    if conclusion not in Conclusion.values:
-        raise TransitionRefused("Chọn kết luận đánh giá.")
+    """Record an assessment against the criteria set in force on `assessed_on`: the criteria
+    met (a checklist set) or a score per criterion (a scored set, which proposes the
+    conclusion from its threshold; an empty `conclusion` takes the proposal)."""
+    if level and level not in Level.values:
+        raise TransitionRefused("Cấp đánh giá không hợp lệ.")
+    authority.require(actor, ASSESS, entry, level=level, day=assessed_on, unit=assessor_unit)
+    if level == Level.DISTRICT and assessed_on >= dt.date(2025, 7, 1):
+        raise TransitionRefused("Từ 01/7/2025 không còn cấp huyện; chọn cấp xã hoặc cấp tỉnh.")
     _check_day(assessed_on)
     criteria = criteria_for(entry, assessed_on)
     if criteria is None:
         raise TransitionRefused(f"Chưa có bộ tiêu chí áp dụng vào ngày {assessed_on:%d/%m/%Y}.")
-    count = len(criteria.criteria)
-    if any(not isinstance(i, int) or i < 0 or i >= count for i in checklist):
-        raise TransitionRefused("Tiêu chí đánh dấu không thuộc bộ tiêu chí đang áp dụng.")
     if has_surrogates(note) or len(note) > 2000:
         raise TransitionRefused("Nhận xét có ký tự không hợp lệ hoặc quá dài.")
+    stored, total, proposal = [], None, ""
+    if criteria.scored:
+        stored, total, proposal, conclusion = _scored(criteria, scores, conclusion, note)
+        checklist = []
+    elif scores:
+        raise TransitionRefused("Bộ tiêu chí đang áp dụng không chấm điểm; đánh dấu tiêu chí đạt.")
+    if conclusion not in Conclusion.values:
+        raise TransitionRefused("Chọn kết luận đánh giá.")
+    count = len(criteria.criteria)
+    checklist = list(checklist or [])
+    if any(not isinstance(i, int) or i < 0 or i >= count for i in checklist):
+        raise TransitionRefused("Tiêu chí đánh dấu không thuộc bộ tiêu chí đang áp dụng.")
     target = lifecycle.after_assessment(entry.status, conclusion)
+    summary = Conclusion(conclusion).label
+    if total is not None:
+        summary += (
+            f" (tổng điểm {scoring.as_text(total)}/{scoring.as_text(scoring.max_total(criteria))})"
+        )
     with transaction.atomic():
         assessment = Assessment.objects.create(
             entry=entry,
             assessed_on=assessed_on,
             criteria_set=criteria,
             checklist=sorted(set(checklist)),
+            scores=stored,
+            total=total,
+            proposed_conclusion=proposal,
             conclusion=conclusion,
+            level=level,
             assessor_unit=assessor_unit,
             note=note,
             actor=actor if getattr(actor, "pk", None) else None,
@@ -87,17 +131,21 @@ def assess(
                 target=target,
                 at=assessed_on,
                 by_unit=assessor_unit,
-                note=f"Kết luận đánh giá: {Conclusion(conclusion).label}",
+                level=level,
+                note=f"Kết luận đánh giá: {summary}",
             )
         record_event(
             actor,
             "exemplars.assess",
             "Entry",
             entry.pk,
-            summary=f"{entry.name[:150]}: {Conclusion(conclusion).label}",
+            summary=f"{entry.name[:150]}: {summary}",
             after={
                 "assessment": assessment.pk,
                 "conclusion": conclusion,
+                "proposed": proposal,
+                "scores": stored,
+                "level": level,
                 "on": assessed_on.isoformat(),
             },
         )
@@ -116,10 +164,9 @@ def recognise(
     period_from: int | None = None,
     period_to: int | None = None,
 ) -> Recognition:
-    permissions.require(actor, RECOGNISE, entry.owner_unit)
-    permissions.require(actor, RECOGNISE, by_unit)
     if level not in Level.values:
         raise TransitionRefused("Chọn cấp công nhận.")
+    authority.require(actor, RECOGNISE, entry, level=level, day=decided_on, unit=by_unit)
     if form not in RecognitionForm.values:
         raise TransitionRefused("Chọn hình thức công nhận, khen thưởng.")
     if level == Level.DISTRICT and decided_on >= dt.date(2025, 7, 1):
