@@ -29,7 +29,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import gevent
 from locust.env import Environment
@@ -37,6 +37,8 @@ from locust.env import Environment
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
+
+from pgdb import database_url, ensure_database  # noqa: E402
 
 HOST = "127.0.0.1"
 # `danvan serve` collects and compresses the static files (ECharts' whole dist) at each start:
@@ -49,11 +51,6 @@ LOGIN = ("login", "login page")
 PERCENTILES = (0.5, 0.95, 0.99)
 
 
-def _pg_url(url: str, dbname: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc, f"/{dbname}", parts.query, parts.fragment))
-
-
 def _key(args) -> str:
     return f"{args.scale:g}-{args.periods}-{args.indicators}".replace(".", "_")
 
@@ -62,22 +59,16 @@ def prepare(args) -> tuple[dict, dict]:
     """The load database (created when missing) and what the users need; the environment
     the server runs with."""
     import psycopg
-    from psycopg import sql
 
     name = f"danvan_load_{_key(args)}"
-    with psycopg.connect(_pg_url(args.pg_url, "postgres"), autocommit=True) as admin:
-        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if exists and args.fresh:
-            admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
-            exists = None
-        if not exists:
-            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    with psycopg.connect(database_url(args.pg_url, "postgres"), autocommit=True) as admin:
+        ensure_database(admin, name, args.fresh)
     folder = Path(args.cache_dir) / f"bench-load-pg-{_key(args)}"
     folder.mkdir(parents=True, exist_ok=True)
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(
         DANVAN_DATA_DIR=str(folder),
-        DATABASE_URL=_pg_url(args.pg_url, name),
+        DATABASE_URL=database_url(args.pg_url, name),
         DJANGO_SETTINGS_MODULE="danvan.settings",
     )
     command = [sys.executable, str(BENCH / "load_data.py"), "--scale", str(args.scale)]

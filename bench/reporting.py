@@ -27,7 +27,9 @@ import time
 import tracemalloc
 from decimal import Decimal
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pgdb import database_url  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PERIOD = "2026S1"
@@ -36,11 +38,6 @@ GOAL_MS = 1000.0
 
 
 # Parent: one subprocess per database, then the table --------------------------------------
-
-
-def _pg_admin_url(url: str, dbname: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc, f"/{dbname}", parts.query, parts.fragment))
 
 
 def _run_worker(label: str, env_extra: dict[str, str], args) -> dict | None:
@@ -86,7 +83,7 @@ def _postgres(args) -> dict | None:
 
     name = args.pg_db
     try:
-        admin = psycopg.connect(_pg_admin_url(args.pg_url, "postgres"), autocommit=True)
+        admin = psycopg.connect(database_url(args.pg_url, "postgres"), autocommit=True)
     except psycopg.Error as error:
         print(f"[postgres] skipped: cannot connect ({error})".strip())
         return None
@@ -97,7 +94,7 @@ def _postgres(args) -> dict | None:
             with tempfile.TemporaryDirectory(prefix="danvan-bench-") as data_dir:
                 return _run_worker(
                     "postgres",
-                    {"DANVAN_DATA_DIR": data_dir, "DATABASE_URL": _pg_admin_url(args.pg_url, name)},
+                    {"DANVAN_DATA_DIR": data_dir, "DATABASE_URL": database_url(args.pg_url, name)},
                     args,
                 )
         finally:

@@ -26,10 +26,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pgdb import database_url, ensure_database  # noqa: E402
 
 GOALS_PG = {"board": 200.0, "consolidation province": 200.0}  # ms; everything else 1,000 ms
 DEFAULT_GOAL = 1000.0
@@ -40,11 +41,6 @@ COMMUNE_OPS = ("consolidation commune", "consolidation commune, no breakdown")
 def _key(args) -> str:
     key = f"{args.scale:g}-{args.periods}-{args.indicators}".replace(".", "_")
     return f"{key}-{args.tag}" if args.tag else key
-
-
-def _pg_url(url: str, dbname: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc, f"/{dbname}", parts.query, parts.fragment))
 
 
 def _worker_command(label: str, args) -> list[str]:
@@ -97,26 +93,20 @@ def _sqlite(args) -> dict | None:
 
 def _postgres(args) -> dict | None:
     import psycopg
-    from psycopg import sql
 
     name = f"danvan_scale_{_key(args)}"
     try:
-        admin = psycopg.connect(_pg_url(args.pg_url, "postgres"), autocommit=True)
+        admin = psycopg.connect(database_url(args.pg_url, "postgres"), autocommit=True)
     except psycopg.Error as error:
         print(f"[postgres] skipped: cannot connect ({error})".strip())
         return None
     with admin:
-        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if exists and args.fresh:
-            admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
-            exists = None
-        if not exists:
-            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        ensure_database(admin, name, args.fresh)
     folder = Path(args.cache_dir) / f"bench-scale-pg-{_key(args)}"
     folder.mkdir(parents=True, exist_ok=True)
     return _run(
         "postgres",
-        {"DANVAN_DATA_DIR": str(folder), "DATABASE_URL": _pg_url(args.pg_url, name)},
+        {"DANVAN_DATA_DIR": str(folder), "DATABASE_URL": database_url(args.pg_url, name)},
         args,
     )
 
